@@ -1,0 +1,610 @@
+"""The ``fieldbus`` command line: the contract scripts and tests rely on.
+
+Exit codes: 0 success; 2 invalid input or unknown record (one clear line on stderr,
+nothing saved); 3 the store cannot be opened (missing, key, newer version, keyring);
+4 sign-in refused or not allowed for this role; 5 the disk refused a write (nothing
+reported saved is lost); 1 anything else. Start-up stays light: heavy modules are
+imported by the commands that need them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from fieldbus import __version__
+
+EXIT_OK, EXIT_ERROR, EXIT_INVALID, EXIT_STORE, EXIT_AUTH, EXIT_DISK = 0, 1, 2, 3, 4, 5
+IMPORT_BATCH = 500
+
+
+class UsageError(Exception):
+    """A problem with how the command was called (exit 2)."""
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    if args.data_dir:
+        return Path(args.data_dir).expanduser()
+    if os.environ.get("FIELDBUS_DATA_DIR"):
+        return Path(os.environ["FIELDBUS_DATA_DIR"]).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("fieldbus", appauthor=False))
+
+
+def _read_pin(args: argparse.Namespace, *, confirm: bool = False) -> str:
+    if getattr(args, "pin_stdin", False):
+        line = sys.stdin.readline()
+        if not line:
+            raise UsageError("--pin-stdin: no PIN on standard input")
+        return line.strip()
+    if os.environ.get("FIELDBUS_PIN"):
+        return os.environ["FIELDBUS_PIN"].strip()
+    if sys.stdin.isatty():
+        import getpass
+
+        pin = getpass.getpass("PIN: ")
+        if confirm and getpass.getpass("PIN again: ") != pin:
+            raise UsageError("the two PINs differ")
+        return pin
+    raise UsageError("a PIN is needed: set FIELDBUS_PIN or use --pin-stdin")
+
+
+def _read_json_text(source: str) -> tuple[str, Path]:
+    """The text of FILE or ``-`` (stdin), and the folder relative paths are read from."""
+    if source == "-":
+        return sys.stdin.buffer.read().decode("utf-8-sig"), Path.cwd()
+    path = Path(source)
+    try:
+        return path.read_bytes().decode("utf-8-sig"), path.resolve().parent
+    except OSError as exc:
+        raise UsageError(f"{source}: cannot read: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{source}: not UTF-8 text") from None
+
+
+def _parse_json(text: str, where: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UsageError(f"{where}: not valid JSON (line {exc.lineno} column {exc.colno}: "
+                         f"{exc.msg})") from None
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _warn(warnings) -> None:
+    for warning in warnings:
+        print(f"warning: {warning.field}: {warning.message}", file=sys.stderr)
+
+
+class Session:
+    """An open store and the officer signed in to it, for one command."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        from fieldbus.store.store import Store
+
+        self.store = Store.open(_data_dir(args))
+        if self.store.key_place.warning():
+            print(f"warning: {self.store.key_place.warning()}", file=sys.stderr)
+        try:
+            name = args.signin_officer or os.environ.get("FIELDBUS_OFFICER") or None
+            self.officer = self.store.sign_in(name, _read_pin(args))
+        except BaseException:
+            self.store.close()
+            raise
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.store.close()
+
+
+def _now():
+    from fieldbus.domain.deadlines import KST
+    from datetime import datetime
+
+    return datetime.now(KST)
+
+
+# -- commands -------------------------------------------------------------------------
+
+
+def cmd_setup(args: argparse.Namespace) -> int:
+    from fieldbus.store.store import Store
+
+    pin = _read_pin(args, confirm=True)
+    store = Store.create(_data_dir(args), device=args.device, officer=args.officer, pin=pin,
+                         role=args.role)
+    with store:
+        if store.key_place.warning():
+            print(f"warning: {store.key_place.warning()}", file=sys.stderr)
+        print(f"store created in {store.data_dir} for device {store.device}; "
+              f"officer {args.officer} ({args.role})")
+    return EXIT_OK
+
+
+def cmd_officer_add(args: argparse.Namespace) -> int:
+    with Session(args) as s:
+        pin = os.environ.get("FIELDBUS_NEW_PIN") or _read_pin(
+            argparse.Namespace(pin_stdin=args.new_pin_stdin), confirm=True)
+        officer = s.store.add_officer(s.officer, name=args.name, role=args.role, pin=pin)
+        print(f"officer {officer.name} added ({officer.role})")
+    return EXIT_OK
+
+
+def cmd_officer_list(args: argparse.Namespace) -> int:
+    with Session(args) as s:
+        officers = s.store.list_officers()
+    if args.json:
+        _print_json([{"name": o.name, "role": o.role} for o in officers])
+    else:
+        for o in officers:
+            print(f"{o.name}\t{o.role}")
+    return EXIT_OK
+
+
+def cmd_visit_open(args: argparse.Namespace) -> int:
+    from fieldbus.domain.intake import parse_date
+    from fieldbus.store import visits
+
+    day = parse_date(args.date, field="date") if args.date else None
+    with Session(args) as s:
+        visit = visits.open_visit(s.store, s.officer, venue=args.venue, region=args.region,
+                                  day=day, team=tuple(args.team or ()))
+    if args.json:
+        from fieldbus.domain.serialize import visit_json
+
+        _print_json(visit_json(visit))
+    else:
+        print(f"visit opened: {visit.day.isoformat()} {visit.venue} ({visit.region})")
+    return EXIT_OK
+
+
+def cmd_visit_close(args: argparse.Namespace) -> int:
+    from fieldbus.store import visits
+
+    with Session(args) as s:
+        visit = visits.close_visit(s.store, s.officer)
+    print(f"visit closed: {visit.day.isoformat()} {visit.venue}")
+    return EXIT_OK
+
+
+def _complaint_draft(data: Any, base_dir: Path):
+    from dataclasses import replace
+
+    from fieldbus import attachment_files
+    from fieldbus.domain.intake import parse_complaint
+
+    draft, warnings = parse_complaint(data, now=_now())
+    if isinstance(data, dict) and data.get("attachments"):
+        draft = replace(draft, attachments=attachment_files.load(data["attachments"],
+                                                                 base_dir=base_dir))
+    return draft, warnings
+
+
+def cmd_complaint_add(args: argparse.Namespace) -> int:
+    from fieldbus.domain.serialize import complaint_json
+    from fieldbus.store import complaints
+
+    text, base_dir = _read_json_text(args.file)
+    draft, warnings = _complaint_draft(_parse_json(text, args.file), base_dir)
+    with Session(args) as s:
+        complaint = complaints.add(s.store, draft, s.officer)
+        _warn(warnings)
+        if args.json:
+            _print_json(complaint_json(complaint, viewer=s.officer, reveal=True))
+        else:
+            print(complaint.receipt_no)
+    return EXIT_OK
+
+
+def cmd_complaint_import(args: argparse.Namespace) -> int:
+    """JSON Lines; a receipt number is printed only once its batch is committed."""
+    from fieldbus.domain.errors import ValidationError
+    from fieldbus.domain.serialize import complaint_json
+    from fieldbus.store import complaints
+
+    if args.file == "-":
+        stream, base_dir = sys.stdin.buffer, Path.cwd()
+    else:
+        try:
+            stream, base_dir = open(args.file, "rb"), Path(args.file).resolve().parent
+        except OSError as exc:
+            raise UsageError(f"{args.file}: cannot read: {exc.strerror}") from None
+    bad = 0
+    with Session(args) as s, stream:
+        batch: list = []
+
+        def flush() -> None:
+            for complaint in complaints.add_many(s.store, batch, s.officer):
+                if args.json:
+                    sys.stdout.write(json.dumps(complaint_json(
+                        complaint, viewer=s.officer, reveal=False), ensure_ascii=False) + "\n")
+                else:
+                    sys.stdout.write(complaint.receipt_no + "\n")
+            sys.stdout.flush()
+            batch.clear()
+
+        for number, raw in enumerate(stream, start=1):
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8").strip()
+                if not line:
+                    continue
+                draft, warnings = _complaint_draft(_parse_json(line, f"line {number}"), base_dir)
+            except UnicodeDecodeError:
+                bad += 1
+                print(f"line {number}: not UTF-8 text", file=sys.stderr)
+                continue
+            except (ValidationError, UsageError) as exc:
+                bad += 1
+                message = str(exc)
+                if not message.startswith("line "):
+                    message = f"line {number}: {message}"
+                print(message, file=sys.stderr)
+                continue
+            for warning in warnings:
+                print(f"line {number}: warning: {warning.field}: {warning.message}",
+                      file=sys.stderr)
+            batch.append(draft)
+            if len(batch) >= IMPORT_BATCH:
+                flush()
+        if batch:
+            flush()
+    if bad:
+        print(f"{bad} line(s) were not imported", file=sys.stderr)
+        return EXIT_INVALID
+    return EXIT_OK
+
+
+def _print_complaint(data: dict) -> None:
+    petitioner = data["petitioner"] or {}
+    lines = [
+        ("receipt", data["receipt_no"]),
+        ("kind", data["kind"]),
+        ("title", data["title"]),
+        ("agency", data["agency"]),
+        ("region", data["region"]),
+        ("received", data["received_at"]),
+        ("deadline", data["deadline"]),
+        ("status", data["status"]),
+        ("sync", data["sync_state"]),
+        ("review", (data["review"] or {}).get("state") or "-"),
+        ("petitioner", "sealed" if petitioner.get("sealed") else
+         " ".join(str(petitioner.get(k)) for k in ("name", "phone") if petitioner.get(k))
+         or "anonymous"),
+    ]
+    for label, value in lines:
+        print(f"{label:<11} {value}")
+    print()
+    print(data["body"])
+
+
+def cmd_complaint_show(args: argparse.Namespace) -> int:
+    from fieldbus.domain.serialize import complaint_json
+    from fieldbus.store import complaints
+
+    with Session(args) as s:
+        complaint = complaints.view(s.store, args.receipt, s.officer, reason=args.reason)
+        data = complaint_json(complaint, viewer=s.officer, reveal=True)
+    if args.json:
+        _print_json(data)
+    else:
+        _print_complaint(data)
+    return EXIT_OK
+
+
+def _list_complaints(found, args, officer) -> None:
+    from fieldbus.domain.serialize import complaint_json
+
+    items = [complaint_json(c, viewer=officer, reveal=False) for c in found]
+    if args.json:
+        _print_json(items)
+        return
+    for item in items:
+        name = (item["petitioner"] or {}).get("name") or "-"
+        print(f"{item['receipt_no']}\t{item['received_at'][:16]}\t{item['kind']}\t"
+              f"{item['status']}\t{item['sync_state']}\t{name}\t{item['title']}")
+
+
+def cmd_complaint_list(args: argparse.Namespace) -> int:
+    from fieldbus.domain.errors import ValidationError
+    from fieldbus.domain.records import STATUSES
+    from fieldbus.store import complaints
+
+    if args.status is not None and args.status not in STATUSES:
+        raise ValidationError("status", f"must be one of {', '.join(STATUSES)}", code="status")
+    with Session(args) as s:
+        found = complaints.recent(s.store, limit=args.limit, status=args.status)
+        _list_complaints(found, args, s.officer)
+    return EXIT_OK
+
+
+def cmd_complaint_edit(args: argparse.Namespace) -> int:
+    from fieldbus.store import complaints
+
+    text, _ = _read_json_text(args.file)
+    patch = _parse_json(text, args.file)
+    with Session(args) as s:
+        complaint, warnings = complaints.edit(s.store, args.receipt, patch, s.officer)
+    _warn(warnings)
+    print(f"{complaint.receipt_no} version {complaint.version}")
+    return EXIT_OK
+
+
+def cmd_counsel_add(args: argparse.Namespace) -> int:
+    from fieldbus.domain.intake import parse_counsel
+    from fieldbus.domain.serialize import counsel_json
+    from fieldbus.store import counsel
+
+    text, _ = _read_json_text(args.file)
+    now = _now()
+    draft, warnings = parse_counsel(_parse_json(text, args.file), now=now)
+    with Session(args) as s:
+        session = counsel.add(s.store, draft, s.officer)
+        _warn(warnings)
+        data = counsel_json(session, viewer=s.officer, reveal=True, today=now.date())
+    if args.json:
+        _print_json(data)
+    else:
+        print(session.number)
+        _deadline_notice(data)
+    return EXIT_OK
+
+
+def _deadline_notice(data: dict) -> None:
+    status = data.get("appeal_status")
+    if status == "past":
+        print(f"warning: the appeal deadline {data['appeal_deadline']} has passed",
+              file=sys.stderr)
+    elif status == "near":
+        print(f"warning: the appeal deadline {data['appeal_deadline']} is in "
+              f"{data['appeal_days_left']} day(s)", file=sys.stderr)
+
+
+def cmd_counsel_show(args: argparse.Namespace) -> int:
+    from fieldbus.domain.serialize import counsel_json
+    from fieldbus.store import counsel
+
+    with Session(args) as s:
+        session = counsel.view(s.store, args.id, s.officer, reason=args.reason)
+        data = counsel_json(session, viewer=s.officer, reveal=True, today=_now().date())
+    if args.json:
+        _print_json(data)
+        return EXIT_OK
+    print(f"session     {data['id']}")
+    print(f"appellant   {data['appellant']['name']}")
+    print(f"disposition {data['disposition']['title']} ({data['disposition']['agency']}, "
+          f"{data['disposition']['disposed_on']})")
+    print(f"deadline    {data['appeal_deadline']} ({data['appeal_days_left']} days left)")
+    print(f"counsel     {data['counsel']['name']} ({data['counsel']['qualification']})")
+    print(f"outcome     {data['outcome']}")
+    if data["notes"] is not None:
+        print(f"\n{data['notes']}")
+    elif data["notes_withheld"]:
+        print("\n(advice notes: counsel and supervisors only)")
+    _deadline_notice(data)
+    return EXIT_OK
+
+
+def cmd_counsel_list(args: argparse.Namespace) -> int:
+    from fieldbus.domain.serialize import counsel_json
+    from fieldbus.store import counsel
+
+    today = _now().date()
+    with Session(args) as s:
+        items = [counsel_json(x, viewer=s.officer, reveal=False, today=today)
+                 for x in counsel.recent(s.store, limit=args.limit)]
+    if args.json:
+        _print_json(items)
+    else:
+        for item in items:
+            print(f"{item['id']}\t{item['appeal_deadline']}\t{item['appeal_status']}\t"
+                  f"{item['appellant']['name']}\t{item['disposition']['title']}")
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from fieldbus.store import search
+
+    with Session(args) as s:
+        found = search.search(s.store, args.text, s.officer, limit=args.limit)
+        _list_complaints(found, args, s.officer)
+    return EXIT_OK
+
+
+def cmd_deadline(args: argparse.Namespace) -> int:
+    from fieldbus.domain.deadlines import statutory_deadline
+    from fieldbus.domain.intake import parse_datetime
+
+    received = parse_datetime(args.received, field="received", now=_now())
+    deadline = statutory_deadline(args.kind, received)
+    if args.json:
+        _print_json({
+            "kind": args.kind, "rule": deadline.rule.rule, "period": deadline.rule.period,
+            "unit": deadline.rule.unit, "received_at": deadline.received_at.isoformat(),
+            "deadline": deadline.text, "due": deadline.due.isoformat(),
+            "basis": deadline.rule.basis,
+        })
+    else:
+        print(deadline.text)
+    return EXIT_OK
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    with Session(args) as s:
+        report = s.store.verify_audit()
+    if report.ok:
+        print(f"audit chain holds: {report.entries} entries")
+        return EXIT_OK
+    print(f"audit chain broken at entry {report.first_bad}: {report.problem}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    """No sub-command: say where the store is and what to do next."""
+    from fieldbus.store.store import Store
+
+    data_dir = _data_dir(args)
+    if not Store.exists(data_dir):
+        print(f"Fieldbus {__version__}: no store yet in {data_dir}.")
+        print("Create one: fieldbus setup --officer NAME --device CODE")
+    else:
+        print(f"Fieldbus {__version__}: store in {data_dir}.")
+        print("Commands: fieldbus --help")
+    return EXIT_OK
+
+
+# -- parser ---------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="fieldbus", description="Fieldbus — 이동신문고 field intake")
+    parser.add_argument("--version", action="version", version=f"fieldbus {__version__}")
+    parser.add_argument("--data-dir", help="store folder (else FIELDBUS_DATA_DIR, else the "
+                        "user data folder)")
+    parser.add_argument("--officer", dest="signin_officer",
+                        help="officer to sign in as (else FIELDBUS_OFFICER; the PIN comes "
+                        "from FIELDBUS_PIN or a prompt)")
+    parser.set_defaults(func=cmd_status)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(parent, name: str, func, help_text: str, *, json_flag: bool = False):
+        p = parent.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(func=func)
+        if json_flag:
+            p.add_argument("--json", action="store_true", help="print JSON")
+        return p
+
+    p = command(sub, "setup", cmd_setup, "create the encrypted store on this laptop")
+    p.add_argument("--officer", required=True, help="the first officer's name")
+    p.add_argument("--device", required=True, help="this laptop's code, 2–6 of A–Z/0–9")
+    p.add_argument("--role", default="officer", choices=("officer", "counsel", "supervisor"))
+    p.add_argument("--pin-stdin", action="store_true", help="read the PIN from stdin")
+
+    officer = sub.add_parser("officer", help="officers on this laptop")
+    osub = officer.add_subparsers(dest="subcommand", metavar="ACTION", required=True)
+    p = command(osub, "add", cmd_officer_add, "add an officer")
+    p.add_argument("name")
+    p.add_argument("--role", required=True, choices=("officer", "counsel", "supervisor"))
+    p.add_argument("--pin-stdin", dest="new_pin_stdin", action="store_true",
+                   help="read the new officer's PIN from stdin (else FIELDBUS_NEW_PIN)")
+    command(osub, "list", cmd_officer_list, "list officers", json_flag=True)
+
+    visit = sub.add_parser("visit", help="the bus's visit to a town")
+    vsub = visit.add_subparsers(dest="subcommand", metavar="ACTION", required=True)
+    p = command(vsub, "open", cmd_visit_open, "open today's visit", json_flag=True)
+    p.add_argument("--venue", required=True)
+    p.add_argument("--region", required=True)
+    p.add_argument("--date", help="YYYY-MM-DD (default today)")
+    p.add_argument("--team", action="append", help="a team member (repeat)")
+    command(vsub, "close", cmd_visit_close, "close the open visit")
+
+    complaint = sub.add_parser("complaint", help="complaints (민원)")
+    csub = complaint.add_subparsers(dest="subcommand", metavar="ACTION", required=True)
+    p = command(csub, "add", cmd_complaint_add, "take one complaint (intake JSON)", json_flag=True)
+    p.add_argument("file", metavar="FILE|-")
+    p = command(csub, "import", cmd_complaint_import, "take complaints from JSON Lines",
+                json_flag=True)
+    p.add_argument("file", metavar="FILE|-")
+    p = command(csub, "show", cmd_complaint_show, "show one complaint (audited)", json_flag=True)
+    p.add_argument("receipt")
+    p.add_argument("--reason", default="cli show", help="why it is looked at (audited)")
+    p = command(csub, "list", cmd_complaint_list, "list complaints, newest first", json_flag=True)
+    p.add_argument("--limit", type=int, default=None)
+    p.add_argument("--status")
+    p = command(csub, "edit", cmd_complaint_edit, "change a complaint (JSON Merge Patch)")
+    p.add_argument("receipt")
+    p.add_argument("file", metavar="FILE|-")
+
+    counsel = sub.add_parser("counsel", help="state-appointed counsel sessions")
+    ksub = counsel.add_subparsers(dest="subcommand", metavar="ACTION", required=True)
+    p = command(ksub, "add", cmd_counsel_add, "record a counsel session", json_flag=True)
+    p.add_argument("file", metavar="FILE|-")
+    p = command(ksub, "show", cmd_counsel_show, "show one session (audited)", json_flag=True)
+    p.add_argument("id")
+    p.add_argument("--reason", default="cli show", help="why it is looked at (audited)")
+    p = command(ksub, "list", cmd_counsel_list, "list sessions", json_flag=True)
+    p.add_argument("--limit", type=int, default=None)
+
+    p = command(sub, "search", cmd_search, "search complaints (Korean, inside words)",
+                json_flag=True)
+    p.add_argument("text")
+    p.add_argument("--limit", type=int, default=50)
+
+    p = command(sub, "deadline", cmd_deadline, "the statutory deadline for a kind",
+                json_flag=True)
+    p.add_argument("kind")
+    p.add_argument("--received", required=True, help="ISO 8601 moment of receipt")
+
+    audit = sub.add_parser("audit", help="the audit log")
+    asub = audit.add_subparsers(dest="subcommand", metavar="ACTION", required=True)
+    command(asub, "verify", cmd_audit_verify, "check the audit hash chain")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    for name in ("limit",):
+        if getattr(args, name, None) is not None and getattr(args, name) < 1:
+            parser.error(f"--{name} must be at least 1")
+    try:
+        return args.func(args)
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - every error becomes one line and a code
+        return _report(exc)
+
+
+def _report(exc: Exception) -> int:
+    from fieldbus.domain.errors import (
+        FieldbusError,
+        NotFound,
+        PermissionDenied,
+        ValidationError,
+    )
+    from fieldbus.store.errors import (
+        SignInFailed,
+        SignInLocked,
+        StoreError,
+        StoreWriteFailed,
+    )
+    from fieldbus.store.sqlcipher import DatabaseError, is_disk_error
+
+    if isinstance(exc, (ValidationError, NotFound)):
+        code = EXIT_INVALID
+    elif isinstance(exc, (SignInFailed, SignInLocked, PermissionDenied)):
+        code = EXIT_AUTH
+    elif isinstance(exc, StoreWriteFailed) or (isinstance(exc, (DatabaseError, OSError))
+                                               and is_disk_error(exc)):
+        code = EXIT_DISK
+    elif isinstance(exc, StoreError):
+        code = EXIT_STORE
+    elif isinstance(exc, FieldbusError):
+        code = EXIT_ERROR
+    else:
+        if os.environ.get("FIELDBUS_DEBUG"):
+            raise exc
+        print(f"internal error ({type(exc).__name__}); run again with FIELDBUS_DEBUG=1 "
+              "for details", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"error: {exc}", file=sys.stderr)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,207 @@
+"""The records Fieldbus keeps (DESIGN.md §3), as plain immutable values.
+
+Records hold codes (``grievance``, ``walk_in``), never display words: the UI and the
+receipts translate. Validation lives in :mod:`fieldbus.domain.intake`; a record that
+exists has passed it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal
+
+ComplaintKind = Literal["inquiry", "suggestion", "grievance", "report", "passive_admin", "other"]
+COMPLAINT_KINDS: tuple[str, ...] = (
+    "inquiry", "suggestion", "grievance", "report", "passive_admin", "other",
+)
+CHANNELS = ("walk_in", "booked")
+PETITIONER_TYPES = ("individual", "group", "representative")
+DISCLOSURES = ("public", "private")
+NOTIFY_METHODS = ("sms", "email", "post")
+OUTCOMES = ("resolved_on_site", "settlement", "filed", "referred")
+ROLES = ("officer", "counsel", "supervisor")
+STATUSES = ("received", "resolved", "referred", "forwarded", "closed")
+SYNC_STATES = ("pending", "synced", "quarantined")
+REVIEW_STATES = ("received", "has_issues", "edited", "approved", "rejected")
+ELIGIBILITY_BASES = (
+    "basic_livelihood", "single_parent", "basic_pension", "disability_pension",
+    "north_korean_defector", "inability_to_pay", "none",
+)
+COUNSEL_OUTCOMES = ("application_filed", "advice_only", "referred_legal_aid", "referred_other")
+
+
+@dataclass(frozen=True)
+class Petitioner:
+    name: str
+    type: str = "individual"
+    phone: str | None = None
+    email: str | None = None
+    address: str | None = None
+    postcode: str | None = None
+    birth_year: int | None = None
+
+    @property
+    def has_contact(self) -> bool:
+        return any((self.phone, self.email, self.address, self.postcode, self.birth_year))
+
+
+@dataclass(frozen=True)
+class Consent:
+    """What the citizen agreed to, against which version of the notice, and when."""
+
+    personal_info: bool
+    notice_version: str
+    items: tuple[str, ...] = ()
+    at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class AttachmentFile:
+    """A file named by an intake, read and checked at attach time (not at send time)."""
+
+    filename: str
+    media_type: str
+    size: int
+    sha256: str
+    data: bytes = field(repr=False, default=b"")
+
+
+@dataclass(frozen=True)
+class Attachment:
+    sha256: str
+    size: int
+    filename: str
+    media_type: str
+
+
+@dataclass(frozen=True)
+class ComplaintDraft:
+    """A validated intake, not yet numbered or saved."""
+
+    kind: str
+    title: str
+    body: str
+    agency: str
+    region: str
+    channel: str
+    petitioner: Petitioner | None
+    consent: Consent
+    disclosure: str
+    notify_by: str | None
+    outcome: str
+    referred_to: str | None
+    received_at: datetime | None
+    attachments: tuple[AttachmentFile, ...] = ()
+
+    @property
+    def status(self) -> str:
+        """The status a complaint starts in, from what happened on the bus."""
+        if self.outcome in ("resolved_on_site", "settlement"):
+            return "resolved"
+        if self.outcome == "referred":
+            return "referred"
+        return "received"
+
+
+@dataclass(frozen=True)
+class Visit:
+    id: str
+    day: date
+    venue: str
+    region: str
+    team: tuple[str, ...]
+    opened_by: str
+    opened_at: datetime
+    closed_by: str | None = None
+    closed_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Officer:
+    id: str
+    name: str
+    role: str
+
+    @property
+    def may_read_counsel_notes(self) -> bool:
+        return self.role in ("counsel", "supervisor")
+
+    @property
+    def may_read_sealed_identity(self) -> bool:
+        """Public-interest reporters' identity is sealed to all but supervisors."""
+        return self.role == "supervisor"
+
+
+@dataclass(frozen=True)
+class Complaint:
+    id: str
+    receipt_no: str
+    draft: ComplaintDraft
+    received_at: datetime
+    deadline: date
+    deadline_due: datetime
+    deadline_rule: str
+    visit: Visit | None
+    status: str
+    review_state: str | None
+    review_note: str | None
+    epeople_no: str | None
+    sync_state: str
+    version: int
+    created_by: str
+    updated_at: datetime
+    attachments: tuple[Attachment, ...]
+    purged: bool = False
+
+
+@dataclass(frozen=True)
+class CounselDraft:
+    appellant: Petitioner
+    disposition_agency: str
+    disposition_title: str
+    disposed_on: date
+    learned_on: date | None
+    eligibility_basis: str
+    eligibility_checked_by: str
+    counsel_name: str
+    counsel_qualification: str
+    notes: str | None
+    next_step: str | None
+    outcome: str
+
+
+@dataclass(frozen=True)
+class CounselSession:
+    id: str
+    number: str
+    draft: CounselDraft
+    appeal_deadline: date
+    visit: Visit | None
+    sync_state: str
+    version: int
+    created_by: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class AuditEvent:
+    seq: int
+    at: datetime
+    officer_id: str | None
+    action: str
+    record_type: str | None
+    record_id: str | None
+    reason: str | None
+    details: dict
+    prev_hash: str
+    hash: str
+
+
+@dataclass(frozen=True)
+class IntakeWarning:
+    """Something changed or dropped on the way in that the person must be told about."""
+
+    field: str
+    code: str
+    message: str

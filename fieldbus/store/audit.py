@@ -1,0 +1,84 @@
+"""The audit log: who did what to which record, when and why, hash-chained.
+
+Each entry's hash covers its content and the previous entry's hash, and the newest hash
+is also kept in ``meta`` in the same transaction, so editing, deleting or reordering any
+entry — including cutting off the newest ones — shows in :func:`verify`.
+Entries hold field names and codes, never personal data values.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlite_utils
+
+GENESIS = "0" * 64
+HEAD_KEY = "audit_head"
+
+
+def _digest(seq: int, at: str, officer_id: str | None, action: str, record_type: str | None,
+            record_id: str | None, reason: str | None, details: str, prev_hash: str) -> str:
+    canonical = json.dumps(
+        [seq, at, officer_id, action, record_type, record_id, reason, details, prev_hash],
+        ensure_ascii=False, separators=(",", ":"),
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def append(db: sqlite_utils.Database, *, at: datetime, officer_id: str | None, action: str,
+           record_type: str | None = None, record_id: str | None = None,
+           reason: str | None = None, details: dict | None = None) -> str:
+    """Add one entry; must run inside the caller's write transaction."""
+    row = db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    seq, prev = (row[0] + 1, row[1]) if row else (1, GENESIS)
+    at_text = at.isoformat(timespec="microseconds")
+    details_text = json.dumps(details or {}, ensure_ascii=False, sort_keys=True,
+                              separators=(",", ":"))
+    digest = _digest(seq, at_text, officer_id, action, record_type, record_id, reason,
+                     details_text, prev)
+    db.execute(
+        "INSERT INTO audit (seq, at, officer_id, action, record_type, record_id, reason, "
+        "details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (seq, at_text, officer_id, action, record_type, record_id, reason, details_text,
+         prev, digest),
+    )
+    db.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (HEAD_KEY, f"{seq}:{digest}"),
+    )
+    return digest
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    ok: bool
+    entries: int
+    first_bad: int | None = None
+    problem: str | None = None
+
+
+def verify(db: sqlite_utils.Database) -> ChainReport:
+    """Walk the whole chain; report the first entry that does not hold."""
+    prev, expected_seq, count = GENESIS, 1, 0
+    cursor = db.execute(
+        "SELECT seq, at, officer_id, action, record_type, record_id, reason, details, "
+        "prev_hash, hash FROM audit ORDER BY seq"
+    )
+    for seq, at, officer_id, action, rtype, rid, reason, details, prev_hash, digest in cursor:
+        if seq != expected_seq:
+            return ChainReport(False, count, expected_seq, f"entry {expected_seq} is missing")
+        if prev_hash != prev:
+            return ChainReport(False, count, seq, "does not follow the entry before it")
+        if _digest(seq, at, officer_id, action, rtype, rid, reason, details, prev_hash) != digest:
+            return ChainReport(False, count, seq, "its content was changed")
+        prev, expected_seq, count = digest, seq + 1, count + 1
+    head = db.execute("SELECT value FROM meta WHERE key = ?", (HEAD_KEY,)).fetchone()
+    recorded = head[0] if head else None
+    actual = f"{count}:{prev}" if count else None
+    if recorded != actual:
+        return ChainReport(False, count, count + 1, "newer entries were removed")
+    return ChainReport(True, count)

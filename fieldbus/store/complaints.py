@@ -1,0 +1,254 @@
+"""Complaints in the store: numbered, saved, indexed, queued for the hub and audited in
+one transaction, so a receipt is only ever printed for a case that is on disk."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable
+from dataclasses import asdict, replace
+from datetime import date, datetime
+
+from fieldbus.domain.deadlines import statutory_deadline
+from fieldbus.domain.errors import NotFound, ValidationError
+from fieldbus.domain.masking import mask_name
+from fieldbus.domain.receipt_numbers import format_receipt_no, parse_receipt_no
+from fieldbus.domain.records import (
+    Attachment,
+    Complaint,
+    ComplaintDraft,
+    Consent,
+    Officer,
+    Petitioner,
+)
+from fieldbus.domain.serialize import complaint_json
+from fieldbus.store import audit, outbox, visits
+from fieldbus.store.store import Store
+
+MAX_DAILY = 9999
+
+_COLUMNS = (
+    "id, receipt_no, kind, title, body, agency, region, channel, petitioner, consent, "
+    "disclosure, notify_by, outcome, referred_to, received_at, deadline, deadline_due, "
+    "deadline_rule, visit_id, status, review_state, review_note, epeople_no, sync_state, "
+    "version, created_by, updated_at, purged_at"
+)
+
+
+def next_number(store: Store, day: date) -> str:
+    """The next receipt (or session) number of this laptop for ``day``."""
+    seq = store.db.execute(
+        "INSERT INTO number_sequence (day, last) VALUES (?, 1) "
+        "ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last",
+        (day.isoformat(),),
+    ).fetchone()[0]
+    if seq > MAX_DAILY:
+        raise ValidationError("receipt_no", f"this laptop has used all {MAX_DAILY} numbers "
+                              f"for {day.isoformat()}", code="sequence_exhausted")
+    return format_receipt_no(store.device, day, seq)
+
+
+def _petitioner_json(p: Petitioner | None) -> str | None:
+    return json.dumps(asdict(p), ensure_ascii=False) if p is not None else None
+
+
+def _consent_json(c: Consent) -> str:
+    return json.dumps({"personal_info": c.personal_info, "notice_version": c.notice_version,
+                       "items": list(c.items), "at": c.at.isoformat() if c.at else None},
+                      ensure_ascii=False)
+
+
+def _insert(store: Store, draft: ComplaintDraft, by: Officer, visit, now: datetime) -> Complaint:
+    received_at = draft.received_at or now
+    deadline = statutory_deadline(draft.kind, received_at)
+    receipt_no = next_number(store, received_at.date())
+    complaint_id = str(uuid.uuid4())
+    name = draft.petitioner.name if draft.petitioner else None
+    if draft.consent.at is None:
+        draft = replace(draft, consent=replace(draft.consent, at=received_at))
+    store.db.execute(
+        f"INSERT INTO complaints ({_COLUMNS}, petitioner_name, masked_name) VALUES "
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, "
+        "'pending', 1, ?, ?, NULL, ?, ?)",
+        (complaint_id, receipt_no, draft.kind, draft.title, draft.body, draft.agency,
+         draft.region, draft.channel, _petitioner_json(draft.petitioner),
+         _consent_json(draft.consent), draft.disclosure, draft.notify_by, draft.outcome,
+         draft.referred_to, received_at.isoformat(), deadline.date.isoformat(),
+         deadline.due.isoformat(), deadline.rule.rule, visit.id if visit else None,
+         draft.status, by.id, now.isoformat(), name, mask_name(name)),
+    )
+    attachments = []
+    for position, file in enumerate(draft.attachments):
+        store.db.execute("INSERT INTO blobs (sha256, size, data) VALUES (?, ?, ?) "
+                         "ON CONFLICT (sha256) DO NOTHING", (file.sha256, file.size, file.data))
+        store.db.execute(
+            "INSERT INTO attachments (complaint_id, position, sha256, filename, media_type, "
+            "size) VALUES (?, ?, ?, ?, ?, ?)",
+            (complaint_id, position, file.sha256, file.filename, file.media_type, file.size))
+        attachments.append(Attachment(sha256=file.sha256, size=file.size,
+                                      filename=file.filename, media_type=file.media_type))
+    complaint = Complaint(
+        id=complaint_id, receipt_no=receipt_no, draft=replace(draft, attachments=()),
+        received_at=received_at, deadline=deadline.date, deadline_due=deadline.due,
+        deadline_rule=deadline.rule.rule, visit=visit, status=draft.status,
+        review_state=None, review_note=None, epeople_no=None, sync_state="pending",
+        version=1, created_by=by.id, updated_at=now, attachments=tuple(attachments),
+    )
+    _record_change(store, complaint, by, now, action="created", fields=None, base_version=None)
+    return complaint
+
+
+def _record_change(store: Store, complaint: Complaint, by: Officer, now: datetime, *,
+                   action: str, fields: list[str] | None, base_version: int | None) -> None:
+    store.db.execute(
+        "INSERT INTO complaint_history (complaint_id, at, officer_id, action, fields) "
+        "VALUES (?, ?, ?, ?, ?)",
+        (complaint.id, now.isoformat(), by.id, action, json.dumps(fields or [])))
+    payload = complaint_json(complaint, viewer=None, reveal=True)
+    payload["device"] = store.device
+    outbox.enqueue(store.db, record_type="complaint", record_id=complaint.id,
+                   version=complaint.version, base_version=base_version, payload=payload,
+                   at=now)
+    audit.append(store.db, at=now, officer_id=by.id, action=f"complaint_{action}",
+                 record_type="complaint", record_id=complaint.id,
+                 details={"receipt_no": complaint.receipt_no, "fields": fields}
+                 if fields is not None else {"receipt_no": complaint.receipt_no})
+
+
+def add(store: Store, draft: ComplaintDraft, by: Officer) -> Complaint:
+    """Save one complaint durably; the receipt may be printed once this returns."""
+    return add_many(store, [draft], by)[0]
+
+
+def add_many(store: Store, drafts: Iterable[ComplaintDraft], by: Officer) -> list[Complaint]:
+    """Save several complaints in one transaction (all or none)."""
+    now = store.clock()
+    with store.write():
+        visit = visits.current(store)
+        return [_insert(store, draft, by, visit, now) for draft in drafts]
+
+
+def from_row(store: Store, row, attachments: tuple[Attachment, ...] = ()) -> Complaint:
+    (cid, receipt_no, kind, title, body, agency, region, channel, petitioner, consent,
+     disclosure, notify_by, outcome, referred_to, received_at, deadline, deadline_due,
+     deadline_rule, visit_id, status, review_state, review_note, epeople_no, sync_state,
+     version, created_by, updated_at, purged_at) = row
+    consent_data = json.loads(consent)
+    draft = ComplaintDraft(
+        kind=kind, title=title, body=body or "", agency=agency, region=region,
+        channel=channel,
+        petitioner=Petitioner(**json.loads(petitioner)) if petitioner else None,
+        consent=Consent(personal_info=consent_data["personal_info"],
+                        notice_version=consent_data["notice_version"],
+                        items=tuple(consent_data.get("items") or ()),
+                        at=datetime.fromisoformat(consent_data["at"])
+                        if consent_data.get("at") else None),
+        disclosure=disclosure, notify_by=notify_by, outcome=outcome, referred_to=referred_to,
+        received_at=datetime.fromisoformat(received_at),
+    )
+    return Complaint(
+        id=cid, receipt_no=receipt_no, draft=draft,
+        received_at=datetime.fromisoformat(received_at), deadline=date.fromisoformat(deadline),
+        deadline_due=datetime.fromisoformat(deadline_due), deadline_rule=deadline_rule,
+        visit=visits.by_id(store, visit_id), status=status, review_state=review_state,
+        review_note=review_note, epeople_no=epeople_no, sync_state=sync_state,
+        version=version, created_by=created_by, updated_at=datetime.fromisoformat(updated_at),
+        attachments=attachments, purged=purged_at is not None,
+    )
+
+
+def _attachments(store: Store, complaint_id: str) -> tuple[Attachment, ...]:
+    rows = store.db.execute(
+        "SELECT sha256, size, filename, media_type FROM attachments WHERE complaint_id = ? "
+        "ORDER BY position", (complaint_id,)).fetchall()
+    return tuple(Attachment(sha256=r[0], size=r[1], filename=r[2], media_type=r[3]) for r in rows)
+
+
+def get(store: Store, receipt_no: str) -> Complaint:
+    """Look a complaint up by its receipt number (check character verified first)."""
+    number = parse_receipt_no(receipt_no).text
+    row = store.db.execute(f"SELECT {_COLUMNS} FROM complaints WHERE receipt_no = ?",
+                           (number,)).fetchone()
+    if row is None:
+        raise NotFound(f"no complaint with receipt number {number} on this laptop")
+    return from_row(store, row, _attachments(store, row[0]))
+
+
+def view(store: Store, receipt_no: str, by: Officer, *, reason: str) -> Complaint:
+    """Get a complaint to show its personal data to ``by``; the access is audited."""
+    complaint = get(store, receipt_no)
+    store.audit(by, "complaint_viewed", record_type="complaint", record_id=complaint.id,
+                reason=reason, details={"receipt_no": complaint.receipt_no})
+    return complaint
+
+
+def recent(store: Store, *, limit: int | None = None, status: str | None = None) -> list[Complaint]:
+    """Newest first; ``status`` filters."""
+    sql = f"SELECT {_COLUMNS} FROM complaints"
+    params: list = []
+    if status is not None:
+        sql += " WHERE status = ?"
+        params.append(status)
+    sql += " ORDER BY received_at DESC, rowid DESC"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [from_row(store, row) for row in store.db.execute(sql, params).fetchall()]
+
+
+def by_rowids(store: Store, rowids: list[int]) -> list[Complaint]:
+    """The complaints with these row ids, in the order given (a search's ranking)."""
+    if not rowids:
+        return []
+    rows = store.db.execute(
+        f"SELECT rowid, {_COLUMNS} FROM complaints WHERE rowid IN "
+        f"({','.join('?' * len(rowids))})", rowids).fetchall()
+    found = {row[0]: from_row(store, row[1:]) for row in rows}
+    return [found[r] for r in rowids if r in found]
+
+
+def edit(store: Store, receipt_no: str, patch: dict, by: Officer) -> tuple[Complaint, list]:
+    """Apply a JSON Merge Patch to a complaint's intake; validated like a new intake."""
+    from fieldbus.domain.intake import parse_complaint
+    from fieldbus.domain.merge_patch import merge_patch
+    from fieldbus.domain.serialize import draft_to_intake
+
+    if not isinstance(patch, dict):
+        raise ValidationError("", "an edit must be a JSON object (a merge patch)", code="type")
+    for frozen in ("received_at", "attachments", "receipt_no"):
+        if frozen in patch:
+            raise ValidationError(frozen, "cannot be changed by an edit", code="frozen")
+    now = store.clock()
+    with store.write():
+        current = get(store, receipt_no)
+        if current.purged:
+            raise ValidationError("", "this case's personal data was destroyed after the "
+                                  "retention period; it can no longer be edited", code="purged")
+        base = draft_to_intake(current.draft)
+        draft, warnings = parse_complaint(merge_patch(base, patch), now=now)
+        after = draft_to_intake(draft)
+        changed = sorted(k for k in set(base) | set(after) if base.get(k) != after.get(k))
+        if not changed:
+            return current, warnings
+        deadline = statutory_deadline(draft.kind, current.received_at)
+        review_state = "edited" if current.review_state == "has_issues" else current.review_state
+        status = draft.status if "outcome" in changed else current.status
+        name = draft.petitioner.name if draft.petitioner else None
+        store.db.execute(
+            "UPDATE complaints SET kind = ?, title = ?, body = ?, agency = ?, region = ?, "
+            "channel = ?, petitioner = ?, petitioner_name = ?, masked_name = ?, consent = ?, "
+            "disclosure = ?, notify_by = ?, outcome = ?, referred_to = ?, deadline = ?, "
+            "deadline_due = ?, deadline_rule = ?, status = ?, review_state = ?, "
+            "sync_state = 'pending', version = version + 1, updated_at = ? WHERE id = ?",
+            (draft.kind, draft.title, draft.body, draft.agency, draft.region, draft.channel,
+             _petitioner_json(draft.petitioner), name, mask_name(name),
+             _consent_json(draft.consent), draft.disclosure, draft.notify_by, draft.outcome,
+             draft.referred_to, deadline.date.isoformat(), deadline.due.isoformat(),
+             deadline.rule.rule, status, review_state, now.isoformat(), current.id))
+        updated = replace(
+            current, draft=draft, deadline=deadline.date, deadline_due=deadline.due,
+            deadline_rule=deadline.rule.rule, status=status, review_state=review_state,
+            sync_state="pending", version=current.version + 1, updated_at=now)
+        _record_change(store, updated, by, now, action="edited", fields=changed,
+                       base_version=current.version)
+    return updated, warnings

@@ -1,0 +1,100 @@
+"""Counsel sessions (행정심판 국선대리인 상담). Their advice notes are confidential:
+only counsel and supervisors read them, and every reading is audited."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import asdict
+from datetime import date, datetime
+
+from fieldbus.domain.deadlines import appeal_deadline
+from fieldbus.domain.errors import NotFound, ValidationError
+from fieldbus.domain.masking import mask_name
+from fieldbus.domain.receipt_numbers import parse_receipt_no
+from fieldbus.domain.records import CounselDraft, CounselSession, Officer, Petitioner
+from fieldbus.domain.serialize import counsel_json
+from fieldbus.store import audit, outbox, visits
+from fieldbus.store.complaints import next_number
+from fieldbus.store.store import Store
+
+_COLUMNS = ("id, number, appellant, disposition, eligibility, counsel, notes, next_step, "
+            "outcome, appeal_deadline, visit_id, sync_state, version, created_by, created_at")
+
+
+def add(store: Store, draft: CounselDraft, by: Officer) -> CounselSession:
+    now = store.clock()
+    deadline = appeal_deadline(disposed_on=draft.disposed_on, learned_on=draft.learned_on)
+    with store.write():
+        visit = visits.current(store)
+        session = CounselSession(
+            id=str(uuid.uuid4()), number=next_number(store, now.date()), draft=draft,
+            appeal_deadline=deadline.due, visit=visit, sync_state="pending", version=1,
+            created_by=by.id, created_at=now)
+        store.db.execute(
+            f"INSERT INTO counsel_sessions ({_COLUMNS}, masked_name, updated_at) VALUES "
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 1, ?, ?, ?, ?)",
+            (session.id, session.number, json.dumps(asdict(draft.appellant), ensure_ascii=False),
+             json.dumps({"agency": draft.disposition_agency, "title": draft.disposition_title,
+                         "disposed_on": draft.disposed_on.isoformat(),
+                         "learned_on": draft.learned_on.isoformat() if draft.learned_on else None},
+                        ensure_ascii=False),
+             json.dumps({"basis": draft.eligibility_basis,
+                         "checked_by": draft.eligibility_checked_by}),
+             json.dumps({"name": draft.counsel_name,
+                         "qualification": draft.counsel_qualification}, ensure_ascii=False),
+             draft.notes, draft.next_step, draft.outcome, deadline.due.isoformat(),
+             visit.id if visit else None, by.id, now.isoformat(),
+             mask_name(draft.appellant.name), now.isoformat()))
+        payload = counsel_json(session, viewer=None, reveal=True)
+        payload["device"] = store.device
+        outbox.enqueue(store.db, record_type="counsel_session", record_id=session.id,
+                       version=1, base_version=None, payload=payload, at=now)
+        audit.append(store.db, at=now, officer_id=by.id, action="counsel_created",
+                     record_type="counsel_session", record_id=session.id,
+                     details={"number": session.number})
+    return session
+
+
+def _from_row(store: Store, row) -> CounselSession:
+    (sid, number, appellant, disposition, eligibility, counsel, notes, next_step, outcome,
+     deadline, visit_id, sync_state, version, created_by, created_at) = row
+    disp, elig, couns = json.loads(disposition), json.loads(eligibility), json.loads(counsel)
+    draft = CounselDraft(
+        appellant=Petitioner(**json.loads(appellant)),
+        disposition_agency=disp["agency"], disposition_title=disp["title"],
+        disposed_on=date.fromisoformat(disp["disposed_on"]),
+        learned_on=date.fromisoformat(disp["learned_on"]) if disp["learned_on"] else None,
+        eligibility_basis=elig["basis"], eligibility_checked_by=elig["checked_by"],
+        counsel_name=couns["name"], counsel_qualification=couns["qualification"],
+        notes=notes, next_step=next_step, outcome=outcome)
+    return CounselSession(
+        id=sid, number=number, draft=draft, appeal_deadline=date.fromisoformat(deadline),
+        visit=visits.by_id(store, visit_id), sync_state=sync_state, version=version,
+        created_by=created_by, created_at=datetime.fromisoformat(created_at))
+
+
+def view(store: Store, ident: str, by: Officer, *, reason: str) -> CounselSession:
+    """By session number (``B07A-261126-0003-X``) or id; audited, notes or not."""
+    text = ident.strip() if isinstance(ident, str) else ""
+    try:
+        key, column = parse_receipt_no(text, field="id").text, "number"
+    except ValidationError:
+        key, column = text, "id"
+    row = store.db.execute(f"SELECT {_COLUMNS} FROM counsel_sessions WHERE {column} = ?",
+                           (key,)).fetchone()
+    if row is None:
+        raise NotFound(f"no counsel session {text} on this laptop")
+    session = _from_row(store, row)
+    store.audit(by, "counsel_viewed", record_type="counsel_session", record_id=session.id,
+                reason=reason, details={"notes_shown": by.may_read_counsel_notes})
+    return session
+
+
+def recent(store: Store, *, limit: int | None = None) -> list[CounselSession]:
+    sql = f"SELECT {_COLUMNS} FROM counsel_sessions ORDER BY created_at DESC, rowid DESC"
+    params = []
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [_from_row(store, row) for row in store.db.execute(sql, params).fetchall()]

@@ -1,0 +1,110 @@
+"""Officers on this laptop, their PINs, and the lock after repeated wrong PINs.
+
+Failed attempts are counted in the store, not in memory, so restarting the app or
+running the command line in a loop does not reset the delay.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import datetime, timedelta
+
+import sqlite_utils
+
+from fieldbus.domain.errors import ValidationError
+from fieldbus.domain.records import ROLES, Officer
+from fieldbus.domain.text import clean_text
+from fieldbus.store.errors import SignInFailed, SignInLocked
+
+FREE_ATTEMPTS = 5
+FIRST_DELAY = timedelta(seconds=30)
+MAX_DELAY = timedelta(hours=1)
+_PIN = re.compile(r"^[0-9]{4,12}$")
+
+
+def _hasher():  # imported lazily: argon2 is only needed when someone signs in
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()
+
+
+def validate_pin(pin: object) -> str:
+    if not isinstance(pin, str) or not _PIN.match(pin.strip()):
+        raise ValidationError("pin", "must be 4 to 12 digits", code="pin")
+    return pin.strip()
+
+
+def validate_name(name: object) -> str:
+    cleaned = clean_text(name, field="officer", max_len=50)
+    assert cleaned is not None
+    return cleaned
+
+
+def add(db: sqlite_utils.Database, *, name: str, role: str, pin: str, at: datetime) -> Officer:
+    name = validate_name(name)
+    if role not in ROLES:
+        raise ValidationError("role", f"must be one of {', '.join(ROLES)}", code="role")
+    pin = validate_pin(pin)
+    if db.execute("SELECT 1 FROM officers WHERE name = ?", (name,)).fetchone():
+        raise ValidationError("officer", f"an officer named {name} already exists", code="exists")
+    officer = Officer(id=str(uuid.uuid4()), name=name, role=role)
+    db.execute(
+        "INSERT INTO officers (id, name, role, pin_hash, created_at) VALUES (?, ?, ?, ?, ?)",
+        (officer.id, name, role, _hasher().hash(pin), at.isoformat()),
+    )
+    return officer
+
+
+def find(db: sqlite_utils.Database, name: str | None) -> Officer:
+    if name is None:
+        rows = db.execute("SELECT id, name, role FROM officers WHERE disabled = 0 "
+                          "ORDER BY created_at LIMIT 2").fetchall()
+        if len(rows) != 1:
+            raise SignInFailed("several officers use this laptop: name one with --officer "
+                               "or FIELDBUS_OFFICER")
+        row = rows[0]
+    else:
+        row = db.execute("SELECT id, name, role FROM officers WHERE name = ? AND disabled = 0",
+                         (name,)).fetchone()
+        if row is None:
+            raise SignInFailed(f"no officer named {name} on this laptop")
+    return Officer(id=row[0], name=row[1], role=row[2])
+
+
+def lock_delay(failures: int) -> timedelta:
+    """Nothing for the first few mistakes, then a delay that doubles each time."""
+    if failures < FREE_ATTEMPTS:
+        return timedelta(0)
+    return min(FIRST_DELAY * (2 ** (failures - FREE_ATTEMPTS)), MAX_DELAY)
+
+
+def check_pin(db: sqlite_utils.Database, officer: Officer, pin: str, *, now: datetime) -> bool:
+    """Verify the PIN, counting failures; raises while the officer is locked out.
+
+    Returns whether the failure count changed (the caller commits and audits).
+    """
+    from argon2.exceptions import InvalidHashError, VerificationError
+
+    pin_hash, failures, locked_until = db.execute(
+        "SELECT pin_hash, failed_attempts, locked_until FROM officers WHERE id = ?",
+        (officer.id,),
+    ).fetchone()
+    if locked_until and now < datetime.fromisoformat(locked_until):
+        wait = (datetime.fromisoformat(locked_until) - now).total_seconds()
+        raise SignInLocked(f"too many wrong PINs: try again in {int(wait) + 1} s",
+                           retry_after=wait)
+    try:
+        _hasher().verify(pin_hash, pin)
+    except (VerificationError, InvalidHashError):
+        failures += 1
+        delay = lock_delay(failures)
+        db.execute(
+            "UPDATE officers SET failed_attempts = ?, locked_until = ? WHERE id = ?",
+            (failures, (now + delay).isoformat() if delay else None, officer.id),
+        )
+        return False
+    if failures:
+        db.execute("UPDATE officers SET failed_attempts = 0, locked_until = NULL WHERE id = ?",
+                   (officer.id,))
+    return True

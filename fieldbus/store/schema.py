@@ -1,0 +1,237 @@
+"""The store's schema, versioned in ``PRAGMA user_version`` and migrated step by step.
+
+Each step runs in its own transaction together with the version bump, so a power cut
+leaves the store at one version or the next, never between. A store written by a newer
+Fieldbus is refused: this version cannot know what that one's data means.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+from fieldbus.store.errors import StoreTooNew
+
+V1 = """
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE officers (
+    id              TEXT PRIMARY KEY,
+    name            TEXT NOT NULL UNIQUE,
+    role            TEXT NOT NULL CHECK (role IN ('officer', 'counsel', 'supervisor')),
+    pin_hash        TEXT NOT NULL,
+    failed_attempts INTEGER NOT NULL DEFAULT 0,
+    locked_until    TEXT,
+    disabled        INTEGER NOT NULL DEFAULT 0,
+    created_at      TEXT NOT NULL
+);
+
+CREATE TABLE visits (
+    id         TEXT PRIMARY KEY,
+    day        TEXT NOT NULL,
+    venue      TEXT NOT NULL,
+    region     TEXT NOT NULL,
+    team       TEXT NOT NULL DEFAULT '[]',
+    opened_by  TEXT NOT NULL REFERENCES officers(id),
+    opened_at  TEXT NOT NULL,
+    closed_by  TEXT REFERENCES officers(id),
+    closed_at  TEXT
+);
+-- at most one visit open at a time
+CREATE UNIQUE INDEX visits_one_open ON visits ((closed_at IS NULL)) WHERE closed_at IS NULL;
+
+-- per-device daily sequence behind receipt and session numbers
+CREATE TABLE number_sequence (
+    day  TEXT PRIMARY KEY,
+    last INTEGER NOT NULL
+);
+
+CREATE TABLE complaints (
+    rowid        INTEGER PRIMARY KEY,
+    id           TEXT NOT NULL UNIQUE,
+    receipt_no   TEXT NOT NULL UNIQUE,
+    kind         TEXT NOT NULL,
+    title        TEXT NOT NULL,
+    body         TEXT,
+    agency       TEXT NOT NULL,
+    region       TEXT NOT NULL,
+    channel      TEXT NOT NULL,
+    petitioner   TEXT,            -- JSON or NULL (anonymous, or destroyed after retention)
+    petitioner_name TEXT,         -- for search only; NULL once destroyed
+    masked_name  TEXT NOT NULL DEFAULT '',
+    consent      TEXT NOT NULL,   -- JSON
+    disclosure   TEXT NOT NULL,
+    notify_by    TEXT,
+    outcome      TEXT NOT NULL,
+    referred_to  TEXT,
+    received_at  TEXT NOT NULL,
+    deadline     TEXT NOT NULL,   -- YYYY-MM-DD
+    deadline_due TEXT NOT NULL,   -- ISO 8601, KST
+    deadline_rule TEXT NOT NULL,
+    visit_id     TEXT REFERENCES visits(id),
+    status       TEXT NOT NULL,
+    review_state TEXT,
+    review_note  TEXT,
+    epeople_no   TEXT,
+    sync_state   TEXT NOT NULL DEFAULT 'pending'
+                 CHECK (sync_state IN ('pending', 'synced', 'quarantined')),
+    version      INTEGER NOT NULL DEFAULT 1,
+    created_by   TEXT NOT NULL REFERENCES officers(id),
+    updated_at   TEXT NOT NULL,
+    purged_at    TEXT
+);
+CREATE INDEX complaints_received ON complaints (received_at);
+CREATE INDEX complaints_status ON complaints (status, received_at);
+CREATE INDEX complaints_visit ON complaints (visit_id);
+
+-- Korean attaches particles to nouns: trigrams match inside words (진입로 in 마을진입로가).
+CREATE VIRTUAL TABLE complaints_fts USING fts5 (
+    receipt_no, title, body, agency, petitioner_name,
+    content = 'complaints', content_rowid = 'rowid', tokenize = 'trigram'
+);
+CREATE TRIGGER complaints_fts_insert AFTER INSERT ON complaints BEGIN
+    INSERT INTO complaints_fts (rowid, receipt_no, title, body, agency, petitioner_name)
+    VALUES (new.rowid, new.receipt_no, new.title, new.body, new.agency, new.petitioner_name);
+END;
+CREATE TRIGGER complaints_fts_delete AFTER DELETE ON complaints BEGIN
+    INSERT INTO complaints_fts (complaints_fts, rowid, receipt_no, title, body, agency, petitioner_name)
+    VALUES ('delete', old.rowid, old.receipt_no, old.title, old.body, old.agency, old.petitioner_name);
+END;
+CREATE TRIGGER complaints_fts_update AFTER UPDATE OF receipt_no, title, body, agency, petitioner_name
+ON complaints BEGIN
+    INSERT INTO complaints_fts (complaints_fts, rowid, receipt_no, title, body, agency, petitioner_name)
+    VALUES ('delete', old.rowid, old.receipt_no, old.title, old.body, old.agency, old.petitioner_name);
+    INSERT INTO complaints_fts (rowid, receipt_no, title, body, agency, petitioner_name)
+    VALUES (new.rowid, new.receipt_no, new.title, new.body, new.agency, new.petitioner_name);
+END;
+
+CREATE TABLE complaint_history (
+    seq          INTEGER PRIMARY KEY,
+    complaint_id TEXT NOT NULL REFERENCES complaints(id),
+    at           TEXT NOT NULL,
+    officer_id   TEXT NOT NULL REFERENCES officers(id),
+    action       TEXT NOT NULL,
+    fields       TEXT NOT NULL DEFAULT '[]'   -- names of changed fields, never their values
+);
+CREATE INDEX complaint_history_by_case ON complaint_history (complaint_id, seq);
+
+CREATE TABLE blobs (
+    sha256 TEXT PRIMARY KEY,
+    size   INTEGER NOT NULL,
+    data   BLOB
+);
+
+CREATE TABLE attachments (
+    complaint_id TEXT NOT NULL REFERENCES complaints(id),
+    position     INTEGER NOT NULL,
+    sha256       TEXT NOT NULL REFERENCES blobs(sha256),
+    filename     TEXT NOT NULL,
+    media_type   TEXT NOT NULL,
+    size         INTEGER NOT NULL,
+    PRIMARY KEY (complaint_id, position)
+);
+
+CREATE TABLE counsel_sessions (
+    rowid         INTEGER PRIMARY KEY,
+    id            TEXT NOT NULL UNIQUE,
+    number        TEXT NOT NULL UNIQUE,
+    appellant     TEXT,          -- JSON
+    masked_name   TEXT NOT NULL DEFAULT '',
+    disposition   TEXT NOT NULL, -- JSON
+    eligibility   TEXT NOT NULL, -- JSON
+    counsel       TEXT NOT NULL, -- JSON
+    notes         TEXT,          -- confidential: counsel and supervisors only
+    next_step     TEXT,
+    outcome       TEXT NOT NULL,
+    appeal_deadline TEXT NOT NULL,
+    visit_id      TEXT REFERENCES visits(id),
+    sync_state    TEXT NOT NULL DEFAULT 'pending'
+                  CHECK (sync_state IN ('pending', 'synced', 'quarantined')),
+    version       INTEGER NOT NULL DEFAULT 1,
+    created_by    TEXT NOT NULL REFERENCES officers(id),
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL
+);
+
+-- Written in the same transaction as every change that must reach the hub.
+CREATE TABLE outbox (
+    seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+    record_type  TEXT NOT NULL,
+    record_id    TEXT NOT NULL,
+    version      INTEGER NOT NULL,
+    base_version INTEGER,
+    payload      TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    state        TEXT NOT NULL DEFAULT 'pending'
+                 CHECK (state IN ('pending', 'acknowledged', 'quarantined')),
+    attempts     INTEGER NOT NULL DEFAULT 0,
+    last_error   TEXT
+);
+CREATE INDEX outbox_pending ON outbox (state, seq);
+CREATE INDEX outbox_record ON outbox (record_id, seq);
+
+-- Hash-chained: each entry's hash covers the previous one's.
+CREATE TABLE audit (
+    seq         INTEGER PRIMARY KEY,
+    at          TEXT NOT NULL,
+    officer_id  TEXT,
+    action      TEXT NOT NULL,
+    record_type TEXT,
+    record_id   TEXT,
+    reason      TEXT,
+    details     TEXT NOT NULL DEFAULT '{}',
+    prev_hash   TEXT NOT NULL,
+    hash        TEXT NOT NULL
+);
+"""
+
+
+def _v1(db: sqlite_utils.Database) -> None:
+    for statement in _split(V1):
+        db.execute(statement)
+
+
+def _split(script: str) -> list[str]:
+    """Split a DDL script on statement ends, keeping trigger bodies whole."""
+    from fieldbus.store.sqlcipher import dbapi2
+
+    statements, current = [], ""
+    for line in script.splitlines(keepends=True):
+        if line.lstrip().startswith("--") and not current.strip():
+            continue
+        current += line
+        if dbapi2.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    if current.strip():
+        raise ValueError("unterminated SQL statement in schema")
+    return statements
+
+
+#: MIGRATIONS[n] brings a store from version n to n + 1.
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def version_of(db: sqlite_utils.Database) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(db: sqlite_utils.Database) -> int:
+    """Bring ``db`` to :data:`SCHEMA_VERSION`; return the version it had."""
+    found = version_of(db)
+    if found > SCHEMA_VERSION:
+        raise StoreTooNew(
+            f"this store was written by a newer Fieldbus (schema {found}, this one knows up "
+            f"to {SCHEMA_VERSION}); install the newer version — the store was left untouched"
+        )
+    for step in range(found, SCHEMA_VERSION):
+        with db.atomic():
+            MIGRATIONS[step](db)
+            db.execute(f"PRAGMA user_version = {step + 1}")
+    return found

@@ -19,7 +19,6 @@ from typing import Any
 from fieldbus import __version__
 
 EXIT_OK, EXIT_ERROR, EXIT_INVALID, EXIT_STORE, EXIT_AUTH, EXIT_DISK = 0, 1, 2, 3, 4, 5
-IMPORT_BATCH = 500
 
 
 class UsageError(Exception):
@@ -57,7 +56,10 @@ def _read_pin(args: argparse.Namespace, *, confirm: bool = False) -> str:
 def _read_json_text(source: str) -> tuple[str, Path]:
     """The text of FILE or ``-`` (stdin), and the folder relative paths are read from."""
     if source == "-":
-        return sys.stdin.buffer.read().decode("utf-8-sig"), Path.cwd()
+        try:
+            return sys.stdin.buffer.read().decode("utf-8-sig"), Path.cwd()
+        except UnicodeDecodeError:
+            raise UsageError("-: not UTF-8 text") from None
     path = Path(source)
     try:
         return path.read_bytes().decode("utf-8-sig"), path.resolve().parent
@@ -73,6 +75,8 @@ def _parse_json(text: str, where: str) -> Any:
     except json.JSONDecodeError as exc:
         raise UsageError(f"{where}: not valid JSON (line {exc.lineno} column {exc.colno}: "
                          f"{exc.msg})") from None
+    except RecursionError:
+        raise UsageError(f"{where}: the JSON is nested too deeply") from None
 
 
 def _print_json(data: Any) -> None:
@@ -108,8 +112,9 @@ class Session:
 
 
 def _now():
-    from fieldbus.domain.deadlines import KST
     from datetime import datetime
+
+    from fieldbus.domain.deadlines import KST
 
     return datetime.now(KST)
 
@@ -177,25 +182,13 @@ def cmd_visit_close(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _complaint_draft(data: Any, base_dir: Path):
-    from dataclasses import replace
-
-    from fieldbus import attachment_files
-    from fieldbus.domain.intake import parse_complaint
-
-    draft, warnings = parse_complaint(data, now=_now())
-    if isinstance(data, dict) and data.get("attachments"):
-        draft = replace(draft, attachments=attachment_files.load(data["attachments"],
-                                                                 base_dir=base_dir))
-    return draft, warnings
-
-
 def cmd_complaint_add(args: argparse.Namespace) -> int:
     from fieldbus.domain.serialize import complaint_json
+    from fieldbus.importer import draft_from
     from fieldbus.store import complaints
 
     text, base_dir = _read_json_text(args.file)
-    draft, warnings = _complaint_draft(_parse_json(text, args.file), base_dir)
+    draft, warnings = draft_from(_parse_json(text, args.file), base_dir=base_dir, now=_now())
     with Session(args) as s:
         complaint = complaints.add(s.store, draft, s.officer)
         _warn(warnings)
@@ -208,58 +201,34 @@ def cmd_complaint_add(args: argparse.Namespace) -> int:
 
 def cmd_complaint_import(args: argparse.Namespace) -> int:
     """JSON Lines; a receipt number is printed only once its batch is committed."""
-    from fieldbus.domain.errors import ValidationError
+    from fieldbus import importer
     from fieldbus.domain.serialize import complaint_json
-    from fieldbus.store import complaints
 
-    if args.file == "-":
-        stream, base_dir = sys.stdin.buffer, Path.cwd()
-    else:
-        try:
-            stream, base_dir = open(args.file, "rb"), Path(args.file).resolve().parent
-        except OSError as exc:
-            raise UsageError(f"{args.file}: cannot read: {exc.strerror}") from None
-    bad = 0
+    path = None if args.file == "-" else Path(args.file)
+    try:
+        stream = sys.stdin.buffer if path is None else path.open("rb")
+    except OSError as exc:
+        raise UsageError(f"{args.file}: cannot read: {exc.strerror}") from None
+    base_dir = Path.cwd() if path is None else path.resolve().parent
+
     with Session(args) as s, stream:
-        batch: list = []
-
-        def flush() -> None:
-            for complaint in complaints.add_many(s.store, batch, s.officer):
+        def saved(batch) -> None:
+            for complaint in batch:
                 if args.json:
                     sys.stdout.write(json.dumps(complaint_json(
                         complaint, viewer=s.officer, reveal=False), ensure_ascii=False) + "\n")
                 else:
                     sys.stdout.write(complaint.receipt_no + "\n")
             sys.stdout.flush()
-            batch.clear()
 
-        for number, raw in enumerate(stream, start=1):
-            try:
-                line = raw.decode("utf-8-sig" if number == 1 else "utf-8").strip()
-                if not line:
-                    continue
-                draft, warnings = _complaint_draft(_parse_json(line, f"line {number}"), base_dir)
-            except UnicodeDecodeError:
-                bad += 1
-                print(f"line {number}: not UTF-8 text", file=sys.stderr)
-                continue
-            except (ValidationError, UsageError) as exc:
-                bad += 1
-                message = str(exc)
-                if not message.startswith("line "):
-                    message = f"line {number}: {message}"
-                print(message, file=sys.stderr)
-                continue
-            for warning in warnings:
-                print(f"line {number}: warning: {warning.field}: {warning.message}",
-                      file=sys.stderr)
-            batch.append(draft)
-            if len(batch) >= IMPORT_BATCH:
-                flush()
-        if batch:
-            flush()
-    if bad:
-        print(f"{bad} line(s) were not imported", file=sys.stderr)
+        def problem(number: int, message: str) -> None:
+            print(f"line {number}: {message}", file=sys.stderr)
+
+        report = importer.import_lines(s.store, s.officer, stream, base_dir=base_dir,
+                                       worker=importer.worth_a_worker(path),
+                                       on_saved=saved, on_problem=problem)
+    if report.bad:
+        print(f"{report.bad} line(s) were not imported", file=sys.stderr)
         return EXIT_INVALID
     return EXIT_OK
 
@@ -551,6 +520,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if getattr(sys, "frozen", False):
+        import multiprocessing
+
+        multiprocessing.freeze_support()  # the frozen build validates imports in a worker
     parser = build_parser()
     args = parser.parse_args(argv)
     for name in ("limit",):
@@ -577,6 +550,10 @@ def _report(exc: Exception) -> int:
         PermissionDenied,
         ValidationError,
     )
+
+    if isinstance(exc, (ValidationError, NotFound)):  # before the store's imports: stays light
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_INVALID
     from fieldbus.store.errors import (
         SignInFailed,
         SignInLocked,
@@ -585,9 +562,7 @@ def _report(exc: Exception) -> int:
     )
     from fieldbus.store.sqlcipher import DatabaseError, is_disk_error
 
-    if isinstance(exc, (ValidationError, NotFound)):
-        code = EXIT_INVALID
-    elif isinstance(exc, (SignInFailed, SignInLocked, PermissionDenied)):
+    if isinstance(exc, (SignInFailed, SignInLocked, PermissionDenied)):
         code = EXIT_AUTH
     elif isinstance(exc, StoreWriteFailed) or (isinstance(exc, (DatabaseError, OSError))
                                                and is_disk_error(exc)):

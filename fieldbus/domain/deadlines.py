@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Literal
 
 import holidays
@@ -315,6 +315,7 @@ def _add_working_time(start: datetime, amount: timedelta) -> datetime:
         cursor = datetime.combine(day, time(0), tzinfo=KST)
 
 
+@lru_cache(maxsize=1024)  # an import numbers thousands of cases received on a few days
 def _add_working_days(start: date, count: int) -> date:
     """The ``count``-th working day counting ``start`` itself as the first (if working)."""
     day = start

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -41,6 +42,17 @@ def _validator(name: str) -> Callable[[Any], Any]:
 
     with resource_path("schemas", f"{name}.schema.json").open(encoding="utf-8") as handle:
         return fastjsonschema.compile(json.load(handle))
+
+
+def _nfc(value: Any, depth: int = 0) -> Any:
+    """``value`` with its strings NFC-normalised, so schema lengths count what clean_text counts."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if depth < 3 and isinstance(value, dict):
+        return {key: _nfc(item, depth + 1) for key, item in value.items()}
+    if depth < 3 and isinstance(value, list):
+        return [_nfc(item, depth + 1) for item in value]
+    return value
 
 
 def _check_shape(schema: str, data: Any) -> None:
@@ -162,6 +174,7 @@ def parse_complaint(data: Any, *, now: datetime) -> tuple[ComplaintDraft, list[I
     Attachments come back as paths in ``data["attachments"]``; reading them is I/O and
     belongs to the caller (:mod:`fieldbus.attachment_files`).
     """
+    data = _nfc(data)
     _check_shape("complaint-intake", data)
     clean = _Cleaner()
     consent_raw = data["consent"]
@@ -171,7 +184,8 @@ def parse_complaint(data: Any, *, now: datetime) -> tuple[ComplaintDraft, list[I
     consent = Consent(
         personal_info=consent_raw["personal_info"],
         notice_version=clean.required_text(consent_raw["notice_version"], "consent.notice_version", 20),
-        items=tuple(consent_raw.get("items") or ()),
+        items=tuple(clean.required_text(item, f"consent.items.{i}", 40)
+                    for i, item in enumerate(consent_raw.get("items") or ())),
         at=(parse_datetime(consent_raw["at"], field="consent.at", now=now)
             if consent_raw.get("at") else None),
     )
@@ -227,6 +241,7 @@ def _check_notify(notify_by: str | None, petitioner: Petitioner | None) -> None:
 
 def parse_counsel(data: Any, *, now: datetime) -> tuple[CounselDraft, list[IntakeWarning]]:
     """Validate one counsel session (``resources/schemas/counsel-intake.schema.json``)."""
+    data = _nfc(data)
     _check_shape("counsel-intake", data)
     clean = _Cleaner()
     today = now.astimezone(KST).date()

@@ -15,6 +15,7 @@ answering expect a Korean number, and a foreign number is far more likely to be 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
@@ -36,6 +37,7 @@ _ALLOWED = re.compile(
 _MAX_LEN = 40  # generous for "+82 (0)10-2345-6789"; bounds work on pasted junk
 
 
+@lru_cache(maxsize=4096)  # validation then is_mobile parse the same text; parsing is slow
 def _parse_kr(raw: str) -> phonenumbers.PhoneNumber | None:
     """Parse ``raw`` as a Korean number, or return None if it is not a valid one."""
     text = raw.strip()

@@ -28,28 +28,49 @@ def _digest(seq: int, at: str, officer_id: str | None, action: str, record_type:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def append(db: sqlite_utils.Database, *, at: datetime, officer_id: str | None, action: str,
-           record_type: str | None = None, record_id: str | None = None,
-           reason: str | None = None, details: dict | None = None) -> str:
+class Chain:
+    """Appends entries within one write transaction, reading the head once.
+
+    :meth:`close` records the new head in ``meta``; an import of thousands of cases
+    writes it once, not once a case.
+    """
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+        row = db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+        self.seq, self.head = (row[0], row[1]) if row else (0, GENESIS)
+
+    def append(self, *, at: datetime, officer_id: str | None, action: str,
+               record_type: str | None = None, record_id: str | None = None,
+               reason: str | None = None, details: dict | None = None) -> str:
+        seq, prev = self.seq + 1, self.head
+        at_text = at.isoformat(timespec="microseconds")
+        details_text = json.dumps(details or {}, ensure_ascii=False, sort_keys=True,
+                                  separators=(",", ":"))
+        digest = _digest(seq, at_text, officer_id, action, record_type, record_id, reason,
+                         details_text, prev)
+        self.db.execute(
+            "INSERT INTO audit (seq, at, officer_id, action, record_type, record_id, reason, "
+            "details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (seq, at_text, officer_id, action, record_type, record_id, reason, details_text,
+             prev, digest),
+        )
+        self.seq, self.head = seq, digest
+        return digest
+
+    def close(self) -> None:
+        self.db.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (HEAD_KEY, f"{self.seq}:{self.head}"),
+        )
+
+
+def append(db: sqlite_utils.Database, **entry) -> str:
     """Add one entry; must run inside the caller's write transaction."""
-    row = db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
-    seq, prev = (row[0] + 1, row[1]) if row else (1, GENESIS)
-    at_text = at.isoformat(timespec="microseconds")
-    details_text = json.dumps(details or {}, ensure_ascii=False, sort_keys=True,
-                              separators=(",", ":"))
-    digest = _digest(seq, at_text, officer_id, action, record_type, record_id, reason,
-                     details_text, prev)
-    db.execute(
-        "INSERT INTO audit (seq, at, officer_id, action, record_type, record_id, reason, "
-        "details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (seq, at_text, officer_id, action, record_type, record_id, reason, details_text,
-         prev, digest),
-    )
-    db.execute(
-        "INSERT INTO meta (key, value) VALUES (?, ?) "
-        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (HEAD_KEY, f"{seq}:{digest}"),
-    )
+    chain = Chain(db)
+    digest = chain.append(**entry)
+    chain.close()
     return digest
 
 

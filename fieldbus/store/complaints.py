@@ -4,13 +4,13 @@ one transaction, so a receipt is only ever printed for a case that is on disk.""
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Iterable
-from dataclasses import asdict, replace
+from dataclasses import replace
 from datetime import date, datetime
 
 from fieldbus.domain.deadlines import statutory_deadline
 from fieldbus.domain.errors import NotFound, ValidationError
+from fieldbus.domain.ids import new_id
 from fieldbus.domain.masking import mask_name
 from fieldbus.domain.receipt_numbers import format_receipt_no, parse_receipt_no
 from fieldbus.domain.records import (
@@ -21,7 +21,6 @@ from fieldbus.domain.records import (
     Officer,
     Petitioner,
 )
-from fieldbus.domain.serialize import complaint_json
 from fieldbus.store import audit, outbox, visits
 from fieldbus.store.store import Store
 
@@ -35,21 +34,46 @@ _COLUMNS = (
 )
 
 
+class Numbers:
+    """Hands out this laptop's receipt (and session) numbers inside one write transaction.
+
+    Each day's counter is read once and written back by :meth:`close`, in the same
+    transaction as the records that use the numbers: a rollback returns them all.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.last: dict[date, int] = {}
+
+    def next(self, day: date) -> str:
+        if day not in self.last:
+            row = self.store.db.execute("SELECT last FROM number_sequence WHERE day = ?",
+                                        (day.isoformat(),)).fetchone()
+            self.last[day] = row[0] if row else 0
+        seq = self.last[day] + 1
+        if seq > MAX_DAILY:
+            raise ValidationError("receipt_no", f"this laptop has used all {MAX_DAILY} "
+                                  f"numbers for {day.isoformat()}", code="sequence_exhausted")
+        self.last[day] = seq
+        return format_receipt_no(self.store.device, day, seq)
+
+    def close(self) -> None:
+        for day, last in self.last.items():
+            self.store.db.execute(
+                "INSERT INTO number_sequence (day, last) VALUES (?, ?) "
+                "ON CONFLICT (day) DO UPDATE SET last = excluded.last", (day.isoformat(), last))
+
+
 def next_number(store: Store, day: date) -> str:
-    """The next receipt (or session) number of this laptop for ``day``."""
-    seq = store.db.execute(
-        "INSERT INTO number_sequence (day, last) VALUES (?, 1) "
-        "ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last",
-        (day.isoformat(),),
-    ).fetchone()[0]
-    if seq > MAX_DAILY:
-        raise ValidationError("receipt_no", f"this laptop has used all {MAX_DAILY} numbers "
-                              f"for {day.isoformat()}", code="sequence_exhausted")
-    return format_receipt_no(store.device, day, seq)
+    """One number, for callers that take one record per transaction."""
+    numbers = Numbers(store)
+    number = numbers.next(day)
+    numbers.close()
+    return number
 
 
 def _petitioner_json(p: Petitioner | None) -> str | None:
-    return json.dumps(asdict(p), ensure_ascii=False) if p is not None else None
+    return json.dumps(vars(p), ensure_ascii=False) if p is not None else None
 
 
 def _consent_json(c: Consent) -> str:
@@ -58,15 +82,16 @@ def _consent_json(c: Consent) -> str:
                       ensure_ascii=False)
 
 
-def _insert(store: Store, draft: ComplaintDraft, by: Officer, visit, now: datetime) -> Complaint:
+def _insert(store: Store, draft: ComplaintDraft, by: Officer, visit, now: datetime, *,
+            numbers: Numbers, chain: audit.Chain) -> Complaint:
     received_at = draft.received_at or now
     deadline = statutory_deadline(draft.kind, received_at)
-    receipt_no = next_number(store, received_at.date())
-    complaint_id = str(uuid.uuid4())
+    receipt_no = numbers.next(received_at.date())
+    complaint_id = new_id()
     name = draft.petitioner.name if draft.petitioner else None
     if draft.consent.at is None:
         draft = replace(draft, consent=replace(draft.consent, at=received_at))
-    store.db.execute(
+    cursor = store.db.execute(
         f"INSERT INTO complaints ({_COLUMNS}, petitioner_name, masked_name) VALUES "
         "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, "
         "'pending', 1, ?, ?, NULL, ?, ?)",
@@ -77,6 +102,10 @@ def _insert(store: Store, draft: ComplaintDraft, by: Officer, visit, now: dateti
          deadline.due.isoformat(), deadline.rule.rule, visit.id if visit else None,
          draft.status, by.id, now.isoformat(), name, mask_name(name)),
     )
+    store.db.execute(  # see schema.py: indexed here rather than by a trigger, for speed
+        "INSERT INTO complaints_fts (rowid, receipt_no, title, body, agency, petitioner_name) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        (cursor.lastrowid, receipt_no, draft.title, draft.body, draft.agency, name))
     attachments = []
     for position, file in enumerate(draft.attachments):
         store.db.execute("INSERT INTO blobs (sha256, size, data) VALUES (?, ?, ?) "
@@ -94,22 +123,22 @@ def _insert(store: Store, draft: ComplaintDraft, by: Officer, visit, now: dateti
         review_state=None, review_note=None, epeople_no=None, sync_state="pending",
         version=1, created_by=by.id, updated_at=now, attachments=tuple(attachments),
     )
-    _record_change(store, complaint, by, now, action="created", fields=None, base_version=None)
+    _record_change(store, complaint, by, now, action="created", fields=None, base_version=None,
+                   chain=chain)
     return complaint
 
 
 def _record_change(store: Store, complaint: Complaint, by: Officer, now: datetime, *,
-                   action: str, fields: list[str] | None, base_version: int | None) -> None:
+                   action: str, fields: list[str] | None, base_version: int | None,
+                   chain: audit.Chain) -> None:
     store.db.execute(
         "INSERT INTO complaint_history (complaint_id, at, officer_id, action, fields) "
         "VALUES (?, ?, ?, ?, ?)",
         (complaint.id, now.isoformat(), by.id, action, json.dumps(fields or [])))
-    payload = complaint_json(complaint, viewer=None, reveal=True)
-    payload["device"] = store.device
     outbox.enqueue(store.db, record_type="complaint", record_id=complaint.id,
-                   version=complaint.version, base_version=base_version, payload=payload,
+                   version=complaint.version, base_version=base_version,
                    at=now)
-    audit.append(store.db, at=now, officer_id=by.id, action=f"complaint_{action}",
+    chain.append(at=now, officer_id=by.id, action=f"complaint_{action}",
                  record_type="complaint", record_id=complaint.id,
                  details={"receipt_no": complaint.receipt_no, "fields": fields}
                  if fields is not None else {"receipt_no": complaint.receipt_no})
@@ -125,7 +154,12 @@ def add_many(store: Store, drafts: Iterable[ComplaintDraft], by: Officer) -> lis
     now = store.clock()
     with store.write():
         visit = visits.current(store)
-        return [_insert(store, draft, by, visit, now) for draft in drafts]
+        numbers, chain = Numbers(store), audit.Chain(store.db)
+        saved = [_insert(store, draft, by, visit, now, numbers=numbers, chain=chain)
+                 for draft in drafts]
+        numbers.close()
+        chain.close()
+        return saved
 
 
 def from_row(store: Store, row, attachments: tuple[Attachment, ...] = ()) -> Complaint:
@@ -225,7 +259,10 @@ def edit(store: Store, receipt_no: str, patch: dict, by: Officer) -> tuple[Compl
             raise ValidationError("", "this case's personal data was destroyed after the "
                                   "retention period; it can no longer be edited", code="purged")
         base = draft_to_intake(current.draft)
-        draft, warnings = parse_complaint(merge_patch(base, patch), now=now)
+        merged = merge_patch(base, patch)
+        for key in ("petitioner", "notify_by"):  # required but nullable: removing means none
+            merged.setdefault(key, None)
+        draft, warnings = parse_complaint(merged, now=now)
         after = draft_to_intake(draft)
         changed = sorted(k for k in set(base) | set(after) if base.get(k) != after.get(k))
         if not changed:
@@ -249,6 +286,8 @@ def edit(store: Store, receipt_no: str, patch: dict, by: Officer) -> tuple[Compl
             current, draft=draft, deadline=deadline.date, deadline_due=deadline.due,
             deadline_rule=deadline.rule.rule, status=status, review_state=review_state,
             sync_state="pending", version=current.version + 1, updated_at=now)
+        chain = audit.Chain(store.db)
         _record_change(store, updated, by, now, action="edited", fields=changed,
-                       base_version=current.version)
+                       base_version=current.version, chain=chain)
+        chain.close()
     return updated, warnings

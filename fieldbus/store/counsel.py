@@ -4,16 +4,15 @@ only counsel and supervisors read them, and every reading is audited."""
 from __future__ import annotations
 
 import json
-import uuid
 from dataclasses import asdict
 from datetime import date, datetime
 
 from fieldbus.domain.deadlines import appeal_deadline
 from fieldbus.domain.errors import NotFound, ValidationError
+from fieldbus.domain.ids import new_id
 from fieldbus.domain.masking import mask_name
 from fieldbus.domain.receipt_numbers import parse_receipt_no
 from fieldbus.domain.records import CounselDraft, CounselSession, Officer, Petitioner
-from fieldbus.domain.serialize import counsel_json
 from fieldbus.store import audit, outbox, visits
 from fieldbus.store.complaints import next_number
 from fieldbus.store.store import Store
@@ -28,7 +27,7 @@ def add(store: Store, draft: CounselDraft, by: Officer) -> CounselSession:
     with store.write():
         visit = visits.current(store)
         session = CounselSession(
-            id=str(uuid.uuid4()), number=next_number(store, now.date()), draft=draft,
+            id=new_id(), number=next_number(store, now.date()), draft=draft,
             appeal_deadline=deadline.due, visit=visit, sync_state="pending", version=1,
             created_by=by.id, created_at=now)
         store.db.execute(
@@ -46,10 +45,8 @@ def add(store: Store, draft: CounselDraft, by: Officer) -> CounselSession:
              draft.notes, draft.next_step, draft.outcome, deadline.due.isoformat(),
              visit.id if visit else None, by.id, now.isoformat(),
              mask_name(draft.appellant.name), now.isoformat()))
-        payload = counsel_json(session, viewer=None, reveal=True)
-        payload["device"] = store.device
         outbox.enqueue(store.db, record_type="counsel_session", record_id=session.id,
-                       version=1, base_version=None, payload=payload, at=now)
+                       version=1, base_version=None, at=now)
         audit.append(store.db, at=now, officer_id=by.id, action="counsel_created",
                      record_type="counsel_session", record_id=session.id,
                      details={"number": session.number})

@@ -7,12 +7,12 @@ running the command line in a loop does not reset the delay.
 from __future__ import annotations
 
 import re
-import uuid
 from datetime import datetime, timedelta
 
 import sqlite_utils
 
 from fieldbus.domain.errors import ValidationError
+from fieldbus.domain.ids import new_id
 from fieldbus.domain.records import ROLES, Officer
 from fieldbus.domain.text import clean_text
 from fieldbus.store.errors import SignInFailed, SignInLocked
@@ -48,7 +48,7 @@ def add(db: sqlite_utils.Database, *, name: str, role: str, pin: str, at: dateti
     pin = validate_pin(pin)
     if db.execute("SELECT 1 FROM officers WHERE name = ?", (name,)).fetchone():
         raise ValidationError("officer", f"an officer named {name} already exists", code="exists")
-    officer = Officer(id=str(uuid.uuid4()), name=name, role=role)
+    officer = Officer(id=new_id(), name=name, role=role)
     db.execute(
         "INSERT INTO officers (id, name, role, pin_hash, created_at) VALUES (?, ?, ?, ?, ?)",
         (officer.id, name, role, _hasher().hash(pin), at.isoformat()),

@@ -1,30 +1,24 @@
 """The outbox: every change that must reach the hub, written in the change's transaction.
 
-The sync client reads pending rows in order, and marks them acknowledged or quarantined;
-a row is never deleted before the hub has acknowledged it.
+A row names the record, the version it reached and the version it was edited from; the
+sync client builds what it sends from the record itself. The client reads pending rows
+in order and marks them acknowledged or quarantined; a row is never deleted before the
+hub has acknowledged it.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 from datetime import datetime
 
 import sqlite_utils
 
 
-def canonical_json(payload: dict) -> str:
-    return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
 def enqueue(db: sqlite_utils.Database, *, record_type: str, record_id: str, version: int,
-            base_version: int | None, payload: dict, at: datetime) -> None:
-    text = canonical_json(payload)
+            base_version: int | None, at: datetime) -> None:
     db.execute(
-        "INSERT INTO outbox (record_type, record_id, version, base_version, payload, "
-        "content_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (record_type, record_id, version, base_version, text,
-         hashlib.sha256(text.encode("utf-8")).hexdigest(), at.isoformat()),
+        "INSERT INTO outbox (record_type, record_id, version, base_version, created_at) "
+        "VALUES (?, ?, ?, ?, ?)",
+        (record_type, record_id, version, base_version, at.isoformat()),
     )
 
 

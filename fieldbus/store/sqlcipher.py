@@ -57,8 +57,15 @@ def connect(path: Path, key: bytes) -> sqlite_utils.Database:
     return sqlite_utils.Database(conn, execute_plugins=False)
 
 
+_DISK_ERRORS = ("SQLITE_FULL", "SQLITE_IOERR", "SQLITE_READONLY", "SQLITE_CANTOPEN",
+                "SQLITE_PERM", "SQLITE_BUSY", "SQLITE_LOCKED")
+
+
 def is_disk_error(exc: BaseException) -> bool:
     """True for the errors that mean the disk refused a write, not that our SQL is wrong."""
+    name = getattr(exc, "sqlite_errorname", None)
+    if isinstance(exc, DatabaseError) and name:  # the result code, not words in a message
+        return name.startswith(_DISK_ERRORS)
     text = str(exc).lower()
     return isinstance(exc, DatabaseError) and any(
         word in text

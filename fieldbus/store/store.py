@@ -24,6 +24,7 @@ from fieldbus.domain.receipt_numbers import validate_device_code
 from fieldbus.domain.records import Officer
 from fieldbus.store import audit, officers
 from fieldbus.store.errors import (
+    KeyringUnavailable,
     SignInFailed,
     StoreExists,
     StoreKeyMissing,
@@ -73,6 +74,13 @@ def _read_descriptor(data_dir: Path) -> StoreInfo:
         raise StoreKeyMissing(f"{path} is damaged; the store file was left untouched") from None
 
 
+def _write_failure(exc: BaseException) -> str:
+    if getattr(exc, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return ("this change was not saved: another Fieldbus program kept the store busy; "
+                "try again")
+    return f"this change was not saved: the disk refused the write ({exc})"
+
+
 class Store:
     """One open store. Not thread-safe: one worker owns it (see ``fieldbus/ui``)."""
 
@@ -97,7 +105,11 @@ class Store:
         officers.validate_pin(pin)
         if cls.exists(data_dir):
             raise StoreExists(f"a store already exists in {data_dir}; it was not touched")
-        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as exc:
+            raise StoreWriteFailed(f"cannot create the store folder {data_dir}: "
+                                   f"{exc.strerror}") from None
         place = find_key_place(data_dir, environ)
         info = StoreInfo(store_id=str(uuid.uuid4()),
                          key_place="file" if place.key_file else "keyring")
@@ -121,13 +133,17 @@ class Store:
                              record_type="officer", record_id=first.id,
                              details={"role": role})
             _write_descriptor(data_dir / DESCRIPTOR, info)
-        except BaseException:
+        except BaseException as exc:
             # Nothing in here yet but what we just made: leave the folder as we found it.
             with contextlib.suppress(Exception):
                 db.close()  # type: ignore[possibly-undefined]
             for path in (*created, data_dir / (DB_FILE + "-wal"), data_dir / (DB_FILE + "-shm")):
                 with contextlib.suppress(OSError):
                     path.unlink()
+            if isinstance(exc, OSError) or (isinstance(exc, DatabaseError)
+                                            and is_disk_error(exc)):
+                detail = f"{exc.strerror} ({exc.filename})" if isinstance(exc, OSError) else exc
+                raise StoreWriteFailed(f"cannot create the store in {data_dir}: {detail}") from None
             raise
         return cls(db, data_dir=data_dir, key_place=place, clock=clock)
 
@@ -141,10 +157,18 @@ class Store:
         info = _read_descriptor(data_dir)
         place = find_key_place(data_dir, environ)
         if info.key_place == "file" and place.key_file is None:
-            from fieldbus.store.keys import KEY_FILE
+            from fieldbus.store.keys import INSECURE_ENV, KEY_FILE, insecure_allowed
 
+            if not insecure_allowed(environ):  # a key file is plain text, whatever keyring
+                raise KeyringUnavailable(
+                    f"this store's key is kept in a plain-text key file ({data_dir / KEY_FILE});"
+                    f" for development only set {INSECURE_ENV}=1 to use it")
             place = KeyPlace(description=f"key file {data_dir / KEY_FILE}", secure=False,
                              key_file=data_dir / KEY_FILE)
+        elif info.key_place == "keyring" and place.key_file is not None:
+            raise KeyringUnavailable("this store's key is kept in the OS keyring, and no keyring "
+                                     "is available: unlock or restore it; the store file was "
+                                     "left untouched")
         key = place.load(info.store_id)
         try:
             db = connect(data_dir / DB_FILE, key)
@@ -181,7 +205,7 @@ class Store:
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except DatabaseError as exc:
-            raise StoreWriteFailed(f"the store cannot be written: {exc}") from None
+            raise StoreWriteFailed(_write_failure(exc)) from None
         try:
             yield
             self.db.execute("COMMIT")
@@ -190,8 +214,7 @@ class Store:
                 if self.db.conn.in_transaction:
                     self.db.execute("ROLLBACK")
             if isinstance(exc, DatabaseError) and is_disk_error(exc):
-                raise StoreWriteFailed(f"nothing was saved: the disk refused the write "
-                                       f"({exc})") from None
+                raise StoreWriteFailed(_write_failure(exc)) from None
             raise
 
     def _meta(self, key: str) -> str | None:

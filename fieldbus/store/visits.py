@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import uuid
 from datetime import date, datetime
 
 from fieldbus.domain.errors import NotFound, ValidationError
+from fieldbus.domain.ids import new_id
 from fieldbus.domain.records import Officer, Visit
 from fieldbus.domain.text import clean_text
 from fieldbus.store import audit, outbox
@@ -36,17 +36,11 @@ def by_id(store: Store, visit_id: str | None) -> Visit | None:
     return from_row(row) if row else None
 
 
-def _payload(store: Store, visit: Visit) -> dict:
-    from fieldbus.domain.serialize import visit_json
-
-    return {**visit_json(visit), "device": store.device}  # type: ignore[dict-item]
-
-
 def open_visit(store: Store, by: Officer, *, venue: str, region: str, day: date | None = None,
                team: tuple[str, ...] = ()) -> Visit:
     now = store.clock()
     visit = Visit(
-        id=str(uuid.uuid4()),
+        id=new_id(),
         day=day or now.date(),
         venue=clean_text(venue, field="venue", max_len=100) or "",
         region=clean_text(region, field="region", max_len=100) or "",
@@ -66,7 +60,7 @@ def open_visit(store: Store, by: Officer, *, venue: str, region: str, day: date 
              json.dumps(list(visit.team), ensure_ascii=False), by.id, now.isoformat()),
         )
         outbox.enqueue(store.db, record_type="visit", record_id=visit.id, version=1,
-                       base_version=None, payload=_payload(store, visit), at=now)
+                       base_version=None, at=now)
         audit.append(store.db, at=now, officer_id=by.id, action="visit_opened",
                      record_type="visit", record_id=visit.id)
     return visit
@@ -82,7 +76,7 @@ def close_visit(store: Store, by: Officer) -> Visit:
                          (by.id, now.isoformat(), visit.id))
         closed = Visit(**{**visit.__dict__, "closed_by": by.id, "closed_at": now})
         outbox.enqueue(store.db, record_type="visit", record_id=visit.id, version=2,
-                       base_version=1, payload=_payload(store, closed), at=now)
+                       base_version=1, at=now)
         audit.append(store.db, at=now, officer_id=by.id, action="visit_closed",
                      record_type="visit", record_id=visit.id)
     return closed

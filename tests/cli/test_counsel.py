@@ -1,0 +1,158 @@
+"""``fieldbus counsel add/show/list``: appeal deadlines, and notes only counsel may read."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.cli.conftest import OFFICER, RECEIPT_RE, sample
+
+COUNSEL = "오세훈"
+COUNSEL_PIN = "7391"
+NOTES = sample("counsel-01.json")["notes"]
+
+
+@pytest.fixture
+def with_counsel(ready):
+    """The first officer (role officer) adds a counsel-role officer."""
+    result = ready("officer", "add", COUNSEL, "--role", "counsel",
+                   env={"FIELDBUS_NEW_PIN": COUNSEL_PIN})
+    assert result.code == 0, result
+    return ready
+
+
+def as_officer(cli, *argv, **kw):
+    return cli("--officer", OFFICER, *argv, **kw)
+
+
+def as_counsel(cli, *argv, **kw):
+    return cli("--officer", COUNSEL, *argv, env={"FIELDBUS_PIN": COUNSEL_PIN}, **kw)
+
+
+def test_add_prints_the_session_number(ready, samples_dir):
+    result = ready("counsel", "add", samples_dir / "counsel-01.json")
+    assert result.code == 0, result
+    assert re.match(RECEIPT_RE, result.out_lines[0])
+
+
+def test_add_json_has_the_appeal_deadline(ready, samples_dir):
+    result = ready("counsel", "add", samples_dir / "counsel-01.json", "--json")
+    assert result.code == 0, result
+    data = result.json()
+    # 행정심판법 제27조: 90 days from learning (2026-09-22), 180 from the disposition
+    # (2026-09-15) — the earlier.
+    assert data["appeal_deadline"] == "2026-12-21"
+    assert data["appellant"]["name"] == "한미경"
+    assert data["disposition"] == {"agency": "구미시청", "title": "기초생활수급자 생계급여 중지 처분",
+                                   "disposed_on": "2026-09-15", "learned_on": "2026-09-22"}
+    assert data["outcome"] == "application_filed"
+    assert data["sync_state"] == "pending"
+    assert data["appeal_status"] in ("ok", "near", "past")
+    # The officer who recorded it is not counsel: the notes are not shown back.
+    assert data["notes"] is None and data["notes_withheld"] is True
+
+
+def test_add_from_stdin(ready):
+    text = (ready.write(sample("counsel-01.json"))).read_text(encoding="utf-8")
+    result = ready("counsel", "add", "-", "--json", stdin=text)
+    assert result.code == 0, result
+    assert result.json()["appeal_deadline"] == "2026-12-21"
+
+
+def test_an_officer_sees_no_notes_but_counsel_does(with_counsel, samples_dir):
+    added = as_officer(with_counsel, "counsel", "add", samples_dir / "counsel-01.json", "--json")
+    assert added.code == 0, added
+    number = added.json()["id"]
+
+    officer_view = as_officer(with_counsel, "counsel", "show", number, "--json")
+    assert officer_view.code == 0, officer_view
+    assert officer_view.json()["notes"] is None
+    assert officer_view.json()["notes_withheld"] is True
+    assert NOTES not in officer_view.out
+
+    counsel_view = as_counsel(with_counsel, "counsel", "show", number, "--json")
+    assert counsel_view.code == 0, counsel_view
+    assert counsel_view.json()["notes"] == NOTES
+    assert counsel_view.json()["notes_withheld"] is False
+    assert counsel_view.json()["appeal_deadline"] == "2026-12-21"
+
+    plain_officer = as_officer(with_counsel, "counsel", "show", number)
+    assert plain_officer.code == 0
+    assert NOTES not in plain_officer.out
+    assert "2026-12-21" in plain_officer.out
+    assert "counsel and supervisors only" in plain_officer.out
+    plain_counsel = as_counsel(with_counsel, "counsel", "show", number)
+    assert NOTES in plain_counsel.out
+
+
+def test_counsel_list(with_counsel, samples_dir):
+    first = as_officer(with_counsel, "counsel", "add", samples_dir / "counsel-01.json", "--json")
+    second = as_counsel(with_counsel, "counsel", "add", samples_dir / "counsel-01.json", "--json")
+    assert second.json()["notes"] == NOTES  # counsel sees what they wrote
+    numbers = [second.json()["id"], first.json()["id"]]
+
+    officer_list = as_officer(with_counsel, "counsel", "list", "--json")
+    assert officer_list.code == 0, officer_list
+    items = officer_list.json()
+    assert [i["id"] for i in items] == numbers
+    assert all(i["notes"] is None and i["notes_withheld"] for i in items)
+    assert all(i["appeal_deadline"] == "2026-12-21" for i in items)
+    assert all(i["appellant"]["name"] == "한*경" for i in items)  # lists mask names
+
+    counsel_list = as_counsel(with_counsel, "counsel", "list", "--json")
+    assert all(i["notes"] == NOTES for i in counsel_list.json())
+
+    limited = as_officer(with_counsel, "counsel", "list", "--json", "--limit", "1")
+    assert [i["id"] for i in limited.json()] == numbers[:1]
+    plain = as_officer(with_counsel, "counsel", "list")
+    assert [line.split("\t")[0] for line in plain.out_lines] == numbers
+    assert NOTES not in plain.out
+
+
+def test_officer_add_needs_a_valid_new_pin_and_name(ready):
+    bad_pin = ready("officer", "add", COUNSEL, "--role", "counsel", env={"FIELDBUS_NEW_PIN": "1"})
+    assert bad_pin.code == 2, bad_pin
+    assert ready("officer", "add", OFFICER, "--role", "counsel",
+                 env={"FIELDBUS_NEW_PIN": COUNSEL_PIN}).code == 2  # name taken
+    assert ready("officer", "add", COUNSEL, "--role", "supervisor",
+                 env={"FIELDBUS_NEW_PIN": COUNSEL_PIN}).code == 4  # only a supervisor may
+    assert ready("officer", "list", "--json").json() == [{"name": OFFICER, "role": "officer"}]
+
+
+def test_the_counsel_pin_is_checked(with_counsel):
+    result = with_counsel("--officer", COUNSEL, "counsel", "list")  # FIELDBUS_PIN is PIN
+    assert result.code == 4, result
+
+
+def test_with_two_officers_the_name_is_needed(with_counsel):
+    result = with_counsel("counsel", "list")
+    assert result.code == 4, result
+    assert "--officer" in result.err
+
+
+def test_show_of_an_unknown_session_is_exit_2(ready):
+    for ident in ("B07A-260102-4321-X", "nonsense"):
+        result = ready("counsel", "show", ident)
+        assert result.code == 2, result
+        assert len(result.err_lines) == 1
+
+
+@pytest.mark.parametrize("change,field", [
+    (lambda d: d.pop("outcome"), "outcome"),
+    (lambda d: d["disposition"].update(disposed_on="2999-01-01"), "disposition.disposed_on"),
+    (lambda d: d["disposition"].update(learned_on="2026-09-01"), "disposition.learned_on"),
+    (lambda d: d["disposition"].update(disposed_on="2026-02-30"), "disposition.disposed_on"),
+    (lambda d: d.update(notes="메모\x00"), "notes"),
+    (lambda d: d["appellant"].update(phone="010-1"), "appellant.phone"),
+    (lambda d: d["eligibility"].update(basis="rich"), "eligibility.basis"),
+    (lambda d: d.update(extra=1), "extra"),
+], ids=["missing-outcome", "future-disposition", "learned-before-disposed", "impossible-date",
+        "nul-in-notes", "invalid-phone", "unknown-basis", "unknown-field"])
+def test_bad_counsel_intake_is_exit_2(ready, change, field):
+    intake = sample("counsel-01.json")
+    change(intake)
+    result = ready("counsel", "add", ready.write(intake))
+    assert result.code == 2, result
+    assert len(result.err_lines) == 1 and field in result.err_lines[0], result
+    assert ready("counsel", "list", "--json").json() == []

@@ -1,0 +1,67 @@
+"""Shared test set-up: every test runs against real files in a temporary folder.
+
+No test may touch the developer's real keyring or data folder: the environment is pinned
+here, before anything imports keyring or platformdirs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "tests" / "samples"
+PIN = "4821"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(tmp_path_factory, monkeypatch):
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    # No OS keyring in tests: the development fallback (a 0600 key file) is used, loudly.
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    monkeypatch.setenv("FIELDBUS_ALLOW_INSECURE_KEYRING", "1")
+    for name in ("FIELDBUS_DATA_DIR", "FIELDBUS_PIN", "FIELDBUS_OFFICER", "FIELDBUS_DEBUG"):
+        monkeypatch.delenv(name, raising=False)
+    import keyring.core
+
+    keyring.core._keyring_backend = None  # forget a backend chosen by an earlier test
+
+
+def sample(name: str) -> dict:
+    return json.loads((SAMPLES / name).read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def samples_dir(tmp_path) -> Path:
+    target = tmp_path / "samples"
+    shutil.copytree(SAMPLES, target)
+    return target
+
+
+@pytest.fixture
+def data_dir(tmp_path) -> Path:
+    return tmp_path / "store"
+
+
+@pytest.fixture
+def store(data_dir):
+    """A real SQLCipher store with one officer, signed in as ``store.officer``."""
+    from fieldbus.store.store import Store
+
+    opened = Store.create(data_dir, device="B07A", officer="홍길동", pin=PIN)
+    opened.officer = opened.sign_in("홍길동", PIN)
+    yield opened
+    opened.close()
+
+
+def cli_env(data_dir: Path, **extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(FIELDBUS_DATA_DIR=str(data_dir), FIELDBUS_PIN=PIN, **extra)
+    return env

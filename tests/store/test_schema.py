@@ -1,0 +1,96 @@
+"""Schema versions: explicit, migrated step by step, a newer store refused untouched."""
+
+from __future__ import annotations
+
+import pytest
+
+from fieldbus.store import complaints, schema
+from fieldbus.store.errors import StoreTooNew
+from fieldbus.store.schema import SCHEMA_VERSION, migrate, version_of
+from fieldbus.store.store import Store
+from tests.store.helpers import count, draft, files_state
+
+
+def _ddl(store) -> list[tuple]:
+    return store.db.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
+
+
+def test_a_new_store_is_at_the_current_version(store):
+    assert SCHEMA_VERSION >= 1
+    assert version_of(store.db) == SCHEMA_VERSION
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    tables = set(store.db.table_names())
+    assert {"meta", "officers", "visits", "complaints", "complaints_fts", "complaint_history",
+            "counsel_sessions", "outbox", "audit", "number_sequence"} <= tables
+
+
+def test_a_store_from_a_newer_version_is_refused_and_left_untouched(cstore, data_dir, clock):
+    complaints.add(cstore, draft(cstore), cstore.officer)
+    cstore.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    cstore.close()
+    before = files_state(data_dir)
+
+    with pytest.raises(StoreTooNew) as caught:
+        Store.open(data_dir, clock=clock)
+
+    message = str(caught.value)
+    assert "newer" in message
+    assert f"schema {SCHEMA_VERSION + 1}" in message and f"up to {SCHEMA_VERSION}" in message
+    assert "untouched" in message
+    assert files_state(data_dir) == before
+    assert sorted(p.name for p in data_dir.iterdir()) == sorted(before)  # no -wal left behind
+
+
+def test_reopening_migrates_nothing_and_keeps_everything(cstore, data_dir, clock):
+    saved = complaints.add(cstore, draft(cstore), cstore.officer)
+    ddl = _ddl(cstore)
+    cstore.close()
+    for _ in range(2):
+        with Store.open(data_dir, clock=clock) as reopened:
+            assert version_of(reopened.db) == SCHEMA_VERSION
+            assert migrate(reopened.db) == SCHEMA_VERSION  # the version it had: no step ran
+            assert _ddl(reopened) == ddl
+            assert complaints.get(reopened, saved.receipt_no).id == saved.id
+            assert count(reopened, "complaints") == 1
+            assert reopened.verify_audit().ok
+
+
+def _v2_adds_a_table(db) -> None:
+    db.execute("CREATE TABLE v2_notes (id INTEGER PRIMARY KEY, note TEXT)")
+
+
+def test_an_older_store_is_migrated_step_by_step(cstore, data_dir, clock, monkeypatch):
+    saved = complaints.add(cstore, draft(cstore), cstore.officer)
+    cstore.close()
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, _v2_adds_a_table])
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+
+    with Store.open(data_dir, clock=clock) as reopened:
+        assert version_of(reopened.db) == SCHEMA_VERSION + 1
+        assert "v2_notes" in reopened.db.table_names()
+        assert complaints.get(reopened, saved.receipt_no).id == saved.id
+    with Store.open(data_dir, clock=clock) as again:  # and the step is not run twice
+        assert version_of(again.db) == SCHEMA_VERSION + 1
+
+
+def test_a_failing_step_leaves_the_store_at_the_version_before(cstore, data_dir, clock,
+                                                               monkeypatch):
+    """Each step commits with its version bump, so a failure (or power cut) half-way
+    through a step leaves the previous version intact, not a mixture."""
+    cstore.close()
+
+    def broken_step(db) -> None:
+        _v2_adds_a_table(db)
+        raise RuntimeError("power cut")
+
+    current = schema.MIGRATIONS
+    monkeypatch.setattr(schema, "MIGRATIONS", [*current, broken_step])
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    with pytest.raises(RuntimeError, match="power cut"):
+        Store.open(data_dir, clock=clock)
+
+    monkeypatch.setattr(schema, "MIGRATIONS", current)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", SCHEMA_VERSION)
+    with Store.open(data_dir, clock=clock) as reopened:
+        assert version_of(reopened.db) == SCHEMA_VERSION
+        assert "v2_notes" not in reopened.db.table_names()

@@ -21,7 +21,7 @@ from fieldbus.domain.deadlines import KST
 from fieldbus.domain.errors import ValidationError
 from fieldbus.domain.records import Complaint, ComplaintDraft, IntakeWarning
 
-BATCH = 500
+BATCH = 1000
 CHUNK = 250
 #: Below this a second process costs more to start than it saves.
 WORKER_THRESHOLD_BYTES = 1 << 20

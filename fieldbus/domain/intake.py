@@ -154,6 +154,8 @@ def _person(raw: dict[str, Any], where: str, clean: _Cleaner, *, keep_contact: b
     if email is not None and not _EMAIL.match(email):
         raise ValidationError(f"{where}.email", "is not an e-mail address", code="email")
     birth_year = raw.get("birth_year")
+    if birth_year is not None:
+        birth_year = int(birth_year)  # the schema let 1951.0 through as an integer
     if birth_year is not None and birth_year > now.year:
         raise ValidationError(f"{where}.birth_year", "is in the future", code="future")
     person = Petitioner(

@@ -52,6 +52,17 @@ def visit_json(visit: Visit | None) -> dict[str, Any] | None:
     }
 
 
+def _text_fields(draft: ComplaintDraft) -> dict[str, Any]:
+    return {
+        "kind": draft.kind,
+        "title": draft.title,
+        "body": draft.body,
+        "agency": draft.agency,
+        "region": draft.region,
+        "channel": draft.channel,
+    }
+
+
 def draft_to_intake(draft: ComplaintDraft) -> dict[str, Any]:
     """The intake JSON that would produce ``draft`` (the base a merge patch applies to)."""
     consent: dict[str, Any] = {
@@ -66,12 +77,7 @@ def draft_to_intake(draft: ComplaintDraft) -> dict[str, Any]:
     if draft.petitioner is not None:
         petitioner = {k: v for k, v in asdict(draft.petitioner).items() if v is not None}
     data: dict[str, Any] = {
-        "kind": draft.kind,
-        "title": draft.title,
-        "body": draft.body,
-        "agency": draft.agency,
-        "region": draft.region,
-        "channel": draft.channel,
+        **_text_fields(draft),
         "petitioner": petitioner,
         "consent": consent,
         "disclosure": draft.disclosure,
@@ -100,18 +106,13 @@ def complaint_json(complaint: Complaint, *, viewer: Officer | None, reveal: bool
     return {
         "id": complaint.id,
         "receipt_no": complaint.receipt_no,
-        "kind": draft.kind,
-        "title": draft.title,
-        "body": draft.body,
-        "agency": draft.agency,
-        "region": draft.region,
-        "channel": draft.channel,
+        **_text_fields(draft),
         "petitioner": petitioner,
         "consent": {
             "personal_info": draft.consent.personal_info,
             "notice_version": draft.consent.notice_version,
             "items": list(draft.consent.items),
-            "at": draft.consent.at.isoformat() if draft.consent.at else None,
+            "at": (draft.consent.at or complaint.received_at).isoformat(),
         },
         "disclosure": draft.disclosure,
         "notify_by": draft.notify_by,

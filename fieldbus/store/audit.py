@@ -39,6 +39,7 @@ class Chain:
         self.db = db
         row = db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
         self.seq, self.head = (row[0], row[1]) if row else (0, GENESIS)
+        self.rows: list[tuple] = []
 
     def append(self, *, at: datetime, officer_id: str | None, action: str,
                record_type: str | None = None, record_id: str | None = None,
@@ -49,16 +50,17 @@ class Chain:
                                   separators=(",", ":"))
         digest = _digest(seq, at_text, officer_id, action, record_type, record_id, reason,
                          details_text, prev)
-        self.db.execute(
-            "INSERT INTO audit (seq, at, officer_id, action, record_type, record_id, reason, "
-            "details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (seq, at_text, officer_id, action, record_type, record_id, reason, details_text,
-             prev, digest),
-        )
+        self.rows.append((seq, at_text, officer_id, action, record_type, record_id, reason,
+                          details_text, prev, digest))
         self.seq, self.head = seq, digest
         return digest
 
     def close(self) -> None:
+        """Write the entries and the new head (still inside the caller's transaction)."""
+        self.db.conn.executemany(
+            "INSERT INTO audit (seq, at, officer_id, action, record_type, record_id, reason, "
+            "details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.rows)
+        self.rows.clear()
         self.db.execute(
             "INSERT INTO meta (key, value) VALUES (?, ?) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",

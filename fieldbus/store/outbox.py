@@ -8,18 +8,34 @@ hub has acknowledged it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 
 import sqlite_utils
 
 
-def enqueue(db: sqlite_utils.Database, *, record_type: str, record_id: str, version: int,
-            base_version: int | None, at: datetime) -> None:
-    db.execute(
+@dataclass(frozen=True)
+class Entry:
+    record_type: str
+    record_id: str
+    version: int
+    base_version: int | None
+    at: datetime
+
+
+def enqueue_many(db: sqlite_utils.Database, entries: Iterable[Entry]) -> None:
+    db.conn.executemany(
         "INSERT INTO outbox (record_type, record_id, version, base_version, created_at) "
         "VALUES (?, ?, ?, ?, ?)",
-        (record_type, record_id, version, base_version, at.isoformat()),
+        [(e.record_type, e.record_id, e.version, e.base_version, e.at.isoformat())
+         for e in entries],
     )
+
+
+def enqueue(db: sqlite_utils.Database, *, record_type: str, record_id: str, version: int,
+            base_version: int | None, at: datetime) -> None:
+    enqueue_many(db, [Entry(record_type, record_id, version, base_version, at)])
 
 
 def pending_count(db: sqlite_utils.Database) -> int:

@@ -68,6 +68,7 @@ CREATE TABLE complaints (
     notify_by    TEXT,
     outcome      TEXT NOT NULL,
     referred_to  TEXT,
+    signature    BLOB,            -- the petitioner's drawn signature (PNG), 시행령 제35조
     received_at  TEXT NOT NULL,
     deadline     TEXT NOT NULL,   -- YYYY-MM-DD
     deadline_due TEXT NOT NULL,   -- ISO 8601, KST

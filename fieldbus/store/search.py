@@ -39,7 +39,7 @@ def terms_of(query: str) -> list[str]:
 
 
 def matching_rowids(store: Store, query: str, *, limit: int = 50) -> list[int]:
-    """Row ids of complaints matching every term, best match first."""
+    """Row ids of complaints matching every term, newest first."""
     terms = terms_of(query)
     long_terms = [t for t in terms if len(t) >= 3]
     short_terms = [t for t in terms if len(t) < 3]
@@ -50,9 +50,11 @@ def matching_rowids(store: Store, query: str, *, limit: int = 50) -> list[int]:
     for term in short_terms:
         where.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in _COLUMNS) + ")")
         params.extend([_like_escape(term)] * len(_COLUMNS))
-    order = "rank" if long_terms else "rowid DESC"
+    # Newest first: what an officer looks for is usually recent, and FTS5 walks rowids in
+    # order, so LIMIT stops early instead of ranking every match (bm25 over a common
+    # word's thousands of matches took 30 ms at 100,000 cases).
     sql = (f"SELECT rowid FROM complaints_fts WHERE {' AND '.join(where)} "
-           f"ORDER BY {order} LIMIT ?")
+           "ORDER BY rowid DESC LIMIT ?")
     return [row[0] for row in store.db.execute(sql, [*params, limit]).fetchall()]
 
 

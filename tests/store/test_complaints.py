@@ -128,7 +128,7 @@ def test_record_and_outbox_are_one_transaction(cstore, monkeypatch):
     def enqueue_fails(*args, **kwargs):
         raise RuntimeError("outbox failed")
 
-    monkeypatch.setattr(outbox, "enqueue", enqueue_fails)
+    monkeypatch.setattr(outbox, "enqueue_many", enqueue_fails)
     with pytest.raises(RuntimeError, match="outbox failed"):
         complaints.add(cstore, draft(cstore), cstore.officer)
     monkeypatch.undo()

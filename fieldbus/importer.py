@@ -23,6 +23,7 @@ from fieldbus.domain.records import Complaint, ComplaintDraft, IntakeWarning
 
 BATCH = 1000
 CHUNK = 250
+WORKERS = 1
 #: Below this a second process costs more to start than it saves.
 WORKER_THRESHOLD_BYTES = 1 << 20
 
@@ -89,7 +90,7 @@ def parse_lines(lines: Iterable[bytes], *, base_dir: Path, worker: bool) -> Iter
             yield from _parse_chunk(chunk)
         return
     # spawn: safe with threads and on every platform (fork is not on macOS or Windows)
-    with multiprocessing.get_context("spawn").Pool(1) as pool:
+    with multiprocessing.get_context("spawn").Pool(WORKERS) as pool:
         for results in pool.imap(_parse_chunk, _chunks(lines, base_dir)):
             yield from results
 

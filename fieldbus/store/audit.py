@@ -16,15 +16,16 @@ from datetime import datetime
 import sqlite_utils
 
 GENESIS = "0" * 64
+_canonical = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_canonical_sorted = json.JSONEncoder(ensure_ascii=False, sort_keys=True,
+                                     separators=(",", ":")).encode
 HEAD_KEY = "audit_head"
 
 
 def _digest(seq: int, at: str, officer_id: str | None, action: str, record_type: str | None,
             record_id: str | None, reason: str | None, details: str, prev_hash: str) -> str:
-    canonical = json.dumps(
-        [seq, at, officer_id, action, record_type, record_id, reason, details, prev_hash],
-        ensure_ascii=False, separators=(",", ":"),
-    )
+    canonical = _canonical(
+        [seq, at, officer_id, action, record_type, record_id, reason, details, prev_hash])
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
@@ -46,8 +47,7 @@ class Chain:
                reason: str | None = None, details: dict | None = None) -> str:
         seq, prev = self.seq + 1, self.head
         at_text = at.isoformat(timespec="microseconds")
-        details_text = json.dumps(details or {}, ensure_ascii=False, sort_keys=True,
-                                  separators=(",", ":"))
+        details_text = _canonical_sorted(details or {})
         digest = _digest(seq, at_text, officer_id, action, record_type, record_id, reason,
                          details_text, prev)
         self.rows.append((seq, at_text, officer_id, action, record_type, record_id, reason,

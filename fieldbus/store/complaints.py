@@ -25,6 +25,7 @@ from fieldbus.store import audit, outbox, visits
 from fieldbus.store.store import Store
 
 MAX_DAILY = 9999
+_json = json.JSONEncoder(ensure_ascii=False).encode  # one encoder: saves build thousands a second
 
 _COLUMNS = (
     "id, receipt_no, kind, title, body, agency, region, channel, petitioner, consent, "
@@ -77,14 +78,13 @@ def next_number(store: Store, day: date) -> str:
 
 
 def _petitioner_json(p: Petitioner | None) -> str | None:
-    return json.dumps(vars(p), ensure_ascii=False) if p is not None else None
+    return _json(vars(p)) if p is not None else None
 
 
 def _consent_json(c: Consent, received_at: datetime) -> str:
     """Consent given without its own time was given at receipt."""
-    return json.dumps({"personal_info": c.personal_info, "notice_version": c.notice_version,
-                       "items": list(c.items), "at": (c.at or received_at).isoformat()},
-                      ensure_ascii=False)
+    return _json({"personal_info": c.personal_info, "notice_version": c.notice_version,
+                  "items": list(c.items), "at": (c.at or received_at).isoformat()})
 
 
 class _Rows:
@@ -164,7 +164,7 @@ def _attach(store: Store, complaint_id: str, draft: ComplaintDraft) -> tuple[Att
 def _record_change(complaint: Complaint, by: Officer, now: datetime, *, action: str,
                    fields: list[str] | None, base_version: int | None, chain: audit.Chain,
                    rows: _Rows) -> None:
-    rows.history.append((complaint.id, now.isoformat(), by.id, action, json.dumps(fields or [])))
+    rows.history.append((complaint.id, now.isoformat(), by.id, action, _json(fields or [])))
     rows.outbox.append(outbox.Entry(record_type="complaint", record_id=complaint.id,
                                     version=complaint.version, base_version=base_version,
                                     at=now))

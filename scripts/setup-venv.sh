@@ -21,11 +21,19 @@ if [ ! -x .venv/bin/python ]; then
     fi
   fi
 fi
-stamp=".venv/.installed-${extras:-base}"
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-  .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null
-  spec="."
-  [ -n "$extras" ] && spec=".[$extras]"
-  .venv/bin/python -m pip install -q --disable-pip-version-check -e "$spec"
-  touch "$stamp"
+# An install with the test extras also serves a plain start.
+fresh() { [ -f "$1" ] && [ "$1" -nt pyproject.toml ]; }
+if fresh ".venv/.installed-${extras:-base}" || { [ -z "$extras" ] && fresh .venv/.installed-test; }; then
+  exit 0
 fi
+spec="."
+[ -n "$extras" ] && spec=".[$extras]"
+echo "Installing Fieldbus and its pinned dependencies into .venv …" >&2
+if ! { .venv/bin/python -m pip install --disable-pip-version-check --upgrade pip &&
+       .venv/bin/python -m pip install --disable-pip-version-check -e "$spec"; } \
+     > .venv/install.log 2>&1; then
+  cat .venv/install.log >&2
+  echo "installation failed (log above, also in .venv/install.log)" >&2
+  exit 1
+fi
+touch ".venv/.installed-${extras:-base}"

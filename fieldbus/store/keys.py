@@ -121,3 +121,21 @@ def find_key_place(data_dir: Path, environ: dict[str, str] | os._Environ[str] = 
         return KeyPlace(description=f"key file {data_dir / KEY_FILE}", secure=False,
                         key_file=data_dir / KEY_FILE)
     return KeyPlace(description=name, secure=False, backend=backend)
+
+
+def key_place_of(data_dir: Path, kept_in: str, environ: dict[str, str] | os._Environ[str] = os.environ
+                 ) -> KeyPlace:
+    """Where an existing store's key is, given where ``store.json`` says it was put."""
+    place = find_key_place(data_dir, environ)
+    if kept_in == "file" and place.key_file is None:
+        if not insecure_allowed(environ):  # a key file is plain text, whatever keyring
+            raise KeyringUnavailable(
+                f"this store's key is kept in a plain-text key file ({data_dir / KEY_FILE}); "
+                f"for development only set {INSECURE_ENV}=1 to use it")
+        return KeyPlace(description=f"key file {data_dir / KEY_FILE}", secure=False,
+                        key_file=data_dir / KEY_FILE)
+    if kept_in == "keyring" and place.key_file is not None:
+        raise KeyringUnavailable("this store's key is kept in the OS keyring, and no keyring "
+                                 "is available: unlock or restore it; the store file was "
+                                 "left untouched")
+    return place

@@ -24,7 +24,6 @@ from fieldbus.domain.receipt_numbers import validate_device_code
 from fieldbus.domain.records import Officer
 from fieldbus.store import audit, officers
 from fieldbus.store.errors import (
-    KeyringUnavailable,
     SignInFailed,
     StoreExists,
     StoreKeyMissing,
@@ -32,7 +31,7 @@ from fieldbus.store.errors import (
     StoreMissing,
     StoreWriteFailed,
 )
-from fieldbus.store.keys import KeyPlace, find_key_place
+from fieldbus.store.keys import KeyPlace, find_key_place, key_place_of
 from fieldbus.store.schema import migrate
 from fieldbus.store.sqlcipher import DatabaseError, connect, is_disk_error
 
@@ -155,20 +154,7 @@ class Store:
                                    "descriptor is there): restore it from backup")
             raise StoreMissing(f"no store in {data_dir}: run `fieldbus setup` first")
         info = _read_descriptor(data_dir)
-        place = find_key_place(data_dir, environ)
-        if info.key_place == "file" and place.key_file is None:
-            from fieldbus.store.keys import INSECURE_ENV, KEY_FILE, insecure_allowed
-
-            if not insecure_allowed(environ):  # a key file is plain text, whatever keyring
-                raise KeyringUnavailable(
-                    f"this store's key is kept in a plain-text key file ({data_dir / KEY_FILE});"
-                    f" for development only set {INSECURE_ENV}=1 to use it")
-            place = KeyPlace(description=f"key file {data_dir / KEY_FILE}", secure=False,
-                             key_file=data_dir / KEY_FILE)
-        elif info.key_place == "keyring" and place.key_file is not None:
-            raise KeyringUnavailable("this store's key is kept in the OS keyring, and no keyring "
-                                     "is available: unlock or restore it; the store file was "
-                                     "left untouched")
+        place = key_place_of(data_dir, info.key_place, environ)
         key = place.load(info.store_id)
         try:
             db = connect(data_dir / DB_FILE, key)

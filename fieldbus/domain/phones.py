@@ -37,21 +37,34 @@ _ALLOWED = re.compile(
 _MAX_LEN = 40  # generous for "+82 (0)10-2345-6789"; bounds work on pasted junk
 
 
-@lru_cache(maxsize=4096)  # validation then is_mobile parse the same text; parsing is slow
-def _parse_kr(raw: str) -> phonenumbers.PhoneNumber | None:
-    """Parse ``raw`` as a Korean number, or return None if it is not a valid one."""
+#: "010-2345-6789", "054 123 4567", "01023456789": the shapes officers type. These need
+#: none of the parser's work (a quarter of a bulk import's time went there); the number is
+#: still checked against libphonenumber's metadata below.
+#: 08x is left to the parser: it reads 081–088 as long-distance carrier prefixes.
+_PLAIN_NATIONAL = re.compile(r"0(?!8)[1-9][0-9]?(?:[- ]?[0-9]{3,4}){2}|0(?!8)[1-9][0-9]{7,9}",
+                             re.ASCII)
+
+
+@lru_cache(maxsize=4096)  # validation then is_mobile look at the same number
+def _classify(raw: str) -> tuple[phonenumbers.PhoneNumber, int] | None:
+    """A valid Korean number and its libphonenumber type, or None."""
     text = raw.strip()
     if not text or len(text) > _MAX_LEN or not _ALLOWED.fullmatch(text):
         return None
-    try:
-        number = phonenumbers.parse(text, "KR")
-    except NumberParseException:
+    if _PLAIN_NATIONAL.fullmatch(text):
+        digits = text.replace("-", "").replace(" ", "")
+        number = phonenumbers.PhoneNumber(country_code=82, national_number=int(digits[1:]))
+    else:
+        try:
+            number = phonenumbers.parse(text, "KR")
+        except NumberParseException:
+            return None
+        if number.country_code != 82 or number.extension:
+            return None
+    kind = phonenumbers.number_type(number)  # UNKNOWN unless the metadata knows it
+    if kind == PhoneNumberType.UNKNOWN or phonenumbers.region_code_for_number(number) != "KR":
         return None
-    if number.country_code != 82 or number.extension:
-        return None
-    if not phonenumbers.is_valid_number_for_region(number, "KR"):
-        return None
-    return number
+    return number, kind
 
 
 def normalize_phone(raw: object, *, field: str) -> str:
@@ -66,10 +79,10 @@ def normalize_phone(raw: object, *, field: str) -> str:
         raise ValidationError(field, "must be text", code="type")
     if not raw.strip():
         raise ValidationError(field, "is required", code="required")
-    number = _parse_kr(raw)
-    if number is None:
+    found = _classify(raw)
+    if found is None:
         raise ValidationError(field, _MESSAGE, code="phone")
-    return phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(found[0], PhoneNumberFormat.NATIONAL)
 
 
 def is_mobile(phone: str) -> bool:
@@ -80,5 +93,5 @@ def is_mobile(phone: str) -> bool:
     """
     if not isinstance(phone, str):
         return False
-    number = _parse_kr(phone)
-    return number is not None and phonenumbers.number_type(number) == PhoneNumberType.MOBILE
+    found = _classify(phone)
+    return found is not None and found[1] == PhoneNumberType.MOBILE

@@ -103,7 +103,7 @@ class _Rows:
             f"INSERT INTO complaints (rowid, {_COLUMNS}, petitioner_name, masked_name) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, "
             "NULL, NULL, 'pending', 1, ?, ?, NULL, ?, ?)", self.complaints)
-        conn.executemany(  # see schema.py: indexed here rather than by a trigger, for speed
+        conn.executemany(  # see schema.py: indexed here, padded, rather than by a trigger
             "INSERT INTO complaints_fts (rowid, receipt_no, title, body, agency, "
             "petitioner_name) VALUES (?, ?, ?, ?, ?, ?)", self.index)
         _write_history(store, self.history)
@@ -130,7 +130,8 @@ def _insert(store: Store, draft: ComplaintDraft, by: Officer, visit, now: dateti
          draft.outcome, draft.referred_to, received_at.isoformat(), deadline.date.isoformat(),
          deadline.due.isoformat(), deadline.rule.rule, visit.id if visit else None,
          draft.status, by.id, now.isoformat(), name, mask_name(name)))
-    rows.index.append((rowid, receipt_no, draft.title, draft.body, draft.agency, name))
+    rows.index.append((rowid, f"{receipt_no}  ", f"{draft.title}  ", f"{draft.body}  ",
+                       f"{draft.agency}  ", f"{name}  " if name is not None else None))
     attachments = ()
     if draft.attachments:
         attachments = _attach(store, complaint_id, draft)

@@ -1,11 +1,13 @@
 """Korean search inside words.
 
 Korean attaches particles to nouns (진입로가, 진입로를), so a word-based index misses most
-matches. The trigram index finds any run of three or more characters anywhere; terms of
-one or two characters are matched with LIKE over the rows the longer terms selected (or,
-when the query has no longer term, by a scan — slower, and said so in the README).
+matches. The trigram index finds any run of three or more characters anywhere. Most
+Korean words are two syllables (도로, 소음), too short for a trigram: such a term is
+looked up in the index's own term list — every trigram that starts with it (values are
+indexed with two trailing spaces, so one always does) — and the case must contain one of
+them. A term no trigram starts with answers "nothing" at once, without reading a row.
 Text is NFC-normalised on the way in and in the query, so composed and decomposed Hangul
-find each other.
+find each other; the index folds case.
 """
 
 from __future__ import annotations
@@ -18,11 +20,28 @@ from fieldbus.store import complaints
 from fieldbus.store.store import Store
 
 MAX_QUERY = 200
+#: Past this many trigrams starting with a short term, a LIKE scan is cheaper than an OR.
+MAX_EXPANSION = 2000
+SCAN = ""
 _COLUMNS = ("receipt_no", "title", "body", "agency", "petitioner_name")
 
 
-def _like_escape(term: str) -> str:
-    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+def _phrase(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _short_term_expression(store: Store, term: str) -> str | None:
+    """An FTS5 expression matching cases that contain ``term`` (one or two characters);
+    None when no indexed text contains it; :data:`SCAN` when it is too common to expand."""
+    start = term.lower()  # the trigram index folds case; its terms are lower case
+    trigrams = [row[0] for row in store.db.execute(
+        "SELECT term FROM complaints_terms WHERE term >= ? AND term < ? LIMIT ?",
+        (start, start + "\U0010ffff", MAX_EXPANSION + 1)).fetchall()]
+    if not trigrams:
+        return None
+    if len(trigrams) > MAX_EXPANSION:  # a very common letter: a scan is cheaper
+        return SCAN
+    return "(" + " OR ".join(_phrase(t) for t in trigrams) + ")"
 
 
 def terms_of(query: str) -> list[str]:
@@ -40,14 +59,24 @@ def terms_of(query: str) -> list[str]:
 
 def matching_rowids(store: Store, query: str, *, limit: int = 50) -> list[int]:
     """Row ids of complaints matching every term, newest first."""
-    terms = terms_of(query)
-    long_terms = [t for t in terms if len(t) >= 3]
-    short_terms = [t for t in terms if len(t) < 3]
+    parts: list[str] = []
+    scans: list[str] = []
+    for term in terms_of(query):
+        if len(term) >= 3:
+            parts.append(_phrase(term))
+            continue
+        expression = _short_term_expression(store, term)
+        if expression is None:
+            return []  # no case contains this term
+        if expression == SCAN:
+            scans.append(term)
+        else:
+            parts.append(expression)
     where, params = [], []
-    if long_terms:
+    if parts:
         where.append("complaints_fts MATCH ?")
-        params.append(" ".join('"' + t.replace('"', '""') + '"' for t in long_terms))
-    for term in short_terms:
+        params.append(" AND ".join(parts))
+    for term in scans:
         where.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in _COLUMNS) + ")")
         params.extend([_like_escape(term)] * len(_COLUMNS))
     # Newest first: what an officer looks for is usually recent, and FTS5 walks rowids in
@@ -56,6 +85,10 @@ def matching_rowids(store: Store, query: str, *, limit: int = 50) -> list[int]:
     sql = (f"SELECT rowid FROM complaints_fts WHERE {' AND '.join(where)} "
            "ORDER BY rowid DESC LIMIT ?")
     return [row[0] for row in store.db.execute(sql, [*params, limit]).fetchall()]
+
+
+def _like_escape(term: str) -> str:
+    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def search(store: Store, query: str, by: Officer, *, limit: int = 50) -> list[Complaint]:

@@ -111,3 +111,30 @@ def test_mobile_numbers_in_any_spacing(digits, sep):
     assert normalize_phone(expected, field=FIELD) == expected  # idempotent
     assert normalize_phone("+82 " + raw[1:], field=FIELD) == expected
     assert is_mobile(raw)
+
+
+# The plain national shapes skip phonenumbers.parse for speed; they must decide exactly
+# as the parser does (same validity, same stored form, same mobile-or-not).
+@settings(max_examples=3000, deadline=None, database=None)
+@given(digits=st.text(alphabet="0123456789", min_size=7, max_size=11),
+       shape=st.sampled_from(["plain", "hyphen3", "hyphen2", "spaces"]))
+def test_the_fast_path_agrees_with_the_parser(digits, shape):
+    import phonenumbers
+
+    from fieldbus.domain.phones import _classify
+
+    d = "0" + digits
+    text = {"plain": d, "hyphen3": f"{d[:3]}-{d[3:-4]}-{d[-4:]}",
+            "hyphen2": f"{d[:2]}-{d[2:-4]}-{d[-4:]}", "spaces": f"{d[:3]} {d[3:-4]} {d[-4:]}"}[shape]
+    try:
+        number = phonenumbers.parse(text, "KR")
+        expected = (phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL),
+                    phonenumbers.number_type(number)) if (
+            number.country_code == 82 and not number.extension
+            and phonenumbers.is_valid_number_for_region(number, "KR")) else None
+    except phonenumbers.NumberParseException:
+        expected = None
+    found = _classify.__wrapped__(text)
+    got = (phonenumbers.format_number(found[0], phonenumbers.PhoneNumberFormat.NATIONAL),
+           found[1]) if found else None
+    assert got == expected

@@ -142,3 +142,35 @@ def test_the_index_agrees_with_the_records(cstore, cases):
     assert count(cstore, "complaints_fts") == count(cstore, "complaints") == 6
     assert _found(cstore, "김영희") == [cases["complaint-01.json"]]
     assert _found(cstore, "김영수") == []
+
+
+def test_a_short_term_at_the_very_end_of_a_value_is_found(cstore, cases):
+    # 김영수 ends with 영수 and 수: no trigram of the name itself starts with them
+    assert _found(cstore, "영수") == [cases["complaint-01.json"]]
+    assert cases["complaint-01.json"] in _found(cstore, "수")
+    # 합니다. ends the body of complaint-03: the last two characters are "다."
+    assert cases["complaint-03.json"] in _found(cstore, "다.")
+
+
+def test_a_short_term_in_no_case_reads_no_row(cstore, cases):
+    """A two-character word nobody wrote answers from the term list alone."""
+    statements: list[str] = []
+    cstore.db.conn.set_trace_callback(statements.append)
+    try:
+        assert _found(cstore, "밭둑") == []
+    finally:
+        cstore.db.conn.set_trace_callback(None)
+    assert not any("complaints_fts MATCH" in s or "LIKE" in s for s in statements)
+
+
+def test_short_ascii_terms_ignore_case(cstore):
+    saved = complaints.add(cstore, draft(cstore, title="KT 인터넷 불통"), cstore.officer)
+    assert _found(cstore, "kt") == _found(cstore, "KT") == [saved.receipt_no]
+
+
+def test_a_very_common_short_term_falls_back_to_a_scan(cstore, cases, monkeypatch):
+    from fieldbus.store import search as search_module
+
+    monkeypatch.setattr(search_module, "MAX_EXPANSION", 1)
+    assert _found(cstore, "소음") == [cases["complaint-05.json"]]
+    assert _found(cstore, "진입로 마을") == [cases["complaint-01.json"]]

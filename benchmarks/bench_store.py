@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import random
 import secrets
 import statistics
@@ -22,6 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpus  # noqa: E402
+import report  # noqa: E402
 
 from fieldbus.store import sqlcipher  # noqa: E402,F401  (registers the driver)
 from fieldbus.domain.deadlines import KST  # noqa: E402
@@ -220,15 +220,10 @@ def main() -> None:
             rows.append((f"search over {args.also:,} complaints (median)",
                          f"{bench_search(big, queries):.2f} ms", f"built at {rate:,.0f} /s", "-"))
             big.close()
-    machine = (f"{platform.node()} — {platform.machine()}, {os.cpu_count()} cores, "
-               f"{platform.platform()}, Python {platform.python_version()}")
-    lines = [f"Measured {datetime.now(KST):%Y-%m-%d %H:%M} KST on {machine}.", "",
+    lines = [report.measured_on(), "",
              "| what | figure | floor, same run | target |", "|---|---|---|---|"]
     lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
-    text = "\n".join(lines) + "\n"
-    print(text)
-    if args.out:
-        args.out.write_text(text, encoding="utf-8")
+    report.write(lines, args.out)
 
 
 if __name__ == "__main__":

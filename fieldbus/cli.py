@@ -10,6 +10,7 @@ imported by the commands that need them.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -380,6 +381,81 @@ def cmd_counsel_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _pdf_file(path: Path):
+    """Deliver a PDF to ``path`` whole or not at all (an unwritable path is a usage error,
+    raised inside the print's transaction, so the print is neither counted nor audited)."""
+
+    def deliver(pdf: bytes) -> None:
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            with tmp.open("wb") as handle:
+                handle.write(pdf)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise UsageError(f"{path}: cannot write: {exc.strerror}") from None
+
+    return deliver
+
+
+def _printed(printed, path: Path) -> None:
+    what = f"{printed.layout} {printed.copy} copy, {printed.pages} page(s)"
+    if printed.issue.reissue:
+        what += f", reissue (print {printed.issue.number})"
+    print(f"{printed.number}: {path} ({what})")
+    if printed.substituted:
+        import unicodedata
+
+        codes = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '')}".rstrip()
+                          for c in dict.fromkeys(printed.substituted))
+        print(f"warning: {len(printed.substituted)} character(s) that no receipt font has "
+              f"were printed as their code: {codes}", file=sys.stderr)
+
+
+def cmd_receipt(args: argparse.Namespace) -> int:
+    from fieldbus.receipts.issue import print_complaint
+
+    with Session(args) as s:
+        printed = print_complaint(s.store, s.officer, args.receipt, layout=args.layout,
+                                  copy=args.copy, deliver=_pdf_file(Path(args.out)))
+    _printed(printed, Path(args.out))
+    return EXIT_OK
+
+
+def cmd_counsel_receipt(args: argparse.Namespace) -> int:
+    from fieldbus.receipts.issue import print_counsel
+
+    with Session(args) as s:
+        printed = print_counsel(s.store, s.officer, args.id, layout=args.layout,
+                                deliver=_pdf_file(Path(args.out)))
+    _printed(printed, Path(args.out))
+    return EXIT_OK
+
+
+def _print_handler(handler) -> None:
+    print(" · ".join(filter(None, (handler.org, handler.name, handler.phone))))
+
+
+def cmd_handler_show(args: argparse.Namespace) -> int:
+    from fieldbus.store import handler
+
+    with Session(args) as s:
+        _print_handler(handler.get(s.store))
+    return EXIT_OK
+
+
+def cmd_handler_set(args: argparse.Namespace) -> int:
+    from fieldbus.store import handler
+
+    with Session(args) as s:
+        _print_handler(handler.set_handler(s.store, s.officer, org=args.org, name=args.name,
+                                           phone=args.phone))
+    return EXIT_OK
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     from fieldbus.store import search
 
@@ -502,6 +578,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reason", default="cli show", help="why it is looked at (audited)")
     p = command(ksub, "list", cmd_counsel_list, "list sessions", json_flag=True)
     p.add_argument("--limit", type=int, default=None)
+    p = command(ksub, "receipt", cmd_counsel_receipt,
+                "print a session's confirmation to PDF (audited; a reprint is a reissue)")
+    p.add_argument("id")
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.add_argument("--layout", choices=("a4", "roll80"), default="a4")
+
+    p = command(sub, "receipt", cmd_receipt,
+                "print a complaint's receipt to PDF (audited; a reprint is a reissue)")
+    p.add_argument("receipt")
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.add_argument("--layout", choices=("a4", "roll80"), default="a4")
+    p.add_argument("--copy", choices=("citizen", "office"), default="citizen",
+                   help="office: A4, unmasked, with the petitioner's signature")
+
+    handler = sub.add_parser("handler", help="who handles this team's cases (on receipts)")
+    hsub = handler.add_subparsers(dest="subcommand", metavar="ACTION", required=True)
+    command(hsub, "show", cmd_handler_show, "show the handler printed on receipts")
+    p = command(hsub, "set", cmd_handler_set, "set the handler's 소속, 성명 and 연락처 (audited)")
+    p.add_argument("--org", help="소속, e.g. 국민권익위원회 고충처리국")
+    p.add_argument("--name", help="성명 (an empty value removes it)")
+    p.add_argument("--phone", help="연락처, e.g. 044-200-7151 or 110")
 
     p = command(sub, "search", cmd_search, "search complaints (Korean, inside words)",
                 json_flag=True)

@@ -51,3 +51,16 @@ class PermissionDenied(FieldbusError):
     """The signed-in officer's role does not allow this."""
 
     code = "forbidden"
+
+
+class PrintFailed(FieldbusError):
+    """A PDF could not be printed through Qt (``fieldbus/ui/printing.py``).
+
+    ``code`` says why, for the UI to translate: ``pdf_unreadable`` (the bytes are not a PDF
+    Qt can open), ``printer_not_found`` (no printer of that name), ``page_size_unsupported``
+    (the printer refuses A4 or the 80 mm roll page), ``printer_not_ready`` (the printer
+    would not begin a job: offline, unwritable output file, …) or ``print_failed`` (the job
+    failed part-way: some pages may already be on paper).
+    """
+
+    code = "print_failed"

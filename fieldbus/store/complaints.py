@@ -242,6 +242,13 @@ def get(store: Store, receipt_no: str) -> Complaint:
     return from_row(store, row, _attachments(store, row[0]))
 
 
+def signature(store: Store, complaint_id: str) -> bytes | None:
+    """The petitioner's signature (PNG) when one was captured (시행령 제35조)."""
+    row = store.db.execute("SELECT signature FROM complaints WHERE id = ?",
+                           (complaint_id,)).fetchone()
+    return row[0] if row else None
+
+
 def view(store: Store, receipt_no: str, by: Officer, *, reason: str) -> Complaint:
     """Get a complaint to show its personal data to ``by``; the access is audited."""
     complaint = get(store, receipt_no)

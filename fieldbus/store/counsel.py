@@ -71,8 +71,8 @@ def _from_row(store: Store, row) -> CounselSession:
         created_by=created_by, created_at=datetime.fromisoformat(created_at))
 
 
-def view(store: Store, ident: str, by: Officer, *, reason: str) -> CounselSession:
-    """By session number (``B07A-261126-0003-X``) or id; audited, notes or not."""
+def get(store: Store, ident: str) -> CounselSession:
+    """By session number (``B07A-261126-0003-X``) or id, not audited: callers audit."""
     text = ident.strip() if isinstance(ident, str) else ""
     try:
         key, column = parse_receipt_no(text, field="id").text, "number"
@@ -82,7 +82,12 @@ def view(store: Store, ident: str, by: Officer, *, reason: str) -> CounselSessio
                            (key,)).fetchone()
     if row is None:
         raise NotFound(f"no counsel session {text} on this laptop")
-    session = _from_row(store, row)
+    return _from_row(store, row)
+
+
+def view(store: Store, ident: str, by: Officer, *, reason: str) -> CounselSession:
+    """By session number or id; audited, notes or not."""
+    session = get(store, ident)
     store.audit(by, "counsel_viewed", record_type="counsel_session", record_id=session.id,
                 reason=reason, details={"notes_shown": by.may_read_counsel_notes})
     return session

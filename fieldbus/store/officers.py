@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 
 import sqlite_utils
 
-from fieldbus.domain.errors import ValidationError
+from fieldbus.domain.errors import NotFound, ValidationError
 from fieldbus.domain.ids import new_id
 from fieldbus.domain.records import ROLES, Officer
 from fieldbus.domain.text import clean_text
@@ -70,6 +70,14 @@ def find(db: sqlite_utils.Database, name: str | None) -> Officer:
         if row is None:
             raise SignInFailed(f"no officer named {name} on this laptop")
     return Officer(id=row[0], name=row[1], role=row[2])
+
+
+def name_of(db: sqlite_utils.Database, officer_id: str) -> str:
+    """The name of any officer who ever used this laptop (disabled ones too)."""
+    row = db.execute("SELECT name FROM officers WHERE id = ?", (officer_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"no officer {officer_id} on this laptop")
+    return row[0]
 
 
 def lock_delay(failures: int) -> timedelta:

@@ -205,9 +205,27 @@ CREATE TABLE audit (
 """
 
 
-def _v1(db: sqlite_utils.Database) -> None:
-    for statement in _split(V1):
-        db.execute(statement)
+V2 = """
+-- Prints of receipts and counsel confirmations, counted per copy: the second and later
+-- print of a copy is marked 재발행 (reissue). Every print is also in the audit log
+-- (receipt_printed); this table only spares a scan of the log for the count.
+CREATE TABLE receipt_prints (
+    record_type TEXT NOT NULL CHECK (record_type IN ('complaint', 'counsel_session')),
+    record_id   TEXT NOT NULL,
+    copy        TEXT NOT NULL CHECK (copy IN ('citizen', 'office')),
+    prints      INTEGER NOT NULL,
+    first_at    TEXT NOT NULL,
+    PRIMARY KEY (record_type, record_id, copy)
+) WITHOUT ROWID;
+"""
+
+
+def _script(ddl: str) -> Callable[[sqlite_utils.Database], None]:
+    def step(db: sqlite_utils.Database) -> None:
+        for statement in _split(ddl):
+            db.execute(statement)
+
+    return step
 
 
 def _split(script: str) -> list[str]:
@@ -228,7 +246,7 @@ def _split(script: str) -> list[str]:
 
 
 #: MIGRATIONS[n] brings a store from version n to n + 1.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_script(V1), _script(V2)]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

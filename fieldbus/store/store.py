@@ -88,7 +88,7 @@ class Store:
         self.data_dir = data_dir
         self.key_place = key_place
         self.clock = clock
-        self.device = self._meta("device")
+        self.device = self.meta("device")
 
     # -- lifecycle -------------------------------------------------------------------
 
@@ -203,7 +203,8 @@ class Store:
                 raise StoreWriteFailed(_write_failure(exc)) from None
             raise
 
-    def _meta(self, key: str) -> str | None:
+    def meta(self, key: str) -> str | None:
+        """A value of the ``meta`` table (device, install secret, settings), or None."""
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 

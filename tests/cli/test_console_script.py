@@ -92,7 +92,8 @@ def test_a_mistyped_deadline_kind_stays_light_too(data_dir):
 def test_commands_over_the_store_import_no_qt_or_reportlab(tmp_path, data_dir):
     env = cli_env(data_dir)
     assert run(["setup", "--officer", "홍길동", "--device", "B07A"], env).returncode == 0
-    for argv in (["complaint", "list", "--json"], ["search", "진입로"], ["audit", "verify"]):
+    for argv in (["complaint", "list", "--json"], ["search", "진입로"], ["audit", "verify"],
+                 ["handler", "show"]):
         result = _probe(argv, data_dir, heavy=("PySide6", "reportlab"))
         assert result["code"] == 0, argv
         assert result["heavy"] == [], argv
@@ -130,6 +131,9 @@ def test_user_errors_never_show_a_traceback(tmp_path, data_dir):
         (["--officer", "없는사람", "complaint", "list"], b"", env, 4),
         (["deadline", "inquiry", "--received", "2999-01-01T00:00+09:00"], b"", env, 2),
         (["visit", "close"], b"", env, 2),
+        (["receipt", receipt, "--out", tmp_path / "no-folder" / "r.pdf"], b"", env, 2),
+        (["receipt", receipt[:-1] + ("A" if receipt[-1] != "A" else "B"), "--out",
+          tmp_path / "r.pdf"], b"", env, 2),
     ]
     for argv, stdin, case_env, code in cases:
         proc = run(argv, case_env, stdin=stdin)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
+from fieldbus.receipts.issue import print_complaint
 from fieldbus.store import complaints, schema
 from fieldbus.store.errors import StoreTooNew
 from fieldbus.store.schema import SCHEMA_VERSION, migrate, version_of
 from fieldbus.store.store import Store
+from tests.conftest import PIN
 from tests.store.helpers import count, draft, files_state
 
 
@@ -94,3 +99,24 @@ def test_a_failing_step_leaves_the_store_at_the_version_before(cstore, data_dir,
     with Store.open(data_dir, clock=clock) as reopened:
         assert version_of(reopened.db) == SCHEMA_VERSION
         assert "v2_notes" not in reopened.db.table_names()
+
+
+V1_STORE = Path(__file__).parent / "data" / "v1-store"
+
+
+def test_a_store_written_by_schema_1_is_migrated_and_prints(tmp_path, clock):
+    """A real store made by Fieldbus at schema 1 (tests/store/data/v1-store: `fieldbus
+    setup`, a visit, complaint-01 and -05, counsel-01; key in a development key file)."""
+    data_dir = tmp_path / "old"
+    shutil.copytree(V1_STORE, data_dir)
+    with Store.open(data_dir, clock=clock) as store:
+        assert version_of(store.db) == SCHEMA_VERSION == 2
+        assert count(store, "receipt_prints") == 0
+        assert [c.draft.title for c in complaints.recent(store)] == [
+            "익명 제보: 공사장 소음", "마을 진입로 포장 요청"]
+        assert store.verify_audit().ok
+        officer = store.sign_in("홍길동", PIN)
+        out: list[bytes] = []
+        printed = print_complaint(store, officer, "B07A-261127-0001-I", deliver=out.append)
+        assert printed.issue.number == 1 and out[0].startswith(b"%PDF")
+        assert count(store, "receipt_prints") == 1 and store.verify_audit().ok

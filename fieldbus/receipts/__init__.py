@@ -1,0 +1,7 @@
+"""PDF receipts (접수증) and counsel confirmations, with reportlab; no Qt here.
+
+:mod:`~fieldbus.receipts.documents` decides what a document says (and what it must not),
+:mod:`~fieldbus.receipts.layout` puts it on A4 or an 80 mm roll in the fonts of
+:mod:`~fieldbus.receipts.fonts`, :mod:`~fieldbus.receipts.issue` prints it and audits the
+print. Every word comes from :mod:`~fieldbus.receipts.labels`.
+"""

@@ -401,11 +401,11 @@ def _pdf_file(path: Path):
     return deliver
 
 
-def _printed(printed, path: Path) -> None:
+def _printed(printed, where: str) -> None:
     what = f"{printed.layout} {printed.copy} copy, {printed.pages} page(s)"
     if printed.issue.reissue:
         what += f", reissue (print {printed.issue.number})"
-    print(f"{printed.number}: {path} ({what})")
+    print(f"{printed.number}: {where} ({what})")
     if printed.substituted:
         import unicodedata
 
@@ -415,23 +415,35 @@ def _printed(printed, path: Path) -> None:
               f"were printed as their code: {codes}", file=sys.stderr)
 
 
+def _delivery(args: argparse.Namespace):
+    """Where a receipt goes: a PDF file, or a printer through Qt (imported only then)."""
+    if args.printer is None:
+        return _pdf_file(Path(args.out)), args.out
+    from fieldbus.ui.printing import deliver_to_printer
+
+    name = None if args.printer == "default" else args.printer
+    return deliver_to_printer(name, roll80=args.layout == "roll80"), f"printer {args.printer}"
+
+
 def cmd_receipt(args: argparse.Namespace) -> int:
     from fieldbus.receipts.issue import print_complaint
 
+    deliver, where = _delivery(args)
     with Session(args) as s:
         printed = print_complaint(s.store, s.officer, args.receipt, layout=args.layout,
-                                  copy=args.copy, deliver=_pdf_file(Path(args.out)))
-    _printed(printed, Path(args.out))
+                                  copy=args.copy, deliver=deliver)
+    _printed(printed, where)
     return EXIT_OK
 
 
 def cmd_counsel_receipt(args: argparse.Namespace) -> int:
     from fieldbus.receipts.issue import print_counsel
 
+    deliver, where = _delivery(args)
     with Session(args) as s:
         printed = print_counsel(s.store, s.officer, args.id, layout=args.layout,
-                                deliver=_pdf_file(Path(args.out)))
-    _printed(printed, Path(args.out))
+                                deliver=deliver)
+    _printed(printed, where)
     return EXIT_OK
 
 
@@ -510,6 +522,13 @@ def cmd_status(args: argparse.Namespace) -> int:
 # -- parser ---------------------------------------------------------------------------
 
 
+def _destination(parser: argparse.ArgumentParser) -> None:
+    where = parser.add_mutually_exclusive_group(required=True)
+    where.add_argument("--out", metavar="FILE.pdf", help="save the PDF")
+    where.add_argument("--printer", metavar="NAME",
+                       help="print on this printer ('default' for the system's default)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="fieldbus", description="Fieldbus — 이동신문고 field intake")
     parser.add_argument("--version", action="version", version=f"fieldbus {__version__}")
@@ -581,13 +600,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(ksub, "receipt", cmd_counsel_receipt,
                 "print a session's confirmation to PDF (audited; a reprint is a reissue)")
     p.add_argument("id")
-    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    _destination(p)
     p.add_argument("--layout", choices=("a4", "roll80"), default="a4")
 
     p = command(sub, "receipt", cmd_receipt,
                 "print a complaint's receipt to PDF (audited; a reprint is a reissue)")
     p.add_argument("receipt")
-    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    _destination(p)
     p.add_argument("--layout", choices=("a4", "roll80"), default="a4")
     p.add_argument("--copy", choices=("citizen", "office"), default="citizen",
                    help="office: A4, unmasked, with the petitioner's signature")
@@ -648,7 +667,8 @@ def _report(exc: Exception) -> int:
         ValidationError,
     )
 
-    if isinstance(exc, (ValidationError, NotFound)):  # before the store's imports: stays light
+    wrong_printer = getattr(exc, "code", "") in ("printer_not_found", "page_size_unsupported")
+    if isinstance(exc, (ValidationError, NotFound)) or wrong_printer:  # before store imports
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_INVALID
     from fieldbus.store.errors import (

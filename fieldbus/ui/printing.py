@@ -48,6 +48,7 @@ __all__ = [
     "ROLL_WIDTH_MM",
     "available_printers",
     "default_printer_name",
+    "deliver_to_printer",
     "print_pdf",
     "printer_for",
 ]
@@ -207,3 +208,27 @@ def _opened(pdf: bytes) -> Iterator[QPdfDocument]:
     finally:
         document.close()
         buffer.close()
+
+
+def deliver_to_printer(name: str | None, *, roll80: bool):
+    """A ``deliver(pdf)`` for :mod:`fieldbus.receipts.issue` that prints on ``name``
+    (None: the default printer), for callers without a window, like the command line.
+
+    Makes the QGuiApplication Qt's print system needs if none exists; with no display
+    it uses the offscreen platform (printing needs no screen).
+    """
+    import os
+    import sys
+
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
+                                                     or os.environ.get("WAYLAND_DISPLAY")):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        deliver_to_printer.app = QGuiApplication(["fieldbus"])  # kept alive while printing
+
+    def deliver(pdf: bytes) -> None:
+        print_pdf(pdf, printer_for(name, roll80=roll80, pdf=pdf))
+
+    return deliver

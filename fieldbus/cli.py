@@ -212,7 +212,8 @@ def cmd_complaint_import(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.file}: cannot read: {exc.strerror}") from None
     base_dir = Path.cwd() if path is None else path.resolve().parent
 
-    with Session(args) as s, stream:
+    with importer.validation_worker(importer.worth_a_worker(path)) as worker, \
+            Session(args) as s, stream:
         def saved(batch) -> None:
             for complaint in batch:
                 if args.json:
@@ -226,8 +227,7 @@ def cmd_complaint_import(args: argparse.Namespace) -> int:
             print(f"line {number}: {message}", file=sys.stderr)
 
         report = importer.import_lines(s.store, s.officer, stream, base_dir=base_dir,
-                                       worker=importer.worth_a_worker(path),
-                                       on_saved=saved, on_problem=problem)
+                                       worker=worker, on_saved=saved, on_problem=problem)
     if report.bad:
         print(f"{report.bad} line(s) were not imported", file=sys.stderr)
         return EXIT_INVALID

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import multiprocessing.pool
 import os
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from itertools import islice
@@ -83,16 +85,34 @@ def _chunks(lines: Iterable[bytes], base_dir: Path) -> Iterator[tuple[list[tuple
         yield chunk, str(base_dir)
 
 
-def parse_lines(lines: Iterable[bytes], *, base_dir: Path, worker: bool) -> Iterator[LineResult]:
-    """Results in input order, validated here or in one worker process."""
-    if not worker:
+def _warm_up() -> None:
+    """Load the validators in the worker while the caller still signs in."""
+    from fieldbus.domain.intake import _validator
+
+    _validator("complaint-intake")
+
+
+@contextmanager
+def validation_worker(wanted: bool) -> Iterator[multiprocessing.pool.Pool | None]:
+    """A worker process for :func:`parse_lines`, started early so that its start-up
+    (a new interpreter, the schema compiled) overlaps the caller's sign-in."""
+    if not wanted:
+        yield None
+        return
+    # spawn: safe with threads and on every platform (fork is not on macOS or Windows)
+    with multiprocessing.get_context("spawn").Pool(WORKERS, initializer=_warm_up) as pool:
+        yield pool
+
+
+def parse_lines(lines: Iterable[bytes], *, base_dir: Path,
+                worker: multiprocessing.pool.Pool | None) -> Iterator[LineResult]:
+    """Results in input order, validated here or in the worker process."""
+    if worker is None:
         for chunk in _chunks(lines, base_dir):
             yield from _parse_chunk(chunk)
         return
-    # spawn: safe with threads and on every platform (fork is not on macOS or Windows)
-    with multiprocessing.get_context("spawn").Pool(WORKERS) as pool:
-        for results in pool.imap(_parse_chunk, _chunks(lines, base_dir)):
-            yield from results
+    for results in worker.imap(_parse_chunk, _chunks(lines, base_dir)):
+        yield from results
 
 
 @dataclass
@@ -101,7 +121,8 @@ class ImportReport:
     bad: int = 0
 
 
-def import_lines(store, by, lines: Iterable[bytes], *, base_dir: Path, worker: bool,
+def import_lines(store, by, lines: Iterable[bytes], *, base_dir: Path,
+                 worker: multiprocessing.pool.Pool | None,
                  on_saved: Callable[[list[Complaint]], None],
                  on_problem: Callable[[int, str], None]) -> ImportReport:
     """Save every valid line in batches; report bad lines and warnings by line number."""

@@ -505,11 +505,24 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     return EXIT_ERROR
 
 
+def display_available(environ=os.environ, platform: str = sys.platform) -> bool:
+    """Whether a window can be shown: always on Windows and macOS, with an X11 or Wayland
+    display on Linux and the other Unixes."""
+    if platform in ("win32", "darwin"):
+        return True
+    return bool(environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"))
+
+
 def cmd_status(args: argparse.Namespace) -> int:
-    """No sub-command: say where the store is and what to do next."""
+    """No sub-command: the desktop app where there is a display, else where the store is
+    and what to do next."""
+    data_dir = _data_dir(args)
+    if display_available():
+        from fieldbus.ui.app import run  # Qt only now: other commands stay light
+
+        return run(sys.argv[:1], data_dir=data_dir)
     from fieldbus.store.store import Store
 
-    data_dir = _data_dir(args)
     if not Store.exists(data_dir):
         print(f"Fieldbus {__version__}: no store yet in {data_dir}.")
         print("Create one: fieldbus setup --officer NAME --device CODE")

@@ -27,7 +27,9 @@ def _isolated_environment(tmp_path_factory, monkeypatch):
     # No OS keyring in tests: the development fallback (a 0600 key file) is used, loudly.
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     monkeypatch.setenv("FIELDBUS_ALLOW_INSECURE_KEYRING", "1")
-    for name in ("FIELDBUS_DATA_DIR", "FIELDBUS_PIN", "FIELDBUS_OFFICER", "FIELDBUS_DEBUG"):
+    # No display either: ``fieldbus`` with no sub-command would open a window on one.
+    for name in ("FIELDBUS_DATA_DIR", "FIELDBUS_PIN", "FIELDBUS_OFFICER", "FIELDBUS_DEBUG",
+                 "FIELDBUS_IDLE_LOCK_SECONDS", "DISPLAY", "WAYLAND_DISPLAY"):
         monkeypatch.delenv(name, raising=False)
     import keyring.core
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +27,9 @@ from PySide6.QtWidgets import (
 from fieldbus.domain.errors import ValidationError
 from fieldbus.domain.records import Officer
 from fieldbus.ui import messages
+from fieldbus.ui.cases_page import build_cases_page
 from fieldbus.ui.identity import PinPrompt, SetupPage, StoreErrorPage
+from fieldbus.ui.intake_page import build_intake_page
 from fieldbus.ui.worker import StoreOp, StoreRunner
 
 DEFAULT_IDLE_SECONDS = 5 * 60
@@ -178,12 +181,15 @@ class MainWindow(QMainWindow):
         font.setBold(True)
         self.welcome.setFont(font)
         layout.addWidget(self.welcome)
-        placeholder = QLabel(self.tr("오늘의 방문, 민원 접수, 사건 목록 화면이 이곳에 들어올 "
-                                     "예정입니다."))
-        placeholder.setWordWrap(True)
-        placeholder.setAccessibleName(self.tr("작업 영역"))
-        layout.addWidget(placeholder)
-        layout.addStretch(1)
+        # Each tab's page lives in its own module and gets the window, for its runner
+        # (the store worker) and the signed-in officer.
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("작업 영역"))
+        self.intake_page = build_intake_page(self)
+        self.cases_page = build_cases_page(self)
+        self.tabs.addTab(self.intake_page, self.tr("민원 접수"))
+        self.tabs.addTab(self.cases_page, self.tr("사건 목록"))
+        layout.addWidget(self.tabs, 1)
         return page
 
     # -- start-up ----------------------------------------------------------------------

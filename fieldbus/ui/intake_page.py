@@ -1,0 +1,17 @@
+"""The "민원 접수" tab: the complaint intake form (issue 4 item 3)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+
+def build_intake_page(window) -> QWidget:
+    """The tab's page; ``window`` gives the store worker (``window.runner``) and the
+    signed-in officer (``window.officer``)."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    placeholder = QLabel(page.tr("준비 중입니다."))
+    placeholder.setAccessibleName(page.tr("민원 접수"))
+    layout.addWidget(placeholder)
+    layout.addStretch(1)
+    return page

@@ -1,17 +1,18 @@
-"""The "민원 접수" tab: the complaint intake form (issue 4 item 3)."""
+"""The "민원 접수" tab: the complaint intake form (issue 4 item 3).
+
+The form itself is :class:`fieldbus.ui.intake_form.IntakeForm`; its Qt-free logic is
+:mod:`fieldbus.intake_draft` and its drafts are kept by :mod:`fieldbus.store.drafts`.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
+
+from fieldbus.ui.intake_form import IntakeForm
 
 
 def build_intake_page(window) -> QWidget:
-    """The tab's page; ``window`` gives the store worker (``window.runner``) and the
-    signed-in officer (``window.officer``)."""
-    page = QWidget()
-    layout = QVBoxLayout(page)
-    placeholder = QLabel(page.tr("준비 중입니다."))
-    placeholder.setAccessibleName(page.tr("민원 접수"))
-    layout.addWidget(placeholder)
-    layout.addStretch(1)
-    return page
+    """The tab's page; ``window`` gives the store worker (``window.runner``), the
+    signed-in officer (``window.officer``), the data folder and the page stack (the form
+    restores the officer's draft when the work page first shows after a sign-in)."""
+    return IntakeForm(window)

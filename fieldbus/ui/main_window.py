@@ -28,8 +28,10 @@ from fieldbus.domain.errors import ValidationError
 from fieldbus.domain.records import Officer
 from fieldbus.ui import messages
 from fieldbus.ui.cases_page import build_cases_page
+from fieldbus.ui.counsel_page import build_counsel_page
 from fieldbus.ui.identity import PinPrompt, SetupPage, StoreErrorPage
 from fieldbus.ui.intake_page import build_intake_page
+from fieldbus.ui.visit_page import build_visit_page
 from fieldbus.ui.worker import StoreOp, StoreRunner
 
 DEFAULT_IDLE_SECONDS = 5 * 60
@@ -185,10 +187,15 @@ class MainWindow(QMainWindow):
         # (the store worker) and the signed-in officer.
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("작업 영역"))
+        self.visit_page = build_visit_page(self)
         self.intake_page = build_intake_page(self)
+        self.counsel_page = build_counsel_page(self)
         self.cases_page = build_cases_page(self)
+        self.tabs.addTab(self.visit_page, self.tr("오늘의 방문"))
         self.tabs.addTab(self.intake_page, self.tr("민원 접수"))
+        self.tabs.addTab(self.counsel_page, self.tr("국선대리인 상담"))
         self.tabs.addTab(self.cases_page, self.tr("사건 목록"))
+        self.tabs.setCurrentWidget(self.intake_page)
         layout.addWidget(self.tabs, 1)
         return page
 

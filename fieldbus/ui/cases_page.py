@@ -10,7 +10,6 @@ thread: every read and the reprint are :class:`~fieldbus.ui.worker.StoreOp`\\ s.
 from __future__ import annotations
 
 import html
-import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 from fieldbus.store.case_list import Filters
 from fieldbus.ui import cases_model
 from fieldbus.ui.cases_model import CasesModel, short_time, tr
+from fieldbus.ui.receipt_delivery import pdf_into
 from fieldbus.ui.worker import StoreOp
 
 SEARCH_DELAY_MS = 250
@@ -58,33 +58,11 @@ def _read_detail(store, receipt_no: str, officer) -> Detail:
     return Detail(complaint=complaint, history=case_list.history(store, complaint.id))
 
 
-def _free_pdf_path(folder: Path, number: str) -> Path:
-    """``{number}.pdf``, else ``{number}-2.pdf``, … — the intake tab's naming."""
-    path, n = folder / f"{number}.pdf", 2
-    while path.exists():
-        path, n = folder / f"{number}-{n}.pdf", n + 1
-    return path
-
-
 def _reprint(store, officer, receipt_no: str, folder: Path):
-    """Print the citizen's copy again as A4 PDF into ``folder``; (Printed, path).
-
-    The folder is private (0700): a citizen's copy carries the case and a masked name."""
+    """Print the citizen's copy again as A4 PDF into ``folder``; (Printed, path)."""
     from fieldbus.receipts.issue import print_complaint
 
-    written: list[Path] = []
-
-    def deliver(pdf: bytes) -> None:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        path = _free_pdf_path(folder, receipt_no)
-        partial = path.with_suffix(".pdf.part")
-        with partial.open("wb") as handle:
-            handle.write(pdf)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, path)
-        written.append(path)
-
+    deliver, written = pdf_into(folder, receipt_no)
     printed = print_complaint(store, officer, receipt_no, copy="citizen", layout="a4",
                               deliver=deliver)
     return printed, written[0]

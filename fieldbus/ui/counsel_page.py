@@ -1,17 +1,18 @@
-"""The "국선대리인 상담" tab: the counsel session form (issue 4 item 5)."""
+"""The "국선대리인 상담" tab: the counsel session form (issue 4 item 5).
+
+The form itself is :class:`fieldbus.ui.counsel_form.CounselForm`; its Qt-free logic (the
+intake object, problems by field, the live appeal deadline) is :mod:`fieldbus.counsel_draft`.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
+
+from fieldbus.ui.counsel_form import CounselForm
 
 
 def build_counsel_page(window) -> QWidget:
-    """The tab's page; ``window`` gives the store worker (``window.runner``) and the
-    signed-in officer (``window.officer``)."""
-    page = QWidget()
-    layout = QVBoxLayout(page)
-    placeholder = QLabel(page.tr("준비 중입니다."))
-    placeholder.setAccessibleName(page.tr("국선대리인 상담"))
-    layout.addWidget(placeholder)
-    layout.addStretch(1)
-    return page
+    """The tab's page; ``window`` gives the store worker (``window.runner``), the
+    signed-in officer (``window.officer``), the data folder and the page stack (the form
+    resets and fetches today's sessions when the work page shows after a sign-in)."""
+    return CounselForm(window)

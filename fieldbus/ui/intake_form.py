@@ -25,7 +25,6 @@ from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QCompleter,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -44,6 +43,8 @@ from fieldbus import intake_draft
 from fieldbus.domain.deadlines import KST
 from fieldbus.domain.errors import ValidationError
 from fieldbus.ui import messages
+from fieldbus.ui.agency_picker import agency_combo
+from fieldbus.ui.receipt_delivery import delivery
 from fieldbus.ui.worker import StoreOp
 
 log = logging.getLogger(__name__)
@@ -119,15 +120,6 @@ def field_message(field: str, exc: ValidationError, values: dict[str, Any]) -> s
     return messages.field_error(exc)
 
 
-def _receipt_pdf_path(folder: Path, number: str) -> Path:
-    path = folder / f"{number}.pdf"
-    n = 2
-    while path.exists():
-        path = folder / f"{number}-{n}.pdf"
-        n += 1
-    return path
-
-
 # -- store operations (run on the worker) --------------------------------------------------
 
 
@@ -147,27 +139,10 @@ def _print_receipt(store, officer, number: str, *, data_dir: Path, printer: str 
                    layout: str) -> tuple[Any, Path | None]:
     from fieldbus.receipts.issue import print_complaint
 
-    if printer:
-        from fieldbus.ui.printing import deliver_to_printer
-
-        deliver = deliver_to_printer(None if printer == "default" else printer,
-                                     roll80=layout == "roll80")
-        return print_complaint(store, officer, number, layout=layout, copy="citizen",
-                               deliver=deliver), None
-    folder = data_dir / "receipts"
-    written: list[Path] = []
-
-    def to_file(pdf: bytes) -> None:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        path = _receipt_pdf_path(folder, number)
-        partial = path.with_suffix(".pdf.part")
-        partial.write_bytes(pdf)
-        os.replace(partial, path)
-        written.append(path)
-
+    deliver, written = delivery(data_dir, number, printer=printer, layout=layout)
     printed = print_complaint(store, officer, number, layout=layout, copy="citizen",
-                              deliver=to_file)
-    return printed, written[0]
+                              deliver=deliver)
+    return printed, (written[0] if written else None)
 
 
 def _save_draft(store, officer_id: str, values: dict[str, Any]) -> None:
@@ -387,20 +362,7 @@ class IntakeForm(QWidget):
         return outer
 
     def _agency_combo(self) -> QComboBox:
-        combo = QComboBox()
-        combo.setEditable(True)
-        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for agency in intake_draft.agencies():
-            combo.addItem(agency.name, agency.code)
-        combo.setCurrentIndex(-1)
-        combo.setEditText("")
-        combo.lineEdit().setPlaceholderText(tr("기관 이름 일부를 입력하면 찾아 줍니다"))
-        combo.lineEdit().setMaxLength(100)
-        completer = QCompleter(combo.model(), combo)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        combo.setCompleter(completer)
+        combo = agency_combo()
         combo.editTextChanged.connect(lambda _t: self._edited("agency"))
         return combo
 

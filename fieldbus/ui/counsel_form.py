@@ -14,7 +14,6 @@ the confirmation and Esc goes on without printing.
 from __future__ import annotations
 
 import logging
-import os
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -48,6 +47,7 @@ from fieldbus.domain.errors import ValidationError
 from fieldbus.ui import messages
 from fieldbus.ui.agency_picker import agency_combo
 from fieldbus.ui.intake_form import ERROR_STYLE
+from fieldbus.ui.print_after_save import PrintAfterSave, Wording
 from fieldbus.ui.receipt_delivery import delivery
 from fieldbus.ui.worker import StoreOp
 
@@ -173,17 +173,27 @@ class CounselForm(QWidget):
         self.problems: counsel_draft.Problems | None = None
         self.deadline: counsel_draft.DeadlineView | None = None
         self.deadline_status = "none"  # ok / near / past / none — the style shown
-        self.session_no: str | None = None
-        self.last_pdf: Path | None = None
         self.sessions: list[tuple[str, str, str, str]] = []
         self._officer_id: str | None = None
         self._saving = False
-        self._printing = False
         self._loading = False
 
         self.views = QStackedLayout(self)
         self.form_view = self._build_form()
-        self.done_view = self._build_done()
+        self.done_view = PrintAfterSave(window, Wording(
+            heading=tr("상담을 저장했습니다. 상담번호:"), number_name=tr("상담번호"),
+            hint=tr("Enter: 상담 확인증 인쇄   ·   Esc: 인쇄하지 않고 다음 상담"),
+            print_button=tr("확인증 인쇄 (Enter)"), print_name=tr("상담 확인증 인쇄"),
+            next_button=tr("다음 상담 (Esc)"), next_name=tr("다음 상담"),
+            saved_pdf=tr("상담 확인증 {0}을(를) PDF로 저장했습니다 (프린터 설정 없음): {1}"),
+            printed=tr("상담 확인증 {0}을(를) 인쇄했습니다."),
+            not_printed=tr("상담번호 {0}: 확인증을 인쇄하지 않았습니다."),
+            still_saved=tr("{0} 상담은 저장되어 있습니다. Enter로 다시 시도하거나 "
+                           "Esc로 넘어가십시오.")), _print_confirmation, name="counsel")
+        self.done_view.done.connect(self._back_to_form)
+        self.number_label = self.done_view.number_label
+        self.print_message = self.done_view.print_message
+        self.print_button = self.done_view.print_button
         self.views.addWidget(self.form_view)
         self.views.addWidget(self.done_view)
         window.pages.currentChanged.connect(self._page_changed)
@@ -369,56 +379,6 @@ class CounselForm(QWidget):
             QWidget.setTabOrder(first, second)
         return outer
 
-    def _build_done(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addStretch(1)
-        heading = QLabel(tr("상담을 저장했습니다. 상담번호:"))
-        heading.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(heading)
-        self.number_label = QLabel()
-        self.number_label.setObjectName("counsel-number")
-        self.number_label.setAccessibleName(tr("상담번호"))
-        self.number_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.number_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = QFont(self.number_label.font())
-        font.setPointSizeF(max(28.0, font.pointSizeF() * 3))
-        font.setBold(True)
-        self.number_label.setFont(font)
-        layout.addWidget(self.number_label)
-        hint = QLabel(tr("Enter: 상담 확인증 인쇄   ·   Esc: 인쇄하지 않고 다음 상담"))
-        hint.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(hint)
-        self.print_message = QLabel()
-        self.print_message.setObjectName("counsel-print-message")
-        self.print_message.setAccessibleName(tr("인쇄 결과"))
-        self.print_message.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.print_message.setWordWrap(True)
-        layout.addWidget(self.print_message)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.print_button = QPushButton(tr("확인증 인쇄 (Enter)"))
-        self.print_button.setAccessibleName(tr("상담 확인증 인쇄"))
-        self.print_button.setAutoDefault(False)
-        self.print_button.clicked.connect(self.print_confirmation)
-        self.next_button = QPushButton(tr("다음 상담 (Esc)"))
-        self.next_button.setAccessibleName(tr("다음 상담"))
-        self.next_button.setAutoDefault(False)
-        self.next_button.clicked.connect(self.next_session)
-        buttons.addWidget(self.print_button)
-        buttons.addWidget(self.next_button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
-        layout.addStretch(2)
-        for k in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(k), page)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self.print_confirmation)
-        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), page)
-        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.activated.connect(self.next_session)
-        return page
-
     # -- the content -------------------------------------------------------------------
 
     def _officer(self):
@@ -565,11 +525,8 @@ class CounselForm(QWidget):
         self._saving = False
         self.save_button.setEnabled(True)
         self.save_button.setText(tr("저장 (Ctrl+S)"))
-        self.session_no = number
-        self.number_label.setText(number)
-        self.print_message.setText("")
         self.views.setCurrentWidget(self.done_view)
-        self.print_button.setFocus()
+        self.done_view.show_number(number)
         self.refresh_sessions()
         refresh = getattr(self.window_, "refresh_outbox", None)
         if refresh is not None:
@@ -594,52 +551,13 @@ class CounselForm(QWidget):
 
     # -- the confirmation --------------------------------------------------------------
 
-    def print_confirmation(self) -> None:
-        officer = self._officer()
-        if self._printing or officer is None or self.session_no is None \
-                or self.views.currentWidget() is not self.done_view:
-            return
-        number = self.session_no
-        printer = os.environ.get("FIELDBUS_PRINTER") or None
-        layout = os.environ.get("FIELDBUS_RECEIPT_LAYOUT") or "a4"
-        data_dir = Path(self.window_.data_dir)
-        self._printing = True
-        self.print_button.setEnabled(False)
-        self.print_message.setText(tr("인쇄 중…"))
-        op = StoreOp(lambda store: _print_confirmation(store, officer, number, data_dir=data_dir,
-                                                       printer=printer, layout=layout))
-        self.window_.runner.run(op.success(self._printed).failure(self._print_failed))
+    @property
+    def session_no(self) -> str | None:
+        return self.done_view.number
 
-    def _printed(self, result) -> None:
-        printed, path = result
-        self._printing = False
-        self.print_button.setEnabled(True)
-        self.last_pdf = path
-        if path is not None:
-            text = tr("상담 확인증 {0}을(를) PDF로 저장했습니다 (프린터 설정 없음): {1}").format(
-                printed.number, path)
-        else:
-            text = tr("상담 확인증 {0}을(를) 인쇄했습니다.").format(printed.number)
-        self._back_to_form(text)
-
-    def _print_failed(self, exc: Exception) -> None:
-        self._printing = False
-        self.print_button.setEnabled(True)
-        self.print_button.setFocus()
-        code = getattr(exc, "code", "")
-        reasons = {
-            "printer_not_found": tr("프린터를 찾을 수 없습니다."),
-            "printer_not_ready": tr("프린터가 준비되지 않았습니다 (전원·용지·연결 확인)."),
-            "page_size_unsupported": tr("프린터가 이 용지 크기를 지원하지 않습니다."),
-        }
-        reason = reasons.get(code, tr("인쇄하지 못했습니다."))
-        self.print_message.setText(tr("{0} 상담은 저장되어 있습니다. Enter로 다시 시도하거나 "
-                                      "Esc로 넘어가십시오.").format(reason))
-
-    def next_session(self) -> None:
-        if self.views.currentWidget() is not self.done_view or self._printing:
-            return
-        self._back_to_form(tr("상담번호 {0}: 확인증을 인쇄하지 않았습니다.").format(self.session_no))
+    @property
+    def last_pdf(self) -> Path | None:
+        return self.done_view.last_pdf
 
     def _back_to_form(self, text: str) -> None:
         self.clear()

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -44,6 +44,7 @@ from fieldbus.domain.deadlines import KST
 from fieldbus.domain.errors import ValidationError
 from fieldbus.ui import messages
 from fieldbus.ui.agency_picker import agency_combo
+from fieldbus.ui.print_after_save import PrintAfterSave, Wording
 from fieldbus.ui.receipt_delivery import delivery
 from fieldbus.ui.worker import StoreOp
 
@@ -176,12 +177,9 @@ class IntakeForm(QWidget):
         self.touched: set[str] = set()
         self.check_all = False
         self.problems: intake_draft.Problems | None = None
-        self.receipt_no: str | None = None
-        self.last_receipt_pdf: Path | None = None
         self.drafts_saved = 0
         self._officer_id: str | None = None
         self._saving = False
-        self._printing = False
         self._restoring = False
         self._loading = False
         self._draft_snapshot: dict[str, Any] | None = intake_draft.empty_values()
@@ -189,7 +187,20 @@ class IntakeForm(QWidget):
 
         self.views = QStackedLayout(self)
         self.form_view = self._build_form()
-        self.receipt_view = self._build_receipt()
+        self.receipt_view = PrintAfterSave(window, Wording(
+            heading=tr("접수되었습니다. 접수번호:"), number_name=tr("접수번호"),
+            hint=tr("Enter: 시민용 접수증 인쇄   ·   Esc: 인쇄하지 않고 다음 민원"),
+            print_button=tr("접수증 인쇄 (Enter)"), print_name=tr("접수증 인쇄"),
+            next_button=tr("다음 민원 (Esc)"), next_name=tr("다음 민원"),
+            saved_pdf=tr("접수증 {0}을(를) PDF로 저장했습니다 (프린터 설정 없음): {1}"),
+            printed=tr("접수증 {0}을(를) 인쇄했습니다."),
+            not_printed=tr("접수번호 {0}: 접수증을 인쇄하지 않았습니다."),
+            still_saved=tr("{0} 민원은 저장되어 있습니다. Enter로 다시 시도하거나 "
+                           "Esc로 넘어가십시오.")), _print_receipt, name="intake-receipt")
+        self.receipt_view.done.connect(self._back_to_form)
+        self.receipt_label = self.receipt_view.number_label
+        self.print_message = self.receipt_view.print_message
+        self.print_button = self.receipt_view.print_button
         self.views.addWidget(self.form_view)
         self.views.addWidget(self.receipt_view)
 
@@ -366,56 +377,6 @@ class IntakeForm(QWidget):
         combo.editTextChanged.connect(lambda _t: self._edited("agency"))
         return combo
 
-    def _build_receipt(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addStretch(1)
-        heading = QLabel(tr("접수되었습니다. 접수번호:"))
-        heading.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(heading)
-        self.receipt_label = QLabel()
-        self.receipt_label.setObjectName("intake-receipt-number")
-        self.receipt_label.setAccessibleName(tr("접수번호"))
-        self.receipt_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.receipt_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = QFont(self.receipt_label.font())
-        font.setPointSizeF(max(28.0, font.pointSizeF() * 3))
-        font.setBold(True)
-        self.receipt_label.setFont(font)
-        layout.addWidget(self.receipt_label)
-        hint = QLabel(tr("Enter: 시민용 접수증 인쇄   ·   Esc: 인쇄하지 않고 다음 민원"))
-        hint.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(hint)
-        self.print_message = QLabel()
-        self.print_message.setObjectName("intake-print-message")
-        self.print_message.setAccessibleName(tr("인쇄 결과"))
-        self.print_message.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.print_message.setWordWrap(True)
-        layout.addWidget(self.print_message)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.print_button = QPushButton(tr("접수증 인쇄 (Enter)"))
-        self.print_button.setAccessibleName(tr("접수증 인쇄"))
-        self.print_button.setAutoDefault(False)
-        self.print_button.clicked.connect(self.print_receipt)
-        self.next_button = QPushButton(tr("다음 민원 (Esc)"))
-        self.next_button.setAccessibleName(tr("다음 민원"))
-        self.next_button.setAutoDefault(False)
-        self.next_button.clicked.connect(self.next_citizen)
-        buttons.addWidget(self.print_button)
-        buttons.addWidget(self.next_button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
-        layout.addStretch(2)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), page)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self.print_receipt)
-        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), page)
-        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.activated.connect(self.next_citizen)
-        return page
-
     # -- the content -------------------------------------------------------------------
 
     def values(self) -> dict[str, Any]:
@@ -557,11 +518,8 @@ class IntakeForm(QWidget):
         self.clear()
         self._draft_snapshot = intake_draft.empty_values()
         self.banner.hide()
-        self.receipt_no = number
-        self.receipt_label.setText(number)
-        self.print_message.setText("")
         self.views.setCurrentWidget(self.receipt_view)
-        self.print_button.setFocus()
+        self.receipt_view.show_number(number)
         refresh = getattr(self.window_, "refresh_outbox", None)
         if refresh is not None:
             refresh()
@@ -583,55 +541,13 @@ class IntakeForm(QWidget):
         what, todo = messages.store_problem(exc)
         self.status.setText(tr("저장하지 않았습니다. {0} {1}").format(what, todo))
 
-    # -- the receipt -------------------------------------------------------------------
+    @property
+    def receipt_no(self) -> str | None:
+        return self.receipt_view.number
 
-    def print_receipt(self) -> None:
-        officer = self._officer()
-        if self._printing or officer is None or self.receipt_no is None \
-                or self.views.currentWidget() is not self.receipt_view:
-            return
-        number = self.receipt_no
-        printer = os.environ.get("FIELDBUS_PRINTER") or None
-        layout = os.environ.get("FIELDBUS_RECEIPT_LAYOUT") or "a4"
-        data_dir = Path(self.window_.data_dir)
-        self._printing = True
-        self.print_button.setEnabled(False)
-        self.print_message.setText(tr("인쇄 중…"))
-        op = StoreOp(lambda store: _print_receipt(store, officer, number, data_dir=data_dir,
-                                                  printer=printer, layout=layout))
-        self.window_.runner.run(op.success(self._printed).failure(self._print_failed))
-
-    def _printed(self, result) -> None:
-        printed, path = result
-        self._printing = False
-        self.print_button.setEnabled(True)
-        self.last_receipt_pdf = path
-        if path is not None:
-            text = tr("접수증 {0}을(를) PDF로 저장했습니다 (프린터 설정 없음): {1}").format(
-                printed.number, path)
-        else:
-            text = tr("접수증 {0}을(를) 인쇄했습니다.").format(printed.number)
-        self._back_to_form(text)
-
-    def _print_failed(self, exc: Exception) -> None:
-        self._printing = False
-        self.print_button.setEnabled(True)
-        self.print_button.setFocus()
-        code = getattr(exc, "code", "")
-        reasons = {
-            "printer_not_found": tr("프린터를 찾을 수 없습니다."),
-            "printer_not_ready": tr("프린터가 준비되지 않았습니다 (전원·용지·연결 확인)."),
-            "page_size_unsupported": tr("프린터가 이 용지 크기를 지원하지 않습니다."),
-        }
-        reason = reasons.get(code, tr("인쇄하지 못했습니다."))
-        self.print_message.setText(tr("{0} 민원은 저장되어 있습니다. Enter로 다시 시도하거나 "
-                                      "Esc로 넘어가십시오.").format(reason))
-
-    def next_citizen(self) -> None:
-        if self.views.currentWidget() is not self.receipt_view or self._printing:
-            return
-        self._back_to_form(tr("접수번호 {0}: 접수증을 인쇄하지 않았습니다.").format(
-            self.receipt_no))
+    @property
+    def last_receipt_pdf(self) -> Path | None:
+        return self.receipt_view.last_pdf
 
     def _back_to_form(self, text: str) -> None:
         self.views.setCurrentWidget(self.form_view)

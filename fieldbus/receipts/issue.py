@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from fieldbus.domain.errors import ValidationError
 from fieldbus.domain.records import Officer
-from fieldbus.domain.status_codes import status_code, status_link
+from sync.protocol import status_code, status_link
 from fieldbus.receipts import documents
 from fieldbus.receipts.layout import LAYOUTS, render
 from fieldbus.store import complaints, counsel, handler, officers, prints

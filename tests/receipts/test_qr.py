@@ -9,7 +9,7 @@ import hmac
 
 import pytest
 
-from fieldbus.domain.status_codes import status_code, status_link
+from sync.protocol import status_code, status_link
 from tests.receipts.conftest import pages_as_images, pdf_text, qr_texts, squashed
 
 HUB = "https://sinmungo-hub.example.go.kr"

@@ -1,0 +1,240 @@
+"""The sync protocol between a laptop and the hub, version 1: paths, shapes and the rules.
+
+Both sides import this module and nothing else of each other (``sync`` never imports
+``fieldbus``), so a change of contract is a change here, with ``PROTOCOL_VERSION`` raised
+when an old peer could misread it. The hub serves the same contract as OpenAPI at
+``/openapi.json``; ``docs/sync-protocol.md`` explains it for people.
+
+Why it is shaped like this (DESIGN.md §5, from what went wrong for ODK, CommCare, DHIS2):
+
+* **Idempotent pushes.** A record is its whole current state, named by the laptop's
+  UUID and a version; the hub keys it by id. The same id with the same content hash is
+  acknowledged again as ``duplicate`` (a resend after a lost answer is harmless). A new
+  content hash is taken only when ``base_version`` equals the version the hub holds;
+  otherwise it is a ``conflict``, kept on the hub for a person — never an overwrite.
+* **Attachments first.** Blobs (attachments and the drawn signature) are addressed by
+  SHA-256: ``HEAD`` says whether the hub holds one, ``PUT`` uploads it and the hub checks
+  the hash on arrival. A record naming a blob the hub lacks is answered
+  ``missing_attachment`` (retry after uploading), not stored half.
+* **Recognised bodies only.** Every JSON answer carries ``"protocol": 1``; a client
+  treats anything else — a captive portal's 200 with HTML, garbage — as a failed attempt.
+* **Quarantine, not blockage.** ``invalid`` says why a record can never be accepted as
+  sent; the client sets it aside for a person and goes on with the rest.
+* **A pull cursor that never skips.** The hub hands out changes in commit order and the
+  cursor is opaque; the client applies a page in one transaction and stores the cursor in
+  that same transaction.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+from typing import Any, Literal, TypedDict
+
+PROTOCOL_VERSION = 1
+HUB_NAME = "fieldbus-hub"
+
+# -- paths ------------------------------------------------------------------------------
+ROOT = "/"                                   # GET → HubInfo (no auth)
+LOGIN = "/api/v1/auth/login"                 # POST LoginRequest → LoginResponse (people)
+ENROL = "/api/v1/devices/enrol"              # POST EnrolRequest → EnrolResponse
+PUSH = "/api/v1/push"                        # POST PushRequest → PushResponse (device token)
+PULL = "/api/v1/pull"                        # GET ?cursor=…&limit=… → PullResponse (device)
+ATTACHMENT = "/api/v1/attachments/{sha256}"  # HEAD / PUT raw bytes (device token)
+CASES = "/api/v1/cases"                      # GET → list for supervisors (person token)
+REVIEW = "/api/v1/cases/{id}/review"         # POST ReviewRequest (supervisor token)
+STATUS_PAGE = "/r/{receipt_no}"              # GET ?c=code → public, masked HTML page
+
+AUTH_HEADER = "Authorization"                # "Bearer <token>", people and devices alike
+
+MAX_BATCH = 500                   # records in one push
+MAX_ATTACHMENT_BYTES = 20 * 2**20  # the laptop refuses bigger files at attach time too
+PULL_LIMIT = 500
+
+RecordType = Literal["complaint", "counsel", "visit"]
+Outcome = Literal["accepted", "duplicate", "conflict", "invalid", "missing_attachment"]
+ReviewState = Literal["received", "has_issues", "edited", "approved", "rejected"]
+Role = Literal["officer", "counsel", "supervisor"]
+
+#: Outcomes after which the laptop's outbox row is done (acknowledged by the hub).
+ACKNOWLEDGED: frozenset[str] = frozenset({"accepted", "duplicate"})
+#: Outcomes a person must look at; the row leaves the queue without blocking it.
+NEEDS_ATTENTION: frozenset[str] = frozenset({"conflict", "invalid"})
+#: Outcomes that are retried on the next push (after uploading what was missing).
+RETRY: frozenset[str] = frozenset({"missing_attachment"})
+
+
+class HubInfo(TypedDict):
+    name: str        # HUB_NAME
+    version: str     # the hub's software version
+    protocol: int    # PROTOCOL_VERSION
+
+
+class LoginRequest(TypedDict):
+    username: str
+    password: str
+
+
+class LoginResponse(TypedDict):
+    protocol: int
+    token: str
+    role: Role
+
+
+class EnrolRequest(TypedDict):
+    """A laptop asks to be registered under its device code.
+
+    ``device_key`` is a random secret the laptop made at setup and keeps in its store: the
+    hub stores only its SHA-256. Asking again with the same code and key (an answer lost on
+    the way) succeeds and issues a fresh token; the same code with another key is refused
+    (409 ``device_code_taken``); a revoked code is refused (403 ``device_revoked``).
+    ``qr_secret`` is the laptop's install secret (hex) that keys its receipts' QR codes;
+    the hub keeps the first one it is given for a code and returns it.
+    """
+    protocol: int
+    username: str
+    password: str
+    device: str
+    device_key: str
+    qr_secret: str
+
+
+class EnrolResponse(TypedDict):
+    protocol: int
+    device: str
+    token: str          # revocable device token: to the OS keyring, never a file or a log
+    public_url: str     # --public-url, else the address the laptop reached the hub at
+    qr_secret: str
+
+
+class BlobRef(TypedDict):
+    sha256: str
+    size: int
+
+
+class AttachmentRef(BlobRef):
+    filename: str
+    media_type: str
+
+
+class PushRecord(TypedDict):
+    """One outbox entry: the record's whole state at ``version``.
+
+    ``content`` for a complaint holds ``receipt_no``, ``kind``, ``title``, ``body``,
+    ``agency``, ``region``, ``channel``, ``petitioner`` (object or null), ``consent``,
+    ``disclosure``, ``notify_by``, ``outcome``, ``referred_to``, ``received_at``,
+    ``deadline``, ``status``, ``visit`` (object or null), ``signature`` (BlobRef or null)
+    and ``attachments`` (list of AttachmentRef). A counsel session holds ``number``,
+    ``appellant``, ``disposition``, ``eligibility``, ``counsel``, ``notes`` (confidential:
+    the hub never shows them to officers), ``outcome``, ``appeal_deadline`` and
+    ``received_at``. ``content_hash`` is :func:`content_hash` of ``content``.
+    """
+    type: RecordType
+    id: str
+    version: int
+    base_version: int | None
+    content_hash: str
+    content: dict[str, Any]
+
+
+class PushRequest(TypedDict):
+    protocol: int
+    device: str
+    records: list[PushRecord]
+
+
+class PushResult(TypedDict):
+    id: str
+    version: int
+    outcome: Outcome
+    reason: str | None   # for conflict / invalid / missing_attachment: words for a person
+
+
+class PushResponse(TypedDict):
+    protocol: int
+    results: list[PushResult]   # one per pushed record, same order
+
+
+class Change(TypedDict):
+    """Something the centre decided about one of this laptop's cases."""
+    seq: int
+    type: Literal["review"]
+    id: str                 # the complaint's id (the laptop's UUID)
+    receipt_no: str
+    review_state: ReviewState
+    review_note: str | None
+    status: str | None      # e.g. forwarded to an agency
+    epeople_no: str | None
+    at: str                 # ISO 8601
+
+
+class PullResponse(TypedDict):
+    protocol: int
+    changes: list[Change]
+    cursor: str    # opaque; send it back as ?cursor= next time (absent/empty = start)
+    more: bool
+
+
+class ReviewRequest(TypedDict):
+    state: Literal["has_issues", "approved", "rejected"]
+    note: str | None
+    epeople_no: str | None
+
+
+class ErrorBody(TypedDict):
+    protocol: int
+    error: dict[str, str]   # {"code": "...", "message": "..."}
+
+
+# -- helpers both sides use -----------------------------------------------------------
+
+
+def canonical_json(value: Any) -> bytes:
+    """The bytes a content hash is taken over: sorted keys, no spaces, UTF-8."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                      allow_nan=False).encode("utf-8")
+
+
+def content_hash(content: dict[str, Any]) -> str:
+    return hashlib.sha256(canonical_json(content)).hexdigest()
+
+
+def is_sha256(text: str) -> bool:
+    return len(text) == 64 and all(c in "0123456789abcdef" for c in text)
+
+
+def recognised(body: Any) -> bool:
+    """True when ``body`` (parsed JSON) speaks this protocol — not a captive portal's page."""
+    return isinstance(body, dict) and body.get("protocol") == PROTOCOL_VERSION
+
+
+# -- the QR on a receipt ------------------------------------------------------------------
+# The hub shows a case's progress at ``{public URL}/r/{receipt_no}?c={code}``. Receipt
+# numbers are sequential, so the number alone would let anyone walk through every case.
+# ``code`` is an HMAC-SHA256 of the receipt number keyed by the laptop's install secret
+# (32 random bytes, hex, which the hub learns at enrolment), cut to its first 10 base32
+# characters (50 bits): only the receipt's holder and the hub know it. Before the laptop
+# is enrolled there is no hub URL; the QR then carries the number and the code alone,
+# which an officer or the 110 call centre can still check later.
+
+STATUS_CODE_LENGTH = 10
+
+
+def status_code(receipt_no: str, secret_hex: str) -> str:
+    """``status_code("B07A-261126-0001-K", secret)`` → e.g. ``"M3Q7ZK2D5A"`` (A–Z, 2–7)."""
+    digest = hmac.new(bytes.fromhex(secret_hex), receipt_no.encode("ascii"),
+                      hashlib.sha256).digest()
+    return base64.b32encode(digest).decode("ascii")[:STATUS_CODE_LENGTH]
+
+
+def status_code_matches(receipt_no: str, code: str, secret_hex: str) -> bool:
+    return hmac.compare_digest(status_code(receipt_no, secret_hex), code.upper())
+
+
+def status_link(receipt_no: str, code: str, hub_url: str | None) -> str:
+    """What the QR carries: the status page's URL, or before enrolment ``"{number} {code}"``."""
+    if not hub_url:
+        return f"{receipt_no} {code}"
+    return f"{hub_url.rstrip('/')}/r/{receipt_no}?c={code}"

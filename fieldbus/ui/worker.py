@@ -20,13 +20,20 @@ lookup, SQLCipher key derivation, migrations) happens off the GUI thread.
 Operations run one at a time, in the order they were given: a later operation sees what an
 earlier one wrote. :meth:`StoreRunner.shutdown` closes the store on the worker and waits
 for the thread to end; results that arrive after it are dropped.
+
+A background thread that is not the GUI (the sync thread, which spends its time waiting on
+the network) uses :meth:`StoreRunner.call` instead: the function still runs on the worker,
+queued with the screens' operations, and the calling thread waits for its result. The
+network is then never waited on by the store worker, nor the store by the GUI.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import traceback
 from collections.abc import Callable
+from concurrent.futures import CancelledError, Future
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -51,6 +58,7 @@ class StoreOp(Generic[T]):
         self._opener: Callable[[], Store | None] | None = None
         self._on_success: Callable[[T], Any] | None = None
         self._on_failure: Callable[[Exception], Any] | None = None
+        self._future: Future | None = None  # set for StoreRunner.call: answered in place
 
     @classmethod
     def opening(cls, opener: Callable[[], Store | None],
@@ -114,12 +122,21 @@ class _Worker(QObject):
 
     @Slot(object)
     def execute(self, op: StoreOp) -> None:
+        future = op._future
+        if future is not None and not future.set_running_or_notify_cancel():
+            return
         try:
             result = op._execute(self)
         except Exception as exc:  # noqa: BLE001 - every failure goes back to the GUI, typed
-            self.finished.emit(_Outcome(op, error=exc))
+            if future is not None:
+                future.set_exception(exc)
+            else:
+                self.finished.emit(_Outcome(op, error=exc))
         else:
-            self.finished.emit(_Outcome(op, result=result))
+            if future is not None:
+                future.set_result(result)
+            else:
+                self.finished.emit(_Outcome(op, result=result))
 
     def close_store(self) -> None:
         if self.store is not None:
@@ -175,6 +192,26 @@ class StoreRunner(QObject):
             raise RuntimeError("the store runner has been shut down")
         self._pending += 1
         self._submit.emit(op)
+
+    def call(self, fn: Callable[[Store], T], *, poll_seconds: float = 0.5) -> T:
+        """Run ``fn(store)`` on the worker and wait for its result, from a background thread.
+
+        Never from the GUI thread (it would wait on the disk). Raises what ``fn`` raised,
+        or :class:`concurrent.futures.CancelledError` once the runner is shut down.
+        """
+        if threading.current_thread() is threading.main_thread():
+            raise RuntimeError("StoreRunner.call would block the GUI thread; use run()")
+        if not self._running:
+            raise CancelledError("the store runner has been shut down")
+        op: StoreOp[T] = StoreOp(fn)
+        op._future = future = Future()
+        self._submit.emit(op)
+        while True:
+            try:
+                return future.result(timeout=poll_seconds)
+            except TimeoutError:
+                if not self._running and future.cancel():
+                    raise CancelledError("the store runner has been shut down") from None
 
     def shutdown(self, timeout_ms: int = 30_000) -> None:
         """Let queued operations finish, close the store on its thread, end the thread."""

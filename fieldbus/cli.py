@@ -3,8 +3,8 @@
 Exit codes: 0 success; 2 invalid input or unknown record (one clear line on stderr,
 nothing saved); 3 the store cannot be opened (missing, key, newer version, keyring);
 4 sign-in refused or not allowed for this role; 5 the disk refused a write (nothing
-reported saved is lost); 1 anything else. Start-up stays light: heavy modules are
-imported by the commands that need them.
+reported saved is lost); 6 sync left records waiting for the hub; 1 anything else.
+Start-up stays light: heavy modules are imported by the commands that need them.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from typing import Any
 from fieldbus import __version__
 
 EXIT_OK, EXIT_ERROR, EXIT_INVALID, EXIT_STORE, EXIT_AUTH, EXIT_DISK = 0, 1, 2, 3, 4, 5
+EXIT_PENDING = 6  # sync: records are still waiting for the hub (unreachable, or some left)
 
 
 class UsageError(Exception):
@@ -27,13 +28,26 @@ class UsageError(Exception):
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
+    """The store folder; with ``--training``, the training store beside it."""
     if args.data_dir:
-        return Path(args.data_dir).expanduser()
-    if os.environ.get("FIELDBUS_DATA_DIR"):
-        return Path(os.environ["FIELDBUS_DATA_DIR"]).expanduser()
-    import platformdirs
+        found = Path(args.data_dir).expanduser()
+    elif os.environ.get("FIELDBUS_DATA_DIR"):
+        found = Path(os.environ["FIELDBUS_DATA_DIR"]).expanduser()
+    else:
+        import platformdirs
 
-    return Path(platformdirs.user_data_dir("fieldbus", appauthor=False))
+        found = Path(platformdirs.user_data_dir("fieldbus", appauthor=False))
+    if getattr(args, "training", False):
+        from fieldbus.store.training import training_dir
+
+        return training_dir(found)
+    return found
+
+
+def _training_notice(store) -> None:
+    if store.training:
+        print(f"training store (교육용, made-up cases, never synced): {store.data_dir}",
+              file=sys.stderr)
 
 
 def _read_pin(args: argparse.Namespace, *, confirm: bool = False) -> str:
@@ -95,7 +109,13 @@ class Session:
     def __init__(self, args: argparse.Namespace) -> None:
         from fieldbus.store.store import Store
 
-        self.store = Store.open(_data_dir(args))
+        if getattr(args, "training", False):
+            from fieldbus.store.training import open_training
+
+            self.store = open_training(_data_dir(args))
+        else:
+            self.store = Store.open(_data_dir(args))
+        _training_notice(self.store)
         if self.store.key_place.warning():
             print(f"warning: {self.store.key_place.warning()}", file=sys.stderr)
         try:
@@ -104,12 +124,29 @@ class Session:
         except BaseException:
             self.store.close()
             raise
+        if getattr(args, "command", None) != "purge":  # `purge` reports what it purges
+            _purge_due(self.store, self.officer)
 
     def __enter__(self) -> Session:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.store.close()
+
+
+def _purge_due(store, officer) -> None:
+    """Retention at every start (cheap when nothing is due); a failure only warns."""
+    from fieldbus.store import retention
+    from fieldbus.store.errors import StoreWriteFailed
+
+    try:
+        purged = retention.purge(store, officer)
+    except StoreWriteFailed as exc:
+        print(f"warning: retention could not run now: {exc}", file=sys.stderr)
+        return
+    if purged:
+        print(f"retention: personal data of {len(purged)} case(s) acknowledged by the hub "
+              f"more than {retention.rule().days} days ago was destroyed", file=sys.stderr)
 
 
 def _now():
@@ -126,10 +163,21 @@ def _now():
 def cmd_setup(args: argparse.Namespace) -> int:
     from fieldbus.store.store import Store
 
+    if args.device is None and not args.training:
+        raise UsageError("setup: --device is needed (this laptop's code, 2–6 of A–Z/0–9)")
     pin = _read_pin(args, confirm=True)
-    store = Store.create(_data_dir(args), device=args.device, officer=args.officer, pin=pin,
-                         role=args.role)
+    if args.training:
+        from fieldbus.store.training import TRAINING_DEVICE, create_training
+
+        if args.device is not None:
+            print(f"note: a training store numbers its receipts {TRAINING_DEVICE}-…; "
+                  f"--device {args.device} is not used", file=sys.stderr)
+        store = create_training(_data_dir(args), officer=args.officer, pin=pin, role=args.role)
+    else:
+        store = Store.create(_data_dir(args), device=args.device, officer=args.officer,
+                             pin=pin, role=args.role)
     with store:
+        _training_notice(store)
         if store.key_place.warning():
             print(f"warning: {store.key_place.warning()}", file=sys.stderr)
         print(f"store created in {store.data_dir} for device {store.device}; "
@@ -505,6 +553,76 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     return EXIT_ERROR
 
 
+def _read_password(args: argparse.Namespace) -> str:
+    if args.password_stdin:
+        line = sys.stdin.readline()
+        if not line.strip():
+            raise UsageError("--password-stdin: no password on standard input")
+        return line.rstrip("\r\n")
+    if sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass(f"hub password for {args.user}: ")
+    raise UsageError("a password is needed: use --password-stdin")
+
+
+def _sync_failure(exc) -> int:
+    from sync.client import HubRefused, TokenRefused
+
+    print(f"error: {exc}", file=sys.stderr)
+    return EXIT_AUTH if isinstance(exc, (TokenRefused, HubRefused)) else EXIT_PENDING
+
+
+def cmd_enrol(args: argparse.Namespace) -> int:
+    from fieldbus import sync_link
+    from sync.client import SyncError
+
+    with Session(args) as s:
+        password = _read_password(args)
+        try:
+            answer = sync_link.enrol(s.store, s.officer, hub_url=args.hub, username=args.user,
+                                     password=password, ca_bundle=args.ca_bundle)
+        except SyncError as exc:
+            return _sync_failure(exc)
+    print(f"enrolled device {answer['device']} with the hub {args.hub}; receipts' QR codes "
+          f"point to {answer['public_url']}")
+    return EXIT_OK
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from fieldbus import sync_link
+
+    with Session(args) as s:
+        result = sync_link.run(s.store, s.officer)
+    counts = result.counts()
+    if args.json:
+        print(json.dumps(counts))
+    else:
+        print(", ".join(f"{k} {v}" for k, v in counts.items()))
+    if result.error:
+        print(f"error: {result.error}", file=sys.stderr)
+        if result.error_code == "token_refused":
+            return EXIT_AUTH
+    if counts["quarantined"]:
+        print(f"{counts['quarantined']} record(s) were refused by the hub and set aside: "
+              "someone must look at them", file=sys.stderr)
+    return EXIT_PENDING if result.error or counts["pending"] else EXIT_OK
+
+
+def cmd_purge(args: argparse.Namespace) -> int:
+    from fieldbus.store import retention
+
+    with Session(args) as s:
+        purged = retention.purge(s.store, s.officer)
+    if args.json:
+        print(json.dumps({"purged": purged}))
+    else:
+        print(f"nothing due: cases keep personal data {retention.rule().days} days "
+              "after the hub acknowledged them" if not purged else
+              f"purged {len(purged)}: " + " ".join(purged))
+    return EXIT_OK
+
+
 def display_available(environ=os.environ, platform: str = sys.platform) -> bool:
     """Whether a window can be shown: always on Windows and macOS, with an X11 or Wayland
     display on Linux and the other Unixes."""
@@ -520,12 +638,13 @@ def cmd_status(args: argparse.Namespace) -> int:
     if display_available():
         from fieldbus.ui.app import run  # Qt only now: other commands stay light
 
-        return run(sys.argv[:1], data_dir=data_dir)
+        return run(sys.argv[:1], data_dir=data_dir, training=args.training)
     from fieldbus.store.store import Store
 
     if not Store.exists(data_dir):
         print(f"Fieldbus {__version__}: no store yet in {data_dir}.")
-        print("Create one: fieldbus setup --officer NAME --device CODE")
+        print("Create one: fieldbus --training setup --officer NAME" if args.training else
+              "Create one: fieldbus setup --officer NAME --device CODE")
     else:
         print(f"Fieldbus {__version__}: store in {data_dir}.")
         print("Commands: fieldbus --help")
@@ -550,6 +669,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--officer", dest="signin_officer",
                         help="officer to sign in as (else FIELDBUS_OFFICER; the PIN comes "
                         "from FIELDBUS_PIN or a prompt)")
+    parser.add_argument("--training", action="store_true",
+                        help="use the training store (교육용): a separate folder beside the "
+                        "real one, made-up cases, never enrolled or synced")
     parser.set_defaults(func=cmd_status)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -562,7 +684,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command(sub, "setup", cmd_setup, "create the encrypted store on this laptop")
     p.add_argument("--officer", required=True, help="the first officer's name")
-    p.add_argument("--device", required=True, help="this laptop's code, 2–6 of A–Z/0–9")
+    p.add_argument("--device", help="this laptop's code, 2–6 of A–Z/0–9 (EDU… is reserved "
+                   "for training; with --training the code is EDU)")
     p.add_argument("--role", default="officer", choices=("officer", "counsel", "supervisor"))
     p.add_argument("--pin-stdin", action="store_true", help="read the PIN from stdin")
 
@@ -641,6 +764,18 @@ def build_parser() -> argparse.ArgumentParser:
                 json_flag=True)
     p.add_argument("kind")
     p.add_argument("--received", required=True, help="ISO 8601 moment of receipt")
+
+    p = command(sub, "enrol", cmd_enrol, "register this laptop with the hub (the device "
+                "token goes to the OS keyring)")
+    p.add_argument("--hub", required=True, metavar="URL", help="the hub's address")
+    p.add_argument("--user", required=True, metavar="NAME", help="your account on the hub")
+    p.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    p.add_argument("--ca-bundle", metavar="FILE", help="the centre's CA certificates (PEM), "
+                   "kept for later syncs (else FIELDBUS_CA_BUNDLE, else the system's)")
+    command(sub, "sync", cmd_sync, "push waiting records to the hub, then pull its changes "
+            "(exit 6 while records are left waiting)", json_flag=True)
+    command(sub, "purge", cmd_purge, "destroy personal data the retention rule says is due "
+            "(also runs at every start)", json_flag=True)
 
     audit = sub.add_parser("audit", help="the audit log")
     asub = audit.add_subparsers(dest="subcommand", metavar="ACTION", required=True)

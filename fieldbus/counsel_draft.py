@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal
 
-from fieldbus.domain.deadlines import appeal_deadline
+from fieldbus.domain.deadlines import appeal_deadline, kst_today
 from fieldbus.domain.errors import ValidationError
 from fieldbus.domain.intake import parse_counsel
 
@@ -54,13 +54,34 @@ _NEUTRAL: dict[str, Any] = {
 def empty_values(today: date | None = None) -> dict[str, Any]:
     """A blank form. Choices the officer must make on purpose start unset; both dates
     start at ``today`` (a date box always holds a date)."""
-    day = (today or date.today()).isoformat()
+    day = (today or kst_today()).isoformat()
     return {
         "name": "", "phone": "", "address": "", "birth_year": "", "agency": "", "title": "",
         "disposed_on": day, "learned_on": day, "learned_unknown": False, "basis": "",
         "checked_by": "", "counsel_name": "", "qualification": "", "notes": "",
         "next_step": "", "outcome": "",
     }
+
+
+#: The draft autosave's key prefix in the store's ``meta`` (``counsel-draft:<officer>``),
+#: apart from the intake form's ``draft:<officer>``.
+DRAFT_PREFIX = "counsel-draft"
+
+
+def normalised(values: dict[str, Any], today: date | None = None) -> dict[str, Any]:
+    """``values`` with exactly the keys of a blank form (a draft from an older version
+    may lack some or have others)."""
+    blank = empty_values(today)
+    return {key: values.get(key, default) for key, default in blank.items()}
+
+
+def is_blank(values: dict[str, Any]) -> bool:
+    """Nothing typed or chosen: the dates alone (a date box always holds one) are not
+    worth a draft."""
+    v = normalised(values)
+    return not v["learned_unknown"] and not any(
+        (v[key] or "").strip() for key in v if key not in ("disposed_on", "learned_on",
+                                                            "learned_unknown"))
 
 
 def _text(value: Any) -> str | None:

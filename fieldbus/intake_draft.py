@@ -3,7 +3,9 @@ and every problem the domain finds in it, by field.
 
 The form (``fieldbus/ui/intake_form.py``) keeps its content as a plain dict of strings and
 booleans — :func:`empty_values` — which is also what the draft autosave stores
-(``fieldbus/store/drafts.py``). :func:`to_intake` turns it into the JSON object
+(``fieldbus/store/drafts.py``): attached files as path, size and SHA-256
+(:mod:`fieldbus.intake_attachments`), the drawn signature as a base64 PNG.
+:func:`to_intake` turns it into the JSON object
 :func:`fieldbus.domain.intake.parse_complaint` validates, so the form and
 ``fieldbus complaint add`` go through the same rules. :func:`problems` runs those rules
 and collects every error (not only the first), for the inline messages as the officer
@@ -12,6 +14,8 @@ types.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -88,7 +92,7 @@ def empty_values() -> dict[str, Any]:
         "address": "", "postcode": "", "birth_year": "", "consent": False, "consent_at": None,
         "kind": "", "agency": "", "region": "", "title": "", "body": "",
         "channel": "walk_in", "disclosure": "private", "notify_by": "", "outcome": "",
-        "referred_to": "",
+        "referred_to": "", "attachments": [], "signature": "",
     }
 
 
@@ -146,6 +150,26 @@ def to_intake(values: dict[str, Any]) -> dict[str, Any]:
     if v["outcome"] == "referred":
         data["referred_to"] = _text(v["referred_to"])
     return data
+
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+def decoded_signature(text: Any) -> bytes | None:
+    """A draft's base64 signature as PNG bytes; None for none, or for anything that is not
+    a PNG (the pad then shows none, and none is saved: what is saved is what is shown)."""
+    try:
+        png = base64.b64decode(text or "", validate=True)
+    except (binascii.Error, ValueError, TypeError):
+        return None
+    return png if png.startswith(PNG_MAGIC) else None
+
+
+def signature_png(values: dict[str, Any]) -> bytes | None:
+    """The signature to save with the complaint: None when none was drawn, or when the
+    complaint is anonymous (a signature would name the petitioner)."""
+    v = normalised(values)
+    return None if v["anonymous"] else decoded_signature(v["signature"])
 
 
 def _neutral(path: str, *, untouched: bool = False) -> tuple[str, Any] | None:

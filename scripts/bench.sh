@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Runs the receipt and store benchmarks; writes docs/benchmarks-receipts.md and
-# docs/benchmarks-store.md (takes a few minutes).
+# Runs the receipt, store, desktop app and hub benchmarks; writes docs/benchmarks-receipts.md,
+# docs/benchmarks-store.md, docs/benchmarks-ui.md and docs/benchmarks-sync.md (takes
+# several minutes).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 "$here/scripts/setup-venv.sh" test
 cd "$here"
 .venv/bin/python benchmarks/bench_receipts.py --out docs/benchmarks-receipts.md
+.venv/bin/python benchmarks/bench_ui.py --out docs/benchmarks-ui.md
+.venv/bin/python benchmarks/bench_sync_hub.py --out docs/benchmarks-sync.md
 exec .venv/bin/python benchmarks/bench_store.py --out docs/benchmarks-store.md "$@"

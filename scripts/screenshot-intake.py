@@ -1,6 +1,9 @@
 """Screenshot of the "민원 접수" tab for the README, filled with complaint-01's content.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshot-intake.py docs/images/app-intake.png
+
+With ``--signature``: the whole form (not clipped by the window) with two attached files
+and a drawn signature, for docs/images/app-intake-signature.png.
 """
 
 from __future__ import annotations
@@ -20,9 +23,36 @@ sys.path.insert(0, str(ROOT))
 PIN = "4821"
 
 
-def main(out: str) -> int:
+def _attach_and_sign(page, until) -> None:
+    """Two made-up files attached and a signature drawn with the mouse, as an officer would."""
+    import math
+
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    folder = Path(tempfile.mkdtemp())
+    (folder / "진입로_현장사진.jpg").write_bytes(os.urandom(2_400_000))
+    (folder / "마을주민_연명부.pdf").write_bytes(os.urandom(180_000))
+    page.attachments.add_paths([str(p) for p in sorted(folder.iterdir(), reverse=True)])
+    until(lambda: not page.attachments.busy)
+    canvas = page.signature.canvas
+    strokes = [  # a made-up scribble: a loop, a wave, an underline
+        [QPoint(int(70 + 28 * math.cos(t / 6) + t), int(60 + 22 * math.sin(t / 6)))
+         for t in range(0, 60, 2)],
+        [QPoint(150 + 4 * t, int(70 - 25 * math.sin(t / 5) * math.exp(-t / 60)))
+         for t in range(0, 50, 2)],
+        [QPoint(80 + 5 * t, 100 + t // 6) for t in range(0, 56, 4)],
+    ]
+    for stroke in strokes:
+        QTest.mousePress(canvas, Qt.MouseButton.LeftButton, pos=stroke[0])
+        for point in stroke[1:]:
+            QTest.mouseMove(canvas, point)
+        QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=stroke[-1])
+
+
+def main(out: str, signature: bool = False) -> int:
     from PySide6.QtCore import QDeadlineTimer
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QScrollArea
 
     from fieldbus import intake_draft
     from fieldbus.store.store import Store
@@ -50,7 +80,7 @@ def main(out: str) -> int:
     window.signin_page.pin.returnPressed.emit()
     until(lambda: window.pages.currentWidget() is window.work_page)
     page = window.intake_page
-    until(lambda: not page._restoring)
+    until(lambda: not page.drafts.restoring)
     data = json.loads((ROOT / "tests" / "samples" / "complaint-01.json").read_text("utf-8"))
     who = data["petitioner"]
     page.set_values(intake_draft.empty_values() | {
@@ -59,12 +89,19 @@ def main(out: str) -> int:
         **{k: data[k] for k in ("kind", "agency", "region", "title", "body", "channel",
                                 "disclosure", "notify_by", "outcome")}})
     page.fields["outcome"].setFocus()
+    if signature:
+        _attach_and_sign(page, until)
     for _ in range(20):
         qt.processEvents()
-    window.grab().save(out)
+    if signature:
+        page.form_view.findChild(QScrollArea).widget().grab().save(out)
+    else:
+        window.grab().save(out)
     window.shutdown()
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "docs/images/app-intake.png"))
+    args = [a for a in sys.argv[1:] if a != "--signature"]
+    sys.exit(main(args[0] if args else "docs/images/app-intake.png",
+                  signature="--signature" in sys.argv[1:]))

@@ -230,7 +230,9 @@ def status_code(receipt_no: str, secret_hex: str) -> str:
 
 
 def status_code_matches(receipt_no: str, code: str, secret_hex: str) -> bool:
-    return hmac.compare_digest(status_code(receipt_no, secret_hex), code.upper())
+    # compare_digest refuses non-ASCII text (TypeError): such a code is simply wrong.
+    return code.isascii() and hmac.compare_digest(status_code(receipt_no, secret_hex),
+                                                  code.upper())
 
 
 def status_link(receipt_no: str, code: str, hub_url: str | None) -> str:

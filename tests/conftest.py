@@ -13,6 +13,9 @@ from pathlib import Path
 
 import pytest
 
+# Real hubs (``fieldbus-hub serve`` on loopback) and real PostgreSQL, for any test folder.
+from tests.hub.fixtures import hub, hub_db_url, postgres_server, postgres_url  # noqa: F401
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "tests" / "samples"
 PIN = "4821"

@@ -17,13 +17,13 @@ the same inputs give the same receipt on every laptop.
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from functools import cache, lru_cache
 from typing import Any, Literal
-
-import holidays
 
 from fieldbus.domain.errors import FieldbusError, ValidationError
 from fieldbus.resources import resource_path
@@ -42,6 +42,13 @@ __all__ = [
 
 KST: tzinfo = timezone(timedelta(hours=9), "KST")
 """Korea Standard Time. Korea has no daylight saving, so a fixed offset is exact."""
+
+
+def kst_today() -> date:
+    """Today on the Korean calendar, whatever zone the laptop's clock is set to: the store
+    stamps cases in KST, so "today", "overdue" and default dates must agree with it."""
+    return datetime.now(KST).date()
+
 
 Unit = Literal["hours", "days"]
 
@@ -248,13 +255,40 @@ def all_rules() -> list[DeadlineRule]:
 
 
 @cache
+def _korean_calendar() -> Any:
+    """The ``holidays`` package's Korean calendar class (``holidays.KR``), loaded when a
+    deadline is first counted rather than at import.
+
+    ``holidays.country_holidays("KR")`` and ``import holidays.countries.south_korea`` both
+    import every country's module first (about 0.1 s, on the desktop app's start-up path
+    before), so the one module is loaded from its file. Should the package's layout ever
+    change, the ordinary (slower) way gives the same calendar.
+    """
+    import holidays
+
+    if "holidays.countries" in sys.modules:  # every country is loaded already
+        return holidays.country_holidays("KR").__class__
+    try:
+        spec = importlib.util.spec_from_file_location(
+            "fieldbus_holidays_south_korea",
+            f"{holidays.__path__[0]}/countries/south_korea.py")
+        if spec is None or spec.loader is None:
+            raise ImportError("holidays.countries.south_korea")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module.SouthKorea
+    except (OSError, ImportError, AttributeError):
+        return holidays.country_holidays("KR").__class__
+
+
+@cache
 def _holidays_of(year: int) -> frozenset[date]:
     """Korean public holidays of one year, lunar and substitute days included.
 
     Cached per year because deadline arithmetic asks about the same few years over and
     over, and building the calendar (lunar conversion) is the expensive part.
     """
-    return frozenset(holidays.country_holidays("KR", years=year).keys())
+    return frozenset(_korean_calendar()(years=year).keys())
 
 
 def is_working_day(day: date) -> bool:

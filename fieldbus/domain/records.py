@@ -93,6 +93,9 @@ class ComplaintDraft:
     referred_to: str | None
     received_at: datetime | None
     attachments: tuple[AttachmentFile, ...] = ()
+    #: The petitioner's drawn signature (PNG), 시행령 제35조; saved with the complaint and
+    #: read back only for the office copy (``complaints.signature``).
+    signature: bytes | None = field(repr=False, default=None)
 
     @property
     def status(self) -> str:

@@ -79,6 +79,14 @@ class Document:
     number: str
     reissued: bool
     items: tuple[Item, ...]
+    training: bool = False  # from a training store: marked 교육용 on every page, no QR
+
+
+def _training(training: bool) -> list[Item]:
+    """The boxed 교육용 notice at the top of a training store's documents."""
+    if not training:
+        return []
+    return [Banner((say(L.TRAINING_NOTICE), L.TRAINING_DETAIL[0], L.TRAINING_DETAIL[1]))]
 
 
 @cache
@@ -130,7 +138,9 @@ def _consent(consent: Consent, received_at: datetime) -> str:
 
 def complaint_receipt(complaint: Complaint, *, copy: str, issue: Issue, handler: Handler,
                       received_by: str, code: str, qr: str, signature: bytes | None,
-                      enrolled: bool) -> Document:
+                      enrolled: bool, training: bool = False) -> Document:
+    """``training``: the 교육용 notice instead of the QR code and the ways to follow, which
+    would lead a trainee's role-play citizen to a real status page or call centre."""
     draft = complaint.draft
     rule = rule_for(complaint.deadline_rule)
     due = Deadline(rule=rule, received_at=complaint.received_at, due=complaint.deadline_due)
@@ -140,6 +150,7 @@ def complaint_receipt(complaint: Complaint, *, copy: str, issue: Issue, handler:
         outcome += f" → {draft.referred_to}"
     sealed = draft.kind == "report"
     items: list[Item] = [
+        *_training(training),
         *_reissue(issue),
         Field(L.RECEIPT_NO, complaint.receipt_no, strong=True),
         Field(L.RECEIVED_AT, _minute(complaint.received_at)),
@@ -160,13 +171,14 @@ def complaint_receipt(complaint: Complaint, *, copy: str, issue: Issue, handler:
     elif draft.petitioner is not None:
         items += _person(draft.petitioner, L.PETITIONER, reveal=copy == "office")
     notice = _notices()["progress_report"]
+    follow: Item = _training(training)[0] if training else FollowUp(
+        lines=(*(say(line) for line in L.FOLLOW_LINES), say(L.SCAN if enrolled else L.SCAN_OFFLINE),
+               f"{say(L.CHECK_CODE)}: {code}"), qr=qr)
     items += [
         Field(L.NOTIFY_BY, say(L.NOTIFY[draft.notify_by])),
         Field(L.CONSENT, _consent(draft.consent, complaint.received_at)),
         Heading(L.FOLLOW),
-        FollowUp(lines=(*(say(line) for line in L.FOLLOW_LINES),
-                        say(L.SCAN if enrolled else L.SCAN_OFFLINE),
-                        f"{say(L.CHECK_CODE)}: {code}"), qr=qr),
+        follow,
         Heading(L.PROGRESS_NOTE),
         Note(f"{notice['ko']}\n{notice['en']}"),
         Heading(L.BODY),  # last: a long body continues on later pages, after all the above
@@ -175,7 +187,7 @@ def complaint_receipt(complaint: Complaint, *, copy: str, issue: Issue, handler:
     if copy == "office":
         items += [Heading(L.SIGNATURE), Signature(None if sealed else signature, sealed=sealed)]
     return Document(title=L.COMPLAINT_RECEIPT, copy=L.COPIES[copy], number=complaint.receipt_no,
-                    reissued=issue.reissue, items=tuple(items))
+                    reissued=issue.reissue, items=tuple(items), training=training)
 
 
 def _days_left(left: int) -> Label:
@@ -186,10 +198,12 @@ def _days_left(left: int) -> Label:
     return (L.DAYS_LEFT[0].format(n=left), L.DAYS_LEFT[1].format(n=left))
 
 
-def counsel_confirmation(session: CounselSession, *, issue: Issue, today: date) -> Document:
+def counsel_confirmation(session: CounselSession, *, issue: Issue, today: date,
+                         training: bool = False) -> Document:
     draft = session.draft
     deadline = appeal_deadline(disposed_on=draft.disposed_on, learned_on=draft.learned_on)
     items: list[Item] = [
+        *_training(training),
         *_reissue(issue),
         Field(L.SESSION_NO, session.number, strong=True),
         Field(L.SESSION_AT, _minute(session.created_at)),
@@ -217,4 +231,4 @@ def counsel_confirmation(session: CounselSession, *, issue: Issue, today: date) 
         FollowUp(lines=tuple(say(line) for line in L.APPEAL_FOLLOW_LINES)),
     ]
     return Document(title=L.COUNSEL_CONFIRMATION, copy=L.COUNSEL_COPY, number=session.number,
-                    reissued=issue.reissue, items=tuple(items))
+                    reissued=issue.reissue, items=tuple(items), training=training)

@@ -70,7 +70,8 @@ def print_complaint(store: Store, by: Officer, receipt_no: str, *, layout: str =
             complaint, copy=copy, issue=issue, handler=handler.get(store),
             received_by=officers.name_of(store.db, complaint.created_by), code=code,
             qr=status_link(complaint.receipt_no, code, hub_url), enrolled=bool(hub_url),
-            signature=complaints.signature(store, complaint.id) if copy == "office" else None)
+            signature=complaints.signature(store, complaint.id) if copy == "office" else None,
+            training=store.training)
         return _finish(store, by, doc, record_type="complaint", record_id=complaint.id,
                        layout=layout, copy=copy, issue=issue, deliver=deliver)
 
@@ -82,6 +83,7 @@ def print_counsel(store: Store, by: Officer, ident: str, *, layout: str = "a4",
         session = counsel.get(store, ident)
         issue = prints.next_issue(store, record_type="counsel_session", record_id=session.id,
                                   copy="citizen")
-        doc = documents.counsel_confirmation(session, issue=issue, today=issue.at.date())
+        doc = documents.counsel_confirmation(session, issue=issue, today=issue.at.date(),
+                                             training=store.training)
         return _finish(store, by, doc, record_type="counsel_session", record_id=session.id,
                        layout=layout, copy="citizen", issue=issue, deliver=deliver)

@@ -97,6 +97,15 @@ SCAN: Label = ("QR 코드로 진행 상황을 볼 수 있습니다", "scan the Q
 SCAN_OFFLINE: Label = ("QR 코드: 접수번호와 확인 코드", "QR code: receipt no. and check code")
 CHECK_CODE: Label = ("확인 코드", "Check code")
 
+# -- training stores (fieldbus --training) ------------------------------------------------------
+
+TRAINING: Label = ("교육용", "TRAINING")
+TRAINING_NOTICE: Label = ("교육용 — 실제 민원이 아닙니다", "Training — not a real case")
+TRAINING_DETAIL: Label = ("교육용 저장소에서 발행했습니다. 국민신문고로 보내지 않으며, QR 코드와 "
+                          "진행 상황 조회가 없습니다.",
+                          "Issued by a training store: never sent to e-People, no QR code, "
+                          "no status page.")
+
 # -- counsel confirmation ---------------------------------------------------------------------
 
 SESSION_NO: Label = ("상담번호", "Session no.")

@@ -35,12 +35,13 @@ from fieldbus.receipts.documents import (
     Note,
     Signature,
 )
-from fieldbus.receipts.fonts import REGULAR, Fonts, fonts
+from fieldbus.receipts.fonts import BOLD, REGULAR, Fonts, fonts
 from fieldbus.receipts.labels import say
 
 LAYOUTS = ("a4", "roll80")
 ROLL_BODY_CHARS = 300
 GREY = Color(0.3, 0.3, 0.3)
+WATERMARK = Color(0.82, 0.82, 0.82)
 
 
 @dataclass(frozen=True)
@@ -382,12 +383,34 @@ def render(doc: Document, layout: str) -> Rendered:
     canvas = Canvas(buffer, pagesize=size, pageCompression=1)
     canvas.setTitle(f"{doc.title[0]} {doc.number}")
     for number, page in enumerate(pages, start=1):
+        if doc.training:
+            _watermark(canvas, size)
         _stack(page).draw(canvas, paper.margin, size[1] - paper.top)
         if paper.height:
             _footer(canvas, composer, doc, paper, number, len(pages))
         canvas.showPage()
     canvas.save()
     return Rendered(pdf=buffer.getvalue(), pages=len(pages), substituted=setter.missing)
+
+
+def _watermark(canvas: Canvas, size: tuple[float, float]) -> None:
+    """교육용 TRAINING across the page, under the content, every 120 mm down a long roll: a
+    training document cut or photocopied still says what it is."""
+    text = " ".join(L.TRAINING)
+    font_size = size[0] / 11
+    canvas.saveState()
+    canvas.setFillColor(WATERMARK)
+    canvas.setFont(BOLD, font_size)
+    step = 120 * mm
+    y = size[1] - min(size[1], step) / 2
+    while y > 0:
+        canvas.saveState()
+        canvas.translate(size[0] / 2, y)
+        canvas.rotate(30)
+        canvas.drawCentredString(0, -font_size / 3, text)
+        canvas.restoreState()
+        y -= step
+    canvas.restoreState()
 
 
 def _paginate(blocks: list[Block], room: float) -> list[list[Block]]:
@@ -413,6 +436,8 @@ def _footer(canvas: Canvas, composer: _Composer, doc: Document, paper: Paper, pa
             pages: int) -> None:
     values = {"page": page, "pages": pages}
     parts = [doc.number, say(doc.copy)]
+    if doc.training:
+        parts.insert(0, " ".join(L.TRAINING))
     if doc.reissued:
         parts.append(" ".join(L.REISSUE))
     parts.append(say((L.PAGE[0].format(**values), L.PAGE[1].format(**values))))

@@ -96,16 +96,24 @@ class _Rows:
         self.index: list[tuple] = []
         self.history: list[tuple] = []
         self.outbox: list[outbox.Entry] = []
+        self.blobs: list[tuple] = []
+        self.attachments: list[tuple] = []  # after the complaints they reference
 
     def write(self, store: Store) -> None:
         conn = store.db.conn
         conn.executemany(
-            f"INSERT INTO complaints (rowid, {_COLUMNS}, petitioner_name, masked_name) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, "
-            "NULL, NULL, 'pending', 1, ?, ?, NULL, ?, ?)", self.complaints)
+            f"INSERT INTO complaints (rowid, {_COLUMNS}, petitioner_name, masked_name, "
+            "signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "NULL, NULL, NULL, 'pending', 1, ?, ?, NULL, ?, ?, ?)", self.complaints)
         conn.executemany(  # see schema.py: indexed here, padded, rather than by a trigger
             "INSERT INTO complaints_fts (rowid, receipt_no, title, body, agency, "
             "petitioner_name) VALUES (?, ?, ?, ?, ?, ?)", self.index)
+        if self.attachments:
+            conn.executemany("INSERT INTO blobs (sha256, size, data) VALUES (?, ?, ?) "
+                             "ON CONFLICT (sha256) DO NOTHING", self.blobs)
+            conn.executemany(
+                "INSERT INTO attachments (complaint_id, position, sha256, filename, "
+                "media_type, size) VALUES (?, ?, ?, ?, ?, ?)", self.attachments)
         _write_history(store, self.history)
         outbox.enqueue_many(store.db, self.outbox)
 
@@ -129,13 +137,14 @@ def _insert(store: Store, draft: ComplaintDraft, by: Officer, visit, now: dateti
          _consent_json(draft.consent, received_at), draft.disclosure, draft.notify_by,
          draft.outcome, draft.referred_to, received_at.isoformat(), deadline.date.isoformat(),
          deadline.due.isoformat(), deadline.rule.rule, visit.id if visit else None,
-         draft.status, by.id, now.isoformat(), name, mask_name(name)))
+         draft.status, by.id, now.isoformat(), name, mask_name(name), draft.signature))
     rows.index.append((rowid, f"{receipt_no}  ", f"{draft.title}  ", f"{draft.body}  ",
                        f"{draft.agency}  ", f"{name}  " if name is not None else None))
     attachments = ()
     if draft.attachments:
-        attachments = _attach(store, complaint_id, draft)
-        draft = replace(draft, attachments=())
+        attachments = _attach(complaint_id, draft, rows)
+    if draft.attachments or draft.signature is not None:  # on disk now, not kept in memory
+        draft = replace(draft, attachments=(), signature=None)
     complaint = Complaint(
         id=complaint_id, receipt_no=receipt_no, draft=draft,
         received_at=received_at, deadline=deadline.date, deadline_due=deadline.due,
@@ -148,14 +157,11 @@ def _insert(store: Store, draft: ComplaintDraft, by: Officer, visit, now: dateti
     return complaint
 
 
-def _attach(store: Store, complaint_id: str, draft: ComplaintDraft) -> tuple[Attachment, ...]:
+def _attach(complaint_id: str, draft: ComplaintDraft, rows: _Rows) -> tuple[Attachment, ...]:
     attachments = []
     for position, file in enumerate(draft.attachments):
-        store.db.execute("INSERT INTO blobs (sha256, size, data) VALUES (?, ?, ?) "
-                         "ON CONFLICT (sha256) DO NOTHING", (file.sha256, file.size, file.data))
-        store.db.execute(
-            "INSERT INTO attachments (complaint_id, position, sha256, filename, media_type, "
-            "size) VALUES (?, ?, ?, ?, ?, ?)",
+        rows.blobs.append((file.sha256, file.size, file.data))
+        rows.attachments.append(
             (complaint_id, position, file.sha256, file.filename, file.media_type, file.size))
         attachments.append(Attachment(sha256=file.sha256, size=file.size,
                                       filename=file.filename, media_type=file.media_type))

@@ -4,7 +4,8 @@ The app saves the form every few seconds (``fieldbus/ui/intake_form.py``); the d
 in the store's ``meta`` table under ``draft:<officer id>``, so it is encrypted like
 everything else in the store (SQLCipher) and goes with it. A draft is a JSON object
 ``{"saved_at": ISO 8601, "values": {...}}``; it is never synced and is cleared when the
-complaint is saved.
+complaint is saved. The counsel form keeps its own draft the same way under
+``counsel-draft:<officer id>`` (``prefix="counsel-draft"``).
 """
 
 from __future__ import annotations
@@ -23,24 +24,25 @@ class Draft:
     values: dict[str, Any]
 
 
-def _key(officer_id: str) -> str:
-    return f"draft:{officer_id}"
+def _key(officer_id: str, prefix: str = "draft") -> str:
+    return f"{prefix}:{officer_id}"
 
 
-def save(store: Store, officer_id: str, values: dict[str, Any]) -> Draft:
+def save(store: Store, officer_id: str, values: dict[str, Any], *,
+         prefix: str = "draft") -> Draft:
     draft = Draft(saved_at=store.clock(), values=dict(values))
     text = json.dumps({"saved_at": draft.saved_at.isoformat(), "values": draft.values},
                       ensure_ascii=False)
     with store.write():
         store.db.execute("INSERT INTO meta (key, value) VALUES (?, ?) "
                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                         (_key(officer_id), text))
+                         (_key(officer_id, prefix), text))
     return draft
 
 
-def load(store: Store, officer_id: str) -> Draft | None:
+def load(store: Store, officer_id: str, *, prefix: str = "draft") -> Draft | None:
     """The officer's draft, or None (none kept, or one this version cannot read)."""
-    text = store.meta(_key(officer_id))
+    text = store.meta(_key(officer_id, prefix))
     if text is None:
         return None
     try:
@@ -51,6 +53,6 @@ def load(store: Store, officer_id: str) -> Draft | None:
         return None
 
 
-def clear(store: Store, officer_id: str) -> None:
+def clear(store: Store, officer_id: str, *, prefix: str = "draft") -> None:
     with store.write():
-        store.db.execute("DELETE FROM meta WHERE key = ?", (_key(officer_id),))
+        store.db.execute("DELETE FROM meta WHERE key = ?", (_key(officer_id, prefix),))

@@ -220,6 +220,35 @@ CREATE TABLE receipt_prints (
 """
 
 
+V3 = """
+-- Sync (issue 5). The outbox row remembers when the hub acknowledged it; a case remembers
+-- when the hub acknowledged its current version (retention counts from then).
+ALTER TABLE outbox ADD COLUMN acknowledged_at TEXT;
+ALTER TABLE complaints ADD COLUMN synced_at TEXT;
+ALTER TABLE counsel_sessions ADD COLUMN synced_at TEXT;
+-- Retention finds the cases that are due without reading the others.
+CREATE INDEX complaints_retention ON complaints (synced_at) WHERE purged_at IS NULL;
+-- A change pulled from the hub for a record with a local change still pending waits here
+-- (never overwriting the local change) until the hub has acknowledged the local change.
+CREATE TABLE pull_deferred (
+    seq       INTEGER PRIMARY KEY,
+    record_id TEXT NOT NULL,
+    change    TEXT NOT NULL   -- the hub's change, as JSON
+);
+CREATE INDEX pull_deferred_record ON pull_deferred (record_id, seq);
+"""
+
+
+def _v3(db: sqlite_utils.Database) -> None:
+    """V3, and a ``device_key`` for stores set up before it: the random secret that proves
+    to the hub, when an enrolment is retried, that this is the laptop that asked first."""
+    import secrets
+
+    _script(V3)(db)
+    db.execute("INSERT INTO meta (key, value) VALUES ('device_key', ?) "
+               "ON CONFLICT (key) DO NOTHING", (secrets.token_hex(32),))
+
+
 def _script(ddl: str) -> Callable[[sqlite_utils.Database], None]:
     def step(db: sqlite_utils.Database) -> None:
         for statement in _split(ddl):
@@ -246,7 +275,9 @@ def _split(script: str) -> list[str]:
 
 
 #: MIGRATIONS[n] brings a store from version n to n + 1.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_script(V1), _script(V2)]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _script(V1), _script(V2), _v3,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

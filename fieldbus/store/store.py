@@ -89,6 +89,8 @@ class Store:
         self.key_place = key_place
         self.clock = clock
         self.device = self.meta("device")
+        # Set once at creation (``fieldbus.store.training``): made-up cases, never synced.
+        self.training = self.meta("training") == "1"
 
     # -- lifecycle -------------------------------------------------------------------
 
@@ -98,8 +100,13 @@ class Store:
 
     @classmethod
     def create(cls, data_dir: Path, *, device: str, officer: str, pin: str,
-               role: str = "officer", environ=os.environ, clock: Clock = kst_now) -> Store:
-        device = validate_device_code(device)
+               role: str = "officer", training: bool = False, environ=os.environ,
+               clock: Clock = kst_now) -> Store:
+        """``training``: a store for training new staff (use ``fieldbus.store.training``,
+        which also fills it with made-up cases); only it may use a reserved ``EDU`` code."""
+        from fieldbus.store.training import check_device
+
+        device = check_device(validate_device_code(device), training=training)
         officers.validate_name(officer)
         officers.validate_pin(pin)
         if cls.exists(data_dir):
@@ -125,6 +132,8 @@ class Store:
                 db.execute("INSERT INTO meta (key, value) VALUES ('device', ?), ('store_id', ?), "
                            "('created_at', ?), ('install_secret', ?)",
                            (device, info.store_id, now.isoformat(), secrets.token_hex(32)))
+                if training:
+                    db.execute("INSERT INTO meta (key, value) VALUES ('training', '1')")
                 first = officers.add(db, name=officer, role=role, pin=pin, at=now)
                 audit.append(db, at=now, officer_id=first.id, action="store_created",
                              details={"device": device})

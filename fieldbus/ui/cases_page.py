@@ -3,8 +3,10 @@
 Search as you type (debounced, the store's Korean infix search), filters, a lazily
 filled table (:mod:`fieldbus.ui.cases_model`) and, for the selected case, a detail pane
 read on the worker through ``complaints.view`` — an audited look at personal data — with
-the case's history and a receipt reprint. Nothing here touches the store on the GUI
-thread: every read and the reprint are :class:`~fieldbus.ui.worker.StoreOp`\\ s.
+the case's history and a receipt reprint. A case the supervisor returned (has_issues)
+shows the note and a "보완하여 다시 제출" button opening :class:`~fieldbus.ui.case_editor.
+CaseEditor` in place of the list. Nothing here touches the store on the GUI thread: every
+read, the reprint and the resubmission are :class:`~fieldbus.ui.worker.StoreOp`\\ s.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,14 +28,18 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QStackedLayout,
     QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
+from fieldbus.case_edit import may_resubmit
+from fieldbus.domain.deadlines import kst_today
 from fieldbus.store.case_list import Filters
 from fieldbus.ui import cases_model
+from fieldbus.ui.case_editor import CaseEditor
 from fieldbus.ui.cases_model import CasesModel, short_time, tr
 from fieldbus.ui.receipt_delivery import pdf_into
 from fieldbus.ui.worker import StoreOp
@@ -75,29 +81,31 @@ def _current_visit_id(store) -> str | None:
     return visit.id if visit else None
 
 
-def _count(store, filters: Filters, today: date) -> int:
-    from fieldbus.store import case_list
-
-    return case_list.count(store, filters, today=today)
-
-
 class CasesPage(QWidget):
     def __init__(self, window) -> None:
         super().__init__()
         self.window_ = window
         self.runner = window.runner
         self.model = CasesModel(self.runner, parent=self)
-        self.model.loaded.connect(self._loaded)
+        self.model.counted.connect(self._counted)
         self.model.failed.connect(self._list_failed)
         self.visit_id: str | None = None
         self.shown_receipt: str | None = None
+        self.shown: Detail | None = None
         self._detail_generation = 0
         self._build()
 
     # -- layout --------------------------------------------------------------------------
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
+        self.views = QStackedLayout(self)
+        self.list_view = QWidget()
+        self.editor = CaseEditor(self.window_)
+        self.editor.saved.connect(self._resubmitted)
+        self.editor.cancelled.connect(self._close_editor)
+        self.views.addWidget(self.list_view)
+        self.views.addWidget(self.editor)
+        layout = QVBoxLayout(self.list_view)
         layout.setContentsMargins(0, 6, 0, 0)
 
         bar = QHBoxLayout()
@@ -135,12 +143,18 @@ class CasesPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        rows = self.table.verticalHeader()
+        rows.hide()
+        # Uniform rows: with 100,000 of them the view never measures a row's contents nor
+        # keeps one's height. Their height follows the text size (changeEvent).
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self._row_height = rows.defaultSectionSize()  # the style's, for normal text
+        self._size_rows()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         metrics = self.table.fontMetrics()
-        samples = {"receipt_no": "B07A-261126-0000-WW", "received_at": "2026-11-26 10:30W",
+        samples = {"receipt_no": "B07A-261126-0000-WW", "received_at": "11-26 10:30W",
                    "kind": "소극행정신고W", "title": "마을 진입로 포장 요청 (재)",
                    "masked_name": "남궁*수W", "status": "기관 전달W", "review_state": "보완 제출W",
                    "sync_state": "동기화 대기W", "deadline": "2026-11-26 (지남)W"}
@@ -154,14 +168,18 @@ class CasesPage(QWidget):
         self.detail = QTextBrowser()
         self.detail.setAccessibleName(tr("사건 상세"))
         self.detail.setOpenLinks(False)
-        self.detail.setPlaceholderText(tr("목록에서 사건을 고르면 여기에 자세한 내용이 "
-                                          "나옵니다. 열람은 기록됩니다."))
+        self.detail.setPlaceholderText(tr("사건을 고르면 여기에 나옵니다 (열람은 기록됨)."))
         detail_layout.addWidget(self.detail, 1)
         buttons = QHBoxLayout()
         self.reprint = QPushButton(tr("접수증 재발행 (PDF)"))
         self.reprint.setAccessibleName(tr("접수증 재발행"))
         self.reprint.setEnabled(False)
         buttons.addWidget(self.reprint)
+        self.resubmit = QPushButton(tr("보완하여 다시 제출"))
+        self.resubmit.setAccessibleName(tr("보완하여 다시 제출"))
+        self.resubmit.setAutoDefault(True)  # Enter as well as Space presses it
+        self.resubmit.hide()
+        buttons.addWidget(self.resubmit)
         buttons.addStretch(1)
         detail_layout.addLayout(buttons)
         self.message = QLabel()
@@ -176,7 +194,7 @@ class CasesPage(QWidget):
         self.splitter.addWidget(detail)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([900, 420])
+        self.splitter.setSizes([980, 380])
         layout.addWidget(self.splitter, 1)
 
         self.search_timer = QTimer(self)
@@ -196,7 +214,18 @@ class CasesPage(QWidget):
         self.detail_timer.timeout.connect(self._open_selected)
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.detail_timer.start())
+        self.model.dataChanged.connect(self._rows_arrived)
         self.reprint.clicked.connect(self._reprint)
+        self.resubmit.clicked.connect(self.open_editor)
+
+    def _size_rows(self) -> None:
+        height = self.table.fontMetrics().height() + 10
+        self.table.verticalHeader().setDefaultSectionSize(max(self._row_height, height))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the text size was changed
+            self._size_rows()
 
     def _combo(self, accessible: str, everything: str, names: dict) -> QComboBox:
         combo = QComboBox()
@@ -226,24 +255,24 @@ class CasesPage(QWidget):
         self.search_timer.stop()
         if not self.ready:
             return
-        filters, today = self.filters(), date.today()
+        filters, today = self.filters(), kst_today()
         self.message.clear()
-        self.model.set_filters(filters, today=today)
-        generation = self.model.generation
+        self.model.set_filters(filters, today=today)  # the count and first page, one query
         self.count_label.setText(tr("찾는 중…"))
-        self.runner.run(StoreOp(lambda store: _count(store, filters, today))
-                        .success(lambda n: self._counted(generation, n))
-                        .failure(lambda exc: None))
 
     refresh = apply_filters
 
     def _counted(self, generation: int, n: int) -> None:
         if generation == self.model.generation:
-            self.count_label.setText(tr("{0}건").format(f"{n:,}"))
+            self.count_label.setText(tr("{0}건").format(f"{n:,}") if n
+                                     else tr("찾은 사건이 없습니다."))
 
-    def _loaded(self, generation: int, rows: int, more: bool) -> None:
-        if rows == 0 and not more:
-            self.count_label.setText(tr("찾은 사건이 없습니다."))
+    def _rows_arrived(self, top, bottom) -> None:
+        """A page came: if it holds the selected row (chosen while it was still "…"),
+        open that case now."""
+        current = self.table.selectionModel().currentIndex()
+        if current.isValid() and top.row() <= current.row() <= bottom.row():
+            self.detail_timer.start()
 
     def _list_failed(self, exc: Exception) -> None:
         code = getattr(exc, "code", "")
@@ -274,7 +303,8 @@ class CasesPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
-        self.apply_filters()  # cases taken on the intake tab meanwhile appear
+        if self.views.currentWidget() is self.list_view:
+            self.apply_filters()  # cases taken on the intake tab meanwhile appear
 
     # -- the detail ----------------------------------------------------------------------
 
@@ -296,35 +326,66 @@ class CasesPage(QWidget):
             return
         self.show_case(receipt_no)
 
-    def show_case(self, receipt_no: str) -> None:
-        """Read one case (audited, on the worker) and show it."""
+    def show_case(self, receipt_no: str, *, notice: str = "") -> None:
+        """Read one case (audited, on the worker) and show it, ``notice`` below it."""
         officer = self.window_.officer
         self._detail_generation += 1
         generation = self._detail_generation
         self.reprint.setEnabled(False)
+        self.resubmit.hide()
         self.runner.run(StoreOp(lambda store: _read_detail(store, receipt_no, officer))
-                        .success(lambda d: self._show_detail(generation, d))
+                        .success(lambda d: self._show_detail(generation, d, notice))
                         .failure(lambda exc: self._detail_failed(generation, exc)))
 
     def _detail_failed(self, generation: int, exc: Exception) -> None:
         if generation == self._detail_generation:
             self.shown_receipt = None
+            self.shown = None
             self.detail.clear()
             self.message.setText(tr("사건을 열지 못했습니다."))
 
-    def _show_detail(self, generation: int, detail: Detail) -> None:
+    def _show_detail(self, generation: int, detail: Detail, notice: str = "") -> None:
         if generation != self._detail_generation:
             return
         self.shown_receipt = detail.complaint.receipt_no
-        self.detail.setHtml(render_detail(detail, self.window_.officer, date.today()))
+        self.shown = detail
+        self.detail.setHtml(render_detail(detail, self.window_.officer, kst_today()))
         self.reprint.setEnabled(True)
-        self.message.clear()
+        self.resubmit.setVisible(may_resubmit(detail.complaint))
+        self.message.setText(notice)
 
     def clear_detail(self) -> None:
         self._detail_generation += 1
         self.shown_receipt = None
+        self.shown = None
         self.detail.clear()
         self.reprint.setEnabled(False)
+        self.resubmit.hide()
+
+    # -- fix and resubmit a returned case ------------------------------------------------
+
+    def open_editor(self) -> None:
+        """Show the returned case's fields for fixing, the supervisor's note above."""
+        shown = self.shown
+        if shown is None or not may_resubmit(shown.complaint) or not self.ready:
+            return
+        self.editor.load(shown.complaint, self.window_.officer)
+        self.views.setCurrentWidget(self.editor)
+        self.editor.focus_first()
+
+    def _close_editor(self) -> None:
+        self.views.setCurrentWidget(self.list_view)
+        self.resubmit.setFocus()
+
+    def _resubmitted(self, complaint) -> None:
+        self.views.setCurrentWidget(self.list_view)
+        self.apply_filters()  # the row's review and sync state changed
+        self.show_case(complaint.receipt_no, notice=tr(
+            "{0}: 보완하여 다시 제출했습니다. 동기화를 기다립니다.").format(complaint.receipt_no))
+        self.table.setFocus()
+        refresh = getattr(self.window_, "refresh_outbox", None)
+        if refresh is not None:
+            refresh()
 
     # -- reprint -------------------------------------------------------------------------
 
@@ -413,6 +474,8 @@ def render_detail(detail: Detail, officer, today: date) -> str:
         parts.extend(f"<li>{_esc(a.filename)} ({a.size:,} B)</li>" for a in c.attachments)
         parts.append("</ul>")
     actions = {"created": tr("접수"), "edited": tr("수정")}
+    actions.update({f"review_{code}": tr("관리자 검토: {0}").format(name)
+                    for code, name in reviews.items() if code is not None})
     parts.append(f"<h4>{_esc(tr('처리 이력'))}</h4><table cellspacing='0' cellpadding='2'>")
     for entry in detail.history:
         fields = ", ".join(entry.fields)

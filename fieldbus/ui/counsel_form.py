@@ -5,7 +5,11 @@ Appellant → disposition challenged (agency, title, date of disposition, date l
 confidential notes (only for counsel and supervisors) → next step → outcome. The widgets
 only hold what is typed; :mod:`fieldbus.counsel_draft` checks it with the domain's
 ``parse_counsel`` and computes the deadline. Saving, printing and the list of today's
-sessions are store operations on the worker; nothing here touches the store.
+sessions are store operations on the worker; nothing here touches the store. The form
+is autosaved every few seconds as an encrypted draft in the store (``meta`` key
+``counsel-draft:<officer id>``) and restored after a crash, like the intake form's.
+Enter on a row of today's sessions opens it (:mod:`fieldbus.ui.counsel_detail`): the
+deadline, the notes for counsel and supervisors only, and a reprint of the confirmation.
 
 Keys: Tab walks the form in order; Ctrl+S saves; on the confirmation screen Enter prints
 the confirmation and Esc goes on without printing.
@@ -18,7 +22,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,7 +50,10 @@ from fieldbus.domain.deadlines import KST
 from fieldbus.domain.errors import ValidationError
 from fieldbus.ui import messages
 from fieldbus.ui.agency_picker import agency_combo
-from fieldbus.ui.intake_form import ERROR_STYLE
+from fieldbus.ui.counsel_detail import CounselDetail
+from fieldbus.ui.draft_autosave import DraftAutosave
+from fieldbus.ui.form_problems import point_at_problems
+from fieldbus.ui.intake_form import ERROR_STYLE, INFO_STYLE, autosave_seconds
 from fieldbus.ui.print_after_save import PrintAfterSave, Wording
 from fieldbus.ui.receipt_delivery import delivery
 from fieldbus.ui.worker import StoreOp
@@ -59,7 +66,7 @@ DEADLINE_STYLES = {
     "past": "color: #ffffff; background: #b00020; padding: 6px;",   # red
     "none": "color: #555555; padding: 6px;",
 }
-NOTES_HIDDEN_TEXT = "상담 내용은 국선대리인과 관리자만 볼 수 있습니다"
+NOTES_HIDDEN_TEXT = QT_TR_NOOP("상담 내용은 국선대리인과 관리자만 볼 수 있습니다")
 
 
 def tr(text: str) -> str:
@@ -84,7 +91,8 @@ def _choices() -> dict[str, list[tuple[str, str]]]:
     }
 
 
-STATUS_NAMES = {"ok": "여유", "near": "임박", "past": "기한 지남"}
+STATUS_NAMES = {"ok": QT_TR_NOOP("여유"), "near": QT_TR_NOOP("임박"),
+                "past": QT_TR_NOOP("기한 지남")}
 
 
 def field_message(field: str, exc: ValidationError) -> str:
@@ -111,11 +119,15 @@ def field_message(field: str, exc: ValidationError) -> str:
 
 def _save_session(store, officer, values: dict[str, Any], with_notes: bool) -> str:
     from fieldbus.domain.intake import parse_counsel
-    from fieldbus.store import counsel
+    from fieldbus.store import counsel, drafts
 
     draft, _warnings = parse_counsel(counsel_draft.to_intake(values, with_notes=with_notes),
                                      now=store.clock())
-    return counsel.add(store, draft, officer).number
+    number = counsel.add(store, draft, officer).number
+    # Cleared after the session is committed: a crash in between leaves a draft that may
+    # duplicate a saved session, never a session lost.
+    drafts.clear(store, officer.id, prefix=counsel_draft.DRAFT_PREFIX)
+    return number
 
 
 def _print_confirmation(store, officer, number: str, *, data_dir: Path, printer: str | None,
@@ -143,7 +155,7 @@ def _today_sessions(store) -> list[tuple[str, str, str, str]]:
                                        "learned_on": d.learned_on.isoformat()
                                        if d.learned_on else "",
                                        "learned_unknown": d.learned_on is None}, today=today)
-        status = STATUS_NAMES.get(view.status, "") if view else ""
+        status = tr(STATUS_NAMES[view.status]) if view and view.status in STATUS_NAMES else ""
         rows.append((session.number, mask_name(d.appellant.name),
                      session.appeal_deadline.isoformat(), status))
     return rows
@@ -163,7 +175,7 @@ class DateBox(QDateEdit):
 class CounselForm(QWidget):
     """The "국선대리인 상담" tab. ``window`` gives the runner and the signed-in officer."""
 
-    def __init__(self, window) -> None:
+    def __init__(self, window, *, autosave_s: float | None = None) -> None:
         super().__init__()
         self.window_ = window
         self.fields: dict[str, QWidget] = {}
@@ -194,8 +206,16 @@ class CounselForm(QWidget):
         self.number_label = self.done_view.number_label
         self.print_message = self.done_view.print_message
         self.print_button = self.done_view.print_button
+        self.detail_view = CounselDetail(window)
+        self.detail_view.back.connect(self._back_from_detail)
         self.views.addWidget(self.form_view)
         self.views.addWidget(self.done_view)
+        self.views.addWidget(self.detail_view)
+        self.drafts = DraftAutosave(
+            window, prefix=counsel_draft.DRAFT_PREFIX,
+            seconds=autosave_s or autosave_seconds(), values=self.values,
+            busy=lambda: self._saving, is_blank=counsel_draft.is_blank,
+            restore=self._restore_draft, problem=self._draft_problem, parent=self)
         window.pages.currentChanged.connect(self._page_changed)
         self.clear()
 
@@ -253,9 +273,17 @@ class CounselForm(QWidget):
         outer = QWidget()
         outer_layout = QVBoxLayout(outer)
         outer_layout.setContentsMargins(0, 0, 0, 0)
+        self.banner = QLabel()
+        self.banner.setObjectName("counsel-banner")
+        self.banner.setAccessibleName(tr("상담 안내"))
+        self.banner.setStyleSheet(INFO_STYLE)
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        outer_layout.addWidget(self.banner)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setAccessibleName(tr("국선대리인 상담 양식"))
         content = QWidget()
         columns = QHBoxLayout(content)
         left, right = QVBoxLayout(), QVBoxLayout()
@@ -353,6 +381,8 @@ class CounselForm(QWidget):
             QHeaderView.ResizeMode.ResizeToContents)
         self.session_list.horizontalHeader().setStretchLastSection(True)
         self.session_list.setMaximumHeight(140)
+        self.session_list.setToolTip(tr("Enter: 상담 열기"))
+        self.session_list.activated.connect(lambda index: self.open_session(index.row()))
         today_layout.addWidget(self.session_list)
         right.addWidget(today_box)
         right.addStretch(1)
@@ -410,26 +440,35 @@ class CounselForm(QWidget):
         return datetime.now(KST).date()
 
     def clear(self) -> None:
+        self.set_values(counsel_draft.empty_values(self._today()))
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        """Fill the form (blank, or a restored draft); fields holding something count
+        as touched, so their problems show at once."""
         f = self.fields
         today = self._today()
+        blank = counsel_draft.empty_values(today)
+        v = counsel_draft.normalised(values, today)
         self._loading = True
         try:
             for key in ("name", "phone", "address", "birth_year", "title", "counsel_name"):
-                f[key].clear()
+                f[key].setText(v[key] or "")
             f["agency"].setCurrentIndex(-1)
-            f["agency"].setEditText("")
+            f["agency"].setEditText(v["agency"] or "")
             qtoday = QDate(today.year, today.month, today.day)
             for key in ("disposed_on", "learned_on"):
                 f[key].setMaximumDate(qtoday)
-                f[key].setDate(qtoday)
-            f["learned_unknown"].setChecked(False)
+                day = QDate.fromString(v[key] or "", "yyyy-MM-dd")
+                f[key].setDate(day if day.isValid() else qtoday)
+            f["learned_unknown"].setChecked(bool(v["learned_unknown"]))
+            f["learned_on"].setEnabled(not v["learned_unknown"])
             for key in ("basis", "checked_by", "qualification", "outcome"):
-                f[key].setCurrentIndex(-1)
-            f["notes"].clear()
-            f["next_step"].clear()
+                f[key].setCurrentIndex(f[key].findData(v[key]) if v[key] else -1)
+            f["notes"].setPlainText(v["notes"] or "")
+            f["next_step"].setPlainText(v["next_step"] or "")
         finally:
             self._loading = False
-        self.touched.clear()
+        self.touched = {key for key in counsel_draft.ORDER if v[key] != blank[key]}
         self.check_all = False
         self._apply_role()
         self.validate()
@@ -475,7 +514,12 @@ class CounselForm(QWidget):
 
     def _show_deadline(self, values: dict[str, Any]) -> None:
         today = self._today()
-        view = counsel_draft.deadline(values, today=today)
+        # An empty form holds no case's dates yet (both boxes just say today): no deadline
+        # is counted for it, so the holiday calendar loads when the officer starts, not
+        # while the window is being built.
+        empty = counsel_draft.is_blank(values) and not self.check_all and not (
+            self.touched & {"disposed_on", "learned_on", "learned_unknown"})
+        view = None if empty else counsel_draft.deadline(values, today=today)
         self.deadline = view
         if view is None:
             self.deadline_status = "none"
@@ -505,12 +549,7 @@ class CounselForm(QWidget):
         self.check_all = True
         found = self.validate()
         if not found.ok:
-            for key in counsel_draft.ORDER:
-                if key in found.errors and self.fields[key].isEnabled():
-                    self.fields[key].setFocus()
-                    break
-            self.status.setText(tr("고칠 곳이 {0}군데 있습니다. 빨간 글씨를 보십시오.")
-                                .format(len(found.errors)))
+            point_at_problems(found.errors, counsel_draft.ORDER, self.fields, self.status)
             return
         values = self.values()
         with_notes = self.may_write_notes
@@ -523,6 +562,8 @@ class CounselForm(QWidget):
 
     def _saved(self, number: str) -> None:
         self._saving = False
+        self.drafts.settled()  # saved: not a draft (cleared with the save)
+        self.banner.hide()
         self.save_button.setEnabled(True)
         self.save_button.setText(tr("저장 (Ctrl+S)"))
         self.views.setCurrentWidget(self.done_view)
@@ -561,6 +602,7 @@ class CounselForm(QWidget):
 
     def _back_to_form(self, text: str) -> None:
         self.clear()
+        self.drafts.settled()
         self.views.setCurrentWidget(self.form_view)
         self.status.setText(text)
         self.fields["name"].setFocus()
@@ -592,5 +634,34 @@ class CounselForm(QWidget):
         self._officer_id = officer.id
         self.views.setCurrentWidget(self.form_view)
         self.status.setText("")
+        self.banner.hide()
         self.clear()
         self.refresh_sessions()
+        self.drafts.start(officer.id)
+
+    # -- today's sessions: one opened ----------------------------------------------------
+
+    def open_session(self, row: int) -> None:
+        """Show the session in the list's ``row`` (the form keeps what it holds)."""
+        if not 0 <= row < len(self.sessions) or self.views.currentWidget() is not \
+                self.form_view:
+            return
+        self.views.setCurrentWidget(self.detail_view)
+        self.detail_view.show_session(self.sessions[row][0])
+
+    def _back_from_detail(self) -> None:
+        self.views.setCurrentWidget(self.form_view)
+        self.session_list.setFocus()
+
+    # -- the draft autosave ------------------------------------------------------------
+
+    def _restore_draft(self, draft) -> None:
+        self.set_values(draft.values)
+        at = draft.saved_at.astimezone(KST).strftime("%H:%M:%S")
+        self.banner.setText(tr("저장하지 않은 상담 내용이 있어 되살렸습니다 ({0}에 자동 저장). "
+                               "확인한 뒤 저장하십시오.").format(at))
+        self.banner.show()
+
+    def _draft_problem(self, what: str) -> None:
+        self.status.setText(tr("임시 저장본을 불러오지 못했습니다.") if what == "load"
+                            else tr("임시 저장에 실패했습니다. 디스크를 확인하십시오."))

@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -66,8 +67,12 @@ class _Centered(QWidget):
         self.column = QWidget()
         self.column.setMaximumWidth(520)
         self.body = QVBoxLayout(self.column)
-        row = QVBoxLayout()
-        row.addWidget(self.column, 0, Qt.AlignmentFlag.AlignHCenter)
+        # Stretch on both sides, not an alignment flag: an aligned widget gets its size
+        # hint, too low for wrapped text, which squeezed the fields (worst with large text).
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.column, 3)
+        row.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(2)
 
@@ -76,15 +81,17 @@ class SetupPage(_Centered):
     """First run: who uses this laptop, its device code, and a PIN (``fieldbus setup``)."""
 
     submitted = Signal(str, str, str, str)  # officer, device, role, pin
+    training_requested = Signal(str, str, str)  # officer, role, pin: a training store instead
 
     def __init__(self, data_dir: str) -> None:
         super().__init__()
-        self.body.addWidget(_title(self.tr("Fieldbus 처음 설정")))
-        intro = QLabel(self.tr("이 노트북에서 처음 사용합니다. 담당자와 기기 코드를 등록하고 "
-                               "PIN을 정하십시오. 자료는 암호화되어 다음 폴더에 저장됩니다: {0}")
-                       .format(data_dir))
-        intro.setWordWrap(True)
-        self.body.addWidget(intro)
+        self.heading = _title(self.tr("Fieldbus 처음 설정"))
+        self.body.addWidget(self.heading)
+        self.intro = QLabel(self.tr("이 노트북에서 처음 사용합니다. 담당자와 기기 코드를 등록하고 "
+                                    "PIN을 정하십시오. 자료는 암호화되어 다음 폴더에 저장됩니다: "
+                                    "{0}").format(data_dir))
+        self.intro.setWordWrap(True)
+        self.body.addWidget(self.intro)
 
         form = QFormLayout()
         self.officer = QLineEdit()
@@ -130,21 +137,48 @@ class SetupPage(_Centered):
         for field in (self.officer, self.device, self.pin, self.pin_again):
             field.returnPressed.connect(self._submit)
         self.body.addWidget(self.create)
+        # The first-run choice of a training store (fieldbus.store.training): same name,
+        # role and PIN, no device code; made-up cases, never synced.
+        self.training_button = QPushButton(self.tr("교육용으로 시작"))
+        self.training_button.setAccessibleName(self.tr("교육용으로 시작"))
+        self.training_button.setToolTip(self.tr("연습용 사건이 들어 있는 교육용 저장소를 따로 "
+                                                "만듭니다. 실제 민원은 받지 마십시오."))
+        self.training_button.clicked.connect(self._submit_training)
+        self.body.addWidget(self.training_button)
         self.setTabOrder(self.officer, self.device)
         self.setTabOrder(self.device, self.role)
         self.setTabOrder(self.role, self.pin)
         self.setTabOrder(self.pin, self.pin_again)
         self.setTabOrder(self.pin_again, self.create)
+        self.setTabOrder(self.create, self.training_button)
 
-    def _submit(self) -> None:
+    def _ready(self) -> bool:
         if not self.create.isEnabled():
-            return
+            return False
         self.clear_errors()
         if self.pin.text() != self.pin_again.text():
             self.show_error("pin_again", self.tr("두 PIN이 다릅니다."))
-            return
-        self.submitted.emit(self.officer.text(), self.device.text(),
-                            self.role.currentData(), self.pin.text())
+            return False
+        return True
+
+    def _submit(self) -> None:
+        if self._ready():
+            self.submitted.emit(self.officer.text(), self.device.text(),
+                                self.role.currentData(), self.pin.text())
+
+    def _submit_training(self) -> None:
+        if self._ready():
+            self.training_requested.emit(self.officer.text(), self.role.currentData(),
+                                         self.pin.text())
+
+    def set_training(self, data_dir: str, device: str) -> None:
+        """This page now makes a training store: its fixed device code, its own folder."""
+        self.heading.setText(self.tr("교육용 저장소 만들기"))
+        self.intro.setText(self.tr("연습용 사건이 들어 있는 교육용 저장소를 만듭니다. 실제 민원은 "
+                                   "받지 마십시오. 폴더: {0}").format(data_dir))
+        self.device.setText(device)
+        self.device.setEnabled(False)
+        self.training_button.hide()
 
     def clear_errors(self) -> None:
         for label in (*self.errors.values(), self.general_error):
@@ -164,6 +198,7 @@ class SetupPage(_Centered):
 
     def set_busy(self, busy: bool) -> None:
         self.create.setEnabled(not busy)
+        self.training_button.setEnabled(not busy)
         self.create.setText(self.tr("만드는 중…") if busy else self.tr("저장소 만들기"))
 
 
@@ -212,8 +247,9 @@ class PinPrompt(_Centered):
         self.officer.addItems(names)
         if current in names:
             self.officer.setCurrentText(current)
-        self.officer.setVisible(not fixed or len(names) > 1)
-        self.officer_label.setVisible(self.officer.isVisible())
+        choosing = not fixed or len(names) > 1
+        self.officer.setVisible(choosing)
+        self.officer_label.setVisible(choosing)  # not isVisible(): false on a hidden page
 
     def reset(self) -> None:
         self.pin.clear()

@@ -2,7 +2,10 @@
 
 Petitioner (or anonymous) → consent (notice from ``resources/rules/consent.json``) → kind →
 agency (searchable, ``resources/rules/agencies.json``) → region → title → body → channel →
-disclosure → notification → on-site outcome. The widgets only hold what is typed: the
+disclosure → notification → on-site outcome → attachments
+(:mod:`fieldbus.ui.attachment_box`) → the petitioner's signature
+(:mod:`fieldbus.ui.signature_pad`, optional: it cannot be typed, and the office copy then
+reads 서명 없음). The widgets only hold what is typed: the
 form's content is a plain dict (:mod:`fieldbus.intake_draft`), checked as it changes with
 the same domain rules the command line uses, and every error is shown under the field it
 names. Saving, printing and the draft autosave are store operations on the worker
@@ -14,13 +17,15 @@ citizen's receipt and Esc goes on to the next citizen without printing.
 
 from __future__ import annotations
 
+import base64
 import logging
 import os
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -39,13 +44,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldbus import intake_draft
+from fieldbus import intake_attachments, intake_draft
 from fieldbus.domain.deadlines import KST
 from fieldbus.domain.errors import ValidationError
 from fieldbus.ui import messages
 from fieldbus.ui.agency_picker import agency_combo
+from fieldbus.ui.attachment_box import AttachmentBox, save_problem_text
+from fieldbus.ui.draft_autosave import DraftAutosave
+from fieldbus.ui.form_problems import point_at_problems
 from fieldbus.ui.print_after_save import PrintAfterSave, Wording
 from fieldbus.ui.receipt_delivery import delivery
+from fieldbus.ui.signature_pad import SignaturePad
 from fieldbus.ui.worker import StoreOp
 
 log = logging.getLogger(__name__)
@@ -129,6 +138,9 @@ def _save_complaint(store, officer, values: dict[str, Any]) -> str:
     from fieldbus.store import complaints, drafts
 
     draft, _warnings = parse_complaint(intake_draft.to_intake(values), now=store.clock())
+    attached = intake_attachments.from_draft(values.get("attachments"))
+    draft = replace(draft, attachments=intake_attachments.files_for_save(attached),
+                    signature=intake_draft.signature_png(values))
     complaint = complaints.add(store, draft, officer)
     # Cleared after the complaint is committed: a crash in between leaves a draft that
     # may duplicate a saved case, never a case lost.
@@ -146,19 +158,18 @@ def _print_receipt(store, officer, number: str, *, data_dir: Path, printer: str 
     return printed, (written[0] if written else None)
 
 
-def _save_draft(store, officer_id: str, values: dict[str, Any]) -> None:
-    from fieldbus.store import drafts
-
-    if intake_draft.is_blank(values):
-        drafts.clear(store, officer_id)
-    else:
-        drafts.save(store, officer_id, values)
-
-
 def _load_draft(store, officer_id: str):
+    """The officer's draft, and its attached files checked again: (draft, still there,
+    what became of the others). A file that vanished since is taken off the list and
+    the officer told so; the rest of the draft comes back as it was."""
     from fieldbus.store import drafts
 
-    return drafts.load(store, officer_id)
+    draft = drafts.load(store, officer_id)
+    if draft is None:
+        return None, [], []
+    kept, gone = intake_attachments.recheck(
+        intake_attachments.from_draft(draft.values.get("attachments")))
+    return draft, kept, gone
 
 
 # -- the widget ----------------------------------------------------------------------------
@@ -177,14 +188,13 @@ class IntakeForm(QWidget):
         self.touched: set[str] = set()
         self.check_all = False
         self.problems: intake_draft.Problems | None = None
-        self.drafts_saved = 0
         self._officer_id: str | None = None
         self._saving = False
-        self._restoring = False
         self._loading = False
-        self._draft_snapshot: dict[str, Any] | None = intake_draft.empty_values()
         self._consent_at: str | None = None
+        self._signature_b64 = ""
 
+        self.setAcceptDrops(True)  # files dropped anywhere on the form are attached
         self.views = QStackedLayout(self)
         self.form_view = self._build_form()
         self.receipt_view = PrintAfterSave(window, Wording(
@@ -204,9 +214,11 @@ class IntakeForm(QWidget):
         self.views.addWidget(self.form_view)
         self.views.addWidget(self.receipt_view)
 
-        self.autosave = QTimer(self)
-        self.autosave.setInterval(int(1000 * (autosave_s or autosave_seconds())))
-        self.autosave.timeout.connect(self.save_draft)
+        self.drafts = DraftAutosave(
+            window, prefix="draft", seconds=autosave_s or autosave_seconds(),
+            values=self.values, busy=lambda: self._saving, is_blank=intake_draft.is_blank,
+            restore=self._restore_draft, problem=self._draft_problem, load=_load_draft,
+            draft_of=lambda loaded: loaded[0], parent=self)
         window.pages.currentChanged.connect(self._page_changed)
         self._update_enabled()
         self.validate()
@@ -273,6 +285,7 @@ class IntakeForm(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setAccessibleName(tr("민원 접수 양식"))
         content = QWidget()
         columns = QHBoxLayout(content)
         left, right = QVBoxLayout(), QVBoxLayout()
@@ -349,6 +362,14 @@ class IntakeForm(QWidget):
         self._labelled(what_form, "referred_to", tr("이송·안내 기관"),
                        self._line("referred_to", max_len=100), rrn=True)
         right.addWidget(what)
+
+        # 4. attachments, 5. the petitioner's signature
+        files = QGroupBox(tr("4. 첨부 파일"))
+        QVBoxLayout(files).addWidget(self._attachment_box())
+        right.addWidget(files)
+        sign = QGroupBox(tr("5. 민원인 서명 (선택)"))
+        QVBoxLayout(sign).addWidget(self._signature_pad())
+        right.addWidget(sign)
         right.addStretch(1)
 
         bar = QHBoxLayout()
@@ -367,10 +388,34 @@ class IntakeForm(QWidget):
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.save)
 
-        chain = [self.fields[key] for key in ORDER] + [self.save_button]
+        chain = [self.fields[key] for key in ORDER] + self.attachments.focus_chain() \
+            + self.signature.focus_chain() + [self.save_button]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
         return outer
+
+    def _attachment_box(self) -> AttachmentBox:
+        self.attachments = AttachmentBox()
+        return self.attachments
+
+    def _signature_pad(self) -> SignaturePad:
+        self.signature = SignaturePad()
+        self.signature.changed.connect(self._signature_changed)
+        return self.signature
+
+    def _signature_changed(self) -> None:
+        png = self.signature.png()
+        self._signature_b64 = base64.b64encode(png).decode("ascii") if png else ""
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self.views.currentWidget() is self.form_view:
+            self.attachments.accept_drag(event)
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        self.attachments.take_drop(event)
 
     def _agency_combo(self) -> QComboBox:
         combo = agency_combo()
@@ -393,6 +438,8 @@ class IntakeForm(QWidget):
             values[key] = combo.currentData() if combo.currentIndex() >= 0 else ""
         values["consent"] = f["consent"].isChecked()
         values["consent_at"] = self._consent_at if values["consent"] else None
+        values["attachments"] = [a.to_json() for a in self.attachments.files()]
+        values["signature"] = self._signature_b64
         return values
 
     def set_values(self, values: dict[str, Any]) -> None:
@@ -414,6 +461,9 @@ class IntakeForm(QWidget):
                 combo.setCurrentIndex(index)
             f["consent"].setChecked(bool(v["consent"]))
             self._consent_at = v["consent_at"]
+            self.attachments.set_files(intake_attachments.from_draft(v["attachments"]))
+            self.signature.set_png(intake_draft.decoded_signature(v["signature"]))
+            self._signature_changed()
         finally:
             self._loading = False
         blank = intake_draft.empty_values()
@@ -447,6 +497,7 @@ class IntakeForm(QWidget):
         anonymous = self.anonymous.isChecked()
         for key in (*PETITIONER_FIELDS, "consent"):
             self.fields[key].setEnabled(not anonymous)
+        self.signature.setEnabled(not anonymous)  # a signature would name the petitioner
         self.fields["referred_to"].setEnabled(self.fields["outcome"].currentData() == "referred")
 
     def _untouched(self) -> set[str]:
@@ -490,12 +541,13 @@ class IntakeForm(QWidget):
         officer = self._officer()
         if self._saving or officer is None or self.views.currentWidget() is not self.form_view:
             return
+        if self.attachments.busy:
+            self.status.setText(tr("첨부 파일을 아직 읽고 있습니다. 잠시 뒤 다시 저장하십시오."))
+            return
         self.check_all = True
         found = self.validate()
         if not found.ok:
-            self._focus_first_error(found)
-            self.status.setText(tr("고칠 곳이 {0}군데 있습니다. 빨간 글씨를 보십시오.")
-                                .format(len(found.errors)))
+            point_at_problems(found.errors, ORDER, self.fields, self.status)
             return
         values = self.values()
         self._saving = True
@@ -505,18 +557,12 @@ class IntakeForm(QWidget):
         op = StoreOp(lambda store: _save_complaint(store, officer, values))
         self.window_.runner.run(op.success(self._saved).failure(self._save_failed))
 
-    def _focus_first_error(self, found: intake_draft.Problems) -> None:
-        for key in ORDER:
-            if key in found.errors and self.fields[key].isEnabled():
-                self.fields[key].setFocus()
-                return
-
     def _saved(self, number: str) -> None:
         self._saving = False
         self.save_button.setEnabled(True)
         self.save_button.setText(tr("저장 (Ctrl+S)"))
         self.clear()
-        self._draft_snapshot = intake_draft.empty_values()
+        self.drafts.settled()  # saved: not a draft (cleared with the save)
         self.banner.hide()
         self.views.setCurrentWidget(self.receipt_view)
         self.receipt_view.show_number(number)
@@ -528,6 +574,11 @@ class IntakeForm(QWidget):
         self._saving = False
         self.save_button.setEnabled(True)
         self.save_button.setText(tr("저장 (Ctrl+S)"))
+        if isinstance(exc, ValidationError) and exc.field.startswith("attachments"):
+            self.attachments.show_problem(save_problem_text(exc, self.attachments.files()))
+            self.attachments.list.setFocus()
+            self.status.setText(tr("저장하지 않았습니다. 첨부 파일을 확인하십시오."))
+            return
         if isinstance(exc, ValidationError):
             field = intake_draft.FIELD_OF_PATH.get(exc.field)
             if field in self.errors:
@@ -562,26 +613,18 @@ class IntakeForm(QWidget):
         if officer is None or window.pages.currentWidget() is not getattr(window, "work_page",
                                                                           None):
             return
-        if not self.autosave.isActive():
-            self.autosave.start()
         if officer.id == self._officer_id:
             return  # back from the lock: the form kept its content
         self._officer_id = officer.id
         self.views.setCurrentWidget(self.form_view)
         self.clear()
-        self._draft_snapshot = intake_draft.empty_values()
         self.fields["name"].setFocus()
-        self._restoring = True
-        officer_id = officer.id
-        op = StoreOp(lambda store: _load_draft(store, officer_id))
-        self.window_.runner.run(op.success(self._draft_loaded).failure(self._draft_failed))
+        self.drafts.start(officer.id)
 
-    def _draft_loaded(self, draft) -> None:
-        self._restoring = False
-        if draft is None or intake_draft.is_blank(draft.values):
-            return
+    def _restore_draft(self, loaded) -> None:
+        draft, kept, gone = loaded
         self.set_values(draft.values)
-        self._draft_snapshot = self.values()
+        self.attachments.set_files(kept, gone)
         at = draft.saved_at.astimezone(KST).strftime("%H:%M:%S")
         text = tr("저장하지 않은 접수 내용이 있어 되살렸습니다 ({0}에 자동 저장). 확인한 뒤 "
                   "저장하십시오.").format(at)
@@ -589,30 +632,6 @@ class IntakeForm(QWidget):
         self.banner.show()
         self.window_.statusBar().showMessage(text, 15_000)
 
-    def _draft_failed(self, exc: Exception) -> None:
-        self._restoring = False
-        log.warning("loading the intake draft failed: %s", getattr(exc, "code", exc))
-        self.status.setText(tr("임시 저장본을 불러오지 못했습니다."))
-
-    def save_draft(self) -> None:
-        """Autosave: the form's content as the officer's draft, when it has changed."""
-        officer = self._officer()
-        runner = self.window_.runner
-        if officer is None or officer.id != self._officer_id or self._restoring \
-                or self._saving or not runner.running:
-            return
-        values = self.values()
-        if values == self._draft_snapshot:
-            return
-        self._draft_snapshot = values
-        officer_id = officer.id
-        op = StoreOp(lambda store: _save_draft(store, officer_id, values))
-        runner.run(op.success(self._draft_saved).failure(self._draft_save_failed))
-
-    def _draft_saved(self, _result) -> None:
-        self.drafts_saved += 1
-
-    def _draft_save_failed(self, exc: Exception) -> None:
-        self._draft_snapshot = None  # try again at the next tick
-        log.warning("saving the intake draft failed: %s", getattr(exc, "code", exc))
-        self.status.setText(tr("임시 저장에 실패했습니다. 디스크를 확인하십시오."))
+    def _draft_problem(self, what: str) -> None:
+        self.status.setText(tr("임시 저장본을 불러오지 못했습니다.") if what == "load"
+                            else tr("임시 저장에 실패했습니다. 디스크를 확인하십시오."))

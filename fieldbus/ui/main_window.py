@@ -5,12 +5,20 @@ laptop has a store, opens it, and lists its officers. No store → first-run set
 that will not open → the error screen (its files untouched, never a fresh empty store);
 otherwise → sign-in. After sign-in the work area shows, with the officer and the outbox in
 the status bar; after an idle period the window locks until the officer's PIN is given.
+
+The work area (its tabs and their modules) is built only once the first screen is up: a
+piece at a time in idle moments, or all at once when it is needed first (issue 4: the
+window shows within twice a bare PySide6 window's start-up time).
 """
 
 from __future__ import annotations
 
+import gc
+import logging
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -20,6 +28,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QStackedWidget,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,15 +36,21 @@ from PySide6.QtWidgets import (
 from fieldbus.domain.errors import ValidationError
 from fieldbus.domain.records import Officer
 from fieldbus.ui import messages
-from fieldbus.ui.cases_page import build_cases_page
-from fieldbus.ui.counsel_page import build_counsel_page
 from fieldbus.ui.identity import PinPrompt, SetupPage, StoreErrorPage
-from fieldbus.ui.intake_page import build_intake_page
-from fieldbus.ui.visit_page import build_visit_page
+from fieldbus.ui.sync_controller import SyncController
+from fieldbus.ui.training_banner import TrainingBanner, status_label, training_title
 from fieldbus.ui.worker import StoreOp, StoreRunner
+
+if TYPE_CHECKING:  # the dialogs are imported when first opened, not at start-up
+    from fieldbus.ui.settings_dialog import SettingsDialog
+    from fieldbus.ui.sync_panel import SyncPanel
 
 DEFAULT_IDLE_SECONDS = 5 * 60
 OUTBOX_REFRESH_MS = 30_000
+#: After the first screen shows, wait this long before building the work area in idle
+#: moments: the screen paints first, and the store's opening on the worker goes on.
+WORK_PAGE_IDLE_DELAY_MS = 300
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -44,20 +59,23 @@ class Opened:
 
     officers: list[str]
     key_warning: str | None
+    training: bool = False  # a training store (fieldbus.store.training): marked 교육용
 
 
-def _open_existing(data_dir: Path):
-    """Runs on the worker: the store in ``data_dir``, or None when there is none yet."""
+def _open_existing(data_dir: Path, *, training: bool = False):
+    """Runs on the worker: the store in ``data_dir``, or None when there is none yet.
+    ``training``: it must be a training store."""
     from fieldbus.store.store import Store
+    from fieldbus.store.training import open_training
 
     if not Store.exists(data_dir):
         return None
-    return Store.open(data_dir)
+    return open_training(data_dir) if training else Store.open(data_dir)
 
 
 def _describe(store) -> Opened:
     return Opened(officers=[o.name for o in store.list_officers()],
-                  key_warning=store.key_place.warning())
+                  key_warning=store.key_place.warning(), training=store.training)
 
 
 def _create_and_sign_in(store, officer: str, pin: str) -> tuple[Officer, Opened]:
@@ -66,10 +84,19 @@ def _create_and_sign_in(store, officer: str, pin: str) -> tuple[Officer, Opened]
     return store.sign_in(validate_name(officer), pin), _describe(store)
 
 
-def _pending(store) -> int:
-    from fieldbus.store.outbox import pending_count
+def _sign_in_and_purge(store, name: str, pin: str) -> Officer:
+    """Sign in, then destroy what the retention rule says is due (DESIGN.md §4): at every
+    start, so a laptop that is rarely opened still forgets on time. A failing purge is
+    logged and retried next start; it never keeps the officer out."""
+    from fieldbus.store import retention
 
-    return pending_count(store.db)
+    officer = store.sign_in(name, pin)
+    try:
+        retention.purge(store, officer)
+    except Exception as exc:  # noqa: BLE001 - sign-in goes on; the purge runs next time
+        log.warning("retention purge at start-up failed: %s",
+                    getattr(exc, "code", type(exc).__name__))
+    return officer
 
 
 class IdleWatch(QObject):
@@ -114,23 +141,39 @@ class IdleWatch(QObject):
 
 class MainWindow(QMainWindow):
     def __init__(self, data_dir: Path, *, idle_seconds: float = DEFAULT_IDLE_SECONDS,
-                 parent: QWidget | None = None) -> None:
+                 training: bool = False, parent: QWidget | None = None) -> None:
+        """``training``: ``data_dir`` is a training store's folder (``fieldbus --training``)."""
         super().__init__(parent)
         self.data_dir = Path(data_dir)
+        self.training = False  # set by _mark_training: the 교육용 marks are showing
         self.officer: Officer | None = None
         self.pending: int | None = None
-        self.setWindowTitle(self.tr("Fieldbus — 이동신문고 현장 접수"))
+        # Set by the app's own start (fieldbus.ui.app.run), not by tests that make many
+        # windows in one process (frozen garbage cycles are never collected).
+        self.freeze_gc_when_built = False
+        # Ends with the application's display name: the window manager's title bar then
+        # shows it once (Qt appends " — Fieldbus" to titles that do not end with it).
+        self.setWindowTitle(self.tr("이동신문고 현장 접수 — Fieldbus"))
         self.resize(1000, 700)
 
         self.runner = StoreRunner(self)
         self.runner.unhandled.connect(self._unhandled)
 
         self.pages = QStackedWidget()
-        self.setCentralWidget(self.pages)
+        # The 교육용 banner sits above the page stack, so every screen shows it.
+        self.training_banner = TrainingBanner()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.training_banner)
+        column.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
         self.loading = QLabel(self.tr("저장소를 여는 중…"))
         self.loading.setAccessibleName(self.tr("불러오는 중"))
         self.setup_page = SetupPage(str(self.data_dir))
         self.setup_page.submitted.connect(self._create_store)
+        self.setup_page.training_requested.connect(self._start_training)
         self.signin_page = PinPrompt(title=self.tr("로그인"),
                                      intro=self.tr("담당자를 고르고 PIN을 입력하십시오."),
                                      button=self.tr("로그인"))
@@ -143,15 +186,31 @@ class MainWindow(QMainWindow):
         self.error_page = StoreErrorPage()
         self.error_page.retry.connect(self.start)
         self.error_page.quit.connect(self.close)
-        self.work_page = self._build_work_page()
         for page in (self.loading, self.setup_page, self.signin_page, self.lock_page,
-                     self.error_page, self.work_page):
+                     self.error_page):
             self.pages.addWidget(page)
+        # The work area: built by _work_page_steps, see work_page.
+        self._work_page: QWidget | None = None
+        self._work_steps: Iterator[None] | None = None
+        self._work_timer = QTimer(self)  # drives the idle build, one piece per tick
+        self._work_timer.setSingleShot(True)
+        self._work_timer.timeout.connect(self._work_page_idle_step)
+        self._work_idle_build = False
+        self._open_timer = QTimer(self)  # start(): the store opens once the loop runs
+        self._open_timer.setSingleShot(True)
+        self._open_timer.timeout.connect(self._open_store)
 
         self.officer_label = QLabel()
         self.officer_label.setAccessibleName(self.tr("로그인한 담당자"))
-        self.outbox_label = QLabel()
+        # The sync line is a button: it opens the panel that says what waits and why.
+        self.outbox_label = QToolButton()
+        self.outbox_label.setAutoRaise(True)
         self.outbox_label.setAccessibleName(self.tr("동기화 상태"))
+        self.outbox_label.setToolTip(self.tr("동기화 현황 보기 (Ctrl+Shift+Y)"))
+        self.outbox_label.clicked.connect(self.open_sync_panel)
+        self.sync = SyncController(self)
+        self.sync.changed.connect(self._show_sync)
+        self.sync_panel: SyncPanel | None = None
         self.key_warning_label = QLabel()
         self.key_warning_label.setAccessibleName(self.tr("보안 경고"))
         self.key_warning_label.setStyleSheet("color: #b00020;")
@@ -160,55 +219,198 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.officer_label)
         bar.addWidget(self.key_warning_label, 1)
         bar.addPermanentWidget(self.outbox_label)
+        self.training_label = status_label()
+        bar.addPermanentWidget(self.training_label)
         bar.hide()
 
         self.idle = IdleWatch(idle_seconds, self)
         self.idle.idle.connect(self.lock)
         self.outbox_timer = QTimer(self)
         self.outbox_timer.setInterval(OUTBOX_REFRESH_MS)
-        self.outbox_timer.timeout.connect(self.refresh_outbox)
+        self.outbox_timer.timeout.connect(lambda: self.sync.refresh())
         self.lock_action = QAction(self.tr("화면 잠그기"), self)
         self.lock_action.setShortcut(QKeySequence(self.tr("Ctrl+L")))
         self.lock_action.triggered.connect(self.lock)
         self.lock_action.setEnabled(False)
         self.addAction(self.lock_action)
+        if training:
+            self._mark_training()
+        # Language and text size, from every screen (sign-in included): the menu bar.
+        self.settings_dialog: SettingsDialog | None = None
+        self.settings_action = QAction(self.tr("설정(&S)…"), self)
+        self.settings_action.setShortcut(QKeySequence(self.tr("Ctrl+,")))
+        self.settings_action.triggered.connect(self.open_settings)
+        self.addAction(self.settings_action)
+        self.menuBar().setAccessibleName(self.tr("메뉴"))
+        self.menuBar().addAction(self.settings_action)
+        self.sync_action = QAction(self.tr("동기화(&Y)…"), self)
+        self.sync_action.setShortcut(QKeySequence(self.tr("Ctrl+Shift+Y")))
+        self.sync_action.triggered.connect(self.open_sync_panel)
+        self.sync_action.setEnabled(False)
+        self.addAction(self.sync_action)
+        self.menuBar().addAction(self.sync_action)
 
-    def _build_work_page(self) -> QWidget:
+    def open_settings(self) -> SettingsDialog:
+        """The settings dialog, window-modal; the forms behind it keep what is typed."""
+        from fieldbus.ui.settings_dialog import SettingsDialog
+
+        if self.settings_dialog is None:
+            self.settings_dialog = SettingsDialog(self)
+            self.settings_dialog.finished.connect(self._settings_closed)
+            self.settings_dialog.open()
+        return self.settings_dialog
+
+    def _settings_closed(self) -> None:
+        dialog, self.settings_dialog = self.settings_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+
+    # -- the work area, built lazily ----------------------------------------------------
+
+    @property
+    def work_page(self) -> QWidget:
+        """The work area (welcome line and tabs), built now if it is not yet."""
+        return self._ensure_work_page()
+
+    @property
+    def tabs(self) -> QTabWidget:
+        self._ensure_work_page()
+        return self._tabs
+
+    @property
+    def welcome(self) -> QLabel:
+        self._ensure_work_page()
+        return self._welcome
+
+    @property
+    def visit_page(self) -> QWidget:
+        self._ensure_work_page()
+        return self._visit_page
+
+    @property
+    def intake_page(self) -> QWidget:
+        self._ensure_work_page()
+        return self._intake_page
+
+    @property
+    def counsel_page(self) -> QWidget:
+        self._ensure_work_page()
+        return self._counsel_page
+
+    @property
+    def cases_page(self) -> QWidget:
+        self._ensure_work_page()
+        return self._cases_page
+
+    def _ensure_work_page(self) -> QWidget:
+        if self._work_page is None:
+            for _ in self._work_page_steps_once():
+                pass
+        assert self._work_page is not None
+        return self._work_page
+
+    def _work_page_steps_once(self) -> Iterator[None]:
+        """The one build of the work area, shared by the idle build and ``work_page``
+        (which finishes what the idle build began)."""
+        if self._work_steps is None:
+            self._work_steps = self._work_page_steps()
+        return self._work_steps
+
+    def _work_page_steps(self) -> Iterator[None]:
+        """Build the work area, yielding between pieces (an import, a tab) so that the
+        idle build never holds the GUI thread long; the tab modules are imported here,
+        not at start-up, which needs only the sign-in screens."""
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.welcome = QLabel()
-        self.welcome.setAccessibleName(self.tr("환영 인사"))
-        font = self.welcome.font()
+        self._welcome = QLabel()
+        self._welcome.setAccessibleName(self.tr("환영 인사"))
+        font = self._welcome.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
-        self.welcome.setFont(font)
-        layout.addWidget(self.welcome)
+        self._welcome.setFont(font)
+        layout.addWidget(self._welcome)
         # Each tab's page lives in its own module and gets the window, for its runner
         # (the store worker) and the signed-in officer.
-        self.tabs = QTabWidget()
-        self.tabs.setAccessibleName(self.tr("작업 영역"))
-        self.visit_page = build_visit_page(self)
-        self.intake_page = build_intake_page(self)
-        self.counsel_page = build_counsel_page(self)
-        self.cases_page = build_cases_page(self)
-        self.tabs.addTab(self.visit_page, self.tr("오늘의 방문"))
-        self.tabs.addTab(self.intake_page, self.tr("민원 접수"))
-        self.tabs.addTab(self.counsel_page, self.tr("국선대리인 상담"))
-        self.tabs.addTab(self.cases_page, self.tr("사건 목록"))
-        self.tabs.setCurrentWidget(self.intake_page)
-        layout.addWidget(self.tabs, 1)
-        return page
+        self._tabs = QTabWidget()
+        self._tabs.setAccessibleName(self.tr("작업 영역"))
+        self._tabs.tabBar().setAccessibleName(self.tr("작업 탭"))
+        yield
+        from fieldbus.ui.visit_page import build_visit_page
+        yield
+        self._visit_page = build_visit_page(self)
+        self._tabs.addTab(self._visit_page, self.tr("오늘의 방문"))
+        yield
+        import fieldbus.domain.phones  # noqa: F401 - the intake's heaviest import, alone
+        yield
+        from fieldbus.ui.intake_page import build_intake_page
+        yield
+        self._intake_page = build_intake_page(self)
+        self._tabs.addTab(self._intake_page, self.tr("민원 접수"))
+        yield
+        from fieldbus.ui.counsel_page import build_counsel_page
+        yield
+        self._counsel_page = build_counsel_page(self)
+        self._tabs.addTab(self._counsel_page, self.tr("국선대리인 상담"))
+        yield
+        from fieldbus.ui.cases_page import build_cases_page
+        yield
+        self._cases_page = build_cases_page(self)
+        self._tabs.addTab(self._cases_page, self.tr("사건 목록"))
+        self._tabs.setCurrentWidget(self._intake_page)
+        layout.addWidget(self._tabs, 1)
+        # Style each tab now, a tab a step, rather than all at once when it first shows
+        # (the polish of a big form is tens of milliseconds on the GUI thread).
+        for tab in (self._intake_page, self._visit_page, self._counsel_page,
+                    self._cases_page):
+            yield
+            tab.ensurePolished()
+        self.pages.addWidget(page)
+        self._work_page = page
+        if self.freeze_gc_when_built:
+            # The pages live as long as the app: move them (and start-up's objects) out of
+            # the collector's reach, so a generation-2 pass on the store worker (it holds
+            # the interpreter lock) walks only what came since: shorter GUI-thread pauses.
+            gc.freeze()
+
+    def _build_work_page_when_idle(self) -> None:
+        """Start the idle build of the work area (once): a piece per timer tick."""
+        if self._work_idle_build or self._work_page is not None:
+            return
+        self._work_idle_build = True
+        self._work_timer.start(WORK_PAGE_IDLE_DELAY_MS)
+
+    def _work_page_idle_step(self) -> None:
+        if self._work_page is not None:
+            return  # needed earlier, and built then
+        try:
+            next(self._work_page_steps_once())
+        except StopIteration:
+            return
+        self._work_timer.start(0)
 
     # -- start-up ----------------------------------------------------------------------
 
     def start(self) -> None:
-        """Open the store on the worker and show the screen that fits what was found."""
+        """Open the store on the worker and show the screen that fits what was found.
+
+        Before the window is on screen the opening goes to the worker from the event
+        loop, after the window's first paint: the worker's imports (the store's
+        libraries) would otherwise hold the interpreter lock while it is painted."""
         self.pages.setCurrentWidget(self.loading)
-        data_dir = self.data_dir
-        op = StoreOp.opening(lambda: _open_existing(data_dir), then=_describe)
+        if self.isVisible():
+            self._open_store()
+        else:
+            self._open_timer.start(0)
+
+    def _open_store(self) -> None:
+        data_dir, training = self.data_dir, self.training
+        op = StoreOp.opening(lambda: _open_existing(data_dir, training=training), then=_describe)
         self.runner.run(op.success(self._opened).failure(self._cannot_open))
 
     def _opened(self, opened: Opened | None) -> None:
+        if opened is not None and opened.training:
+            self._mark_training()  # also when a training folder was given as --data-dir
+        self._build_work_page_when_idle()
         if opened is None:
             self.pages.setCurrentWidget(self.setup_page)
             self.setup_page.officer.setFocus()
@@ -236,13 +438,38 @@ class MainWindow(QMainWindow):
 
     def _create_store(self, officer: str, device: str, role: str, pin: str) -> None:
         from fieldbus.store.store import Store
+        from fieldbus.store.training import create_training
 
-        data_dir = self.data_dir
+        data_dir, training = self.data_dir, self.training
         self.setup_page.set_busy(True)
         op = StoreOp.opening(
-            lambda: Store.create(data_dir, device=device, officer=officer, pin=pin, role=role),
+            lambda: create_training(data_dir, officer=officer, pin=pin, role=role) if training
+            else Store.create(data_dir, device=device, officer=officer, pin=pin, role=role),
             then=lambda store: _create_and_sign_in(store, officer, pin))
         self.runner.run(op.success(self._created).failure(self._setup_failed))
+
+    # -- training (fieldbus.store.training) ----------------------------------------------
+
+    def _mark_training(self) -> None:
+        """Show the 교육용 marks from now on: title, banner on every screen, status bar."""
+        from fieldbus.store.training import TRAINING_DEVICE
+
+        if not self.training:
+            self.setWindowTitle(training_title(self.windowTitle()))
+        self.training = True
+        self.training_banner.show()
+        self.training_label.show()
+        self.setup_page.set_training(str(self.data_dir), TRAINING_DEVICE)
+
+    def _start_training(self, officer: str, role: str, pin: str) -> None:
+        """The first-run choice: the training store beside this folder, made and filled
+        with made-up cases now with the name and PIN typed (or, when one is there
+        already, its sign-in); this window stays in training mode."""
+        from fieldbus.store.training import training_dir
+
+        self.data_dir = training_dir(self.data_dir)
+        self._mark_training()
+        self._create_store(officer, "", role, pin)
 
     def _created(self, result: tuple[Officer, Opened]) -> None:
         self.setup_page.set_busy(False)
@@ -252,7 +479,12 @@ class MainWindow(QMainWindow):
         self._signed_in(officer)
 
     def _setup_failed(self, exc: Exception) -> None:
+        from fieldbus.store.errors import StoreExists
+
         self.setup_page.set_busy(False)
+        if self.training and isinstance(exc, StoreExists):
+            self.start()  # the training store was made before: its sign-in
+            return
         if isinstance(exc, ValidationError):
             self.setup_page.show_error(exc.field, messages.field_error(exc))
         else:
@@ -262,7 +494,7 @@ class MainWindow(QMainWindow):
 
     def _sign_in(self, name: str, pin: str) -> None:
         self.signin_page.set_busy(True)
-        op = StoreOp(lambda store: store.sign_in(name, pin))
+        op = StoreOp(lambda store: _sign_in_and_purge(store, name, pin))
         self.runner.run(op.success(self._sign_in_ok).failure(
             lambda exc: self._refused(self.signin_page, exc)))
 
@@ -291,22 +523,48 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.work_page)
         self.statusBar().show()
         self.lock_action.setEnabled(True)
+        self.sync_action.setEnabled(True)
         self.idle.start()
         self.outbox_timer.start()
-        self.refresh_outbox()
+        self.sync.start(officer)
 
     def refresh_outbox(self) -> None:
-        if self.officer is None or not self.runner.running:
-            return
-        self.runner.run(StoreOp(_pending).success(self._show_pending).failure(
-            lambda exc: self.outbox_label.setText(self.tr("동기화 대기: 알 수 없음"))))
+        """A form saved something: count again, and send it soon."""
+        self.sync.refresh()
+        self.sync.nudge()
 
-    def _show_pending(self, count: int) -> None:
-        self.pending = count
-        if count:
-            self.outbox_label.setText(self.tr("동기화 대기 {0}건").format(count))
-        else:
-            self.outbox_label.setText(self.tr("동기화할 것 없음"))
+    def _show_sync(self, status) -> None:
+        from fieldbus.ui.sync_panel import colour, headline
+
+        self.pending = status.pending
+        self.outbox_label.setText(headline(status))
+        self.outbox_label.setStyleSheet(f"color: {colour(status)};" if colour(status) else "")
+
+    def open_sync_panel(self) -> SyncPanel | None:
+        if self.officer is None or self.locked:
+            return None
+        from fieldbus.ui.sync_panel import SyncPanel
+
+        if self.sync_panel is None:
+            self.sync_panel = SyncPanel(self, self.sync)
+            self.sync_panel.finished.connect(self._sync_panel_closed)
+            self.sync_panel.open()
+        return self.sync_panel
+
+    def _sync_panel_closed(self) -> None:
+        panel, self.sync_panel = self.sync_panel, None
+        if panel is not None:
+            self.sync.changed.disconnect(panel.show_status)
+            panel.deleteLater()
+
+    def refresh_views(self) -> None:
+        """A sync run brought news from the hub (reviews): the pages showing cases reload."""
+        if self._work_page is None:
+            return  # nothing shows cases yet; the pages fetch when they first show
+        if self.visit_page.isVisible():
+            self.visit_page.refresh()
+        if self.cases_page.isVisible():
+            self.cases_page.apply_filters()
 
     @property
     def locked(self) -> bool:
@@ -318,7 +576,12 @@ class MainWindow(QMainWindow):
             return
         self.idle.stop()
         self.outbox_timer.stop()
+        if self.settings_dialog is not None:
+            self.settings_dialog.reject()
+        if self.sync_panel is not None:
+            self.sync_panel.reject()
         self.lock_action.setEnabled(False)
+        self.sync_action.setEnabled(False)
         self.statusBar().hide()
         self.lock_page.set_officers([self.officer.name], fixed=True)
         self.pages.setCurrentWidget(self.lock_page)
@@ -345,6 +608,9 @@ class MainWindow(QMainWindow):
         """Stop timers, close the store on its thread and end that thread. Idempotent."""
         self.idle.stop()
         self.outbox_timer.stop()
+        self._open_timer.stop()
+        self._work_timer.stop()
+        self.sync.stop()
         self.runner.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)

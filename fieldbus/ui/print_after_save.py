@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -39,9 +39,9 @@ class Wording:
 
 
 PRINT_FAILURES = {
-    "printer_not_found": "프린터를 찾을 수 없습니다.",
-    "printer_not_ready": "프린터가 준비되지 않았습니다 (전원·용지·연결 확인).",
-    "page_size_unsupported": "프린터가 이 용지 크기를 지원하지 않습니다.",
+    "printer_not_found": QT_TR_NOOP("프린터를 찾을 수 없습니다."),
+    "printer_not_ready": QT_TR_NOOP("프린터가 준비되지 않았습니다 (전원·용지·연결 확인)."),
+    "page_size_unsupported": QT_TR_NOOP("프린터가 이 용지 크기를 지원하지 않습니다."),
 }
 
 
@@ -144,7 +144,7 @@ class PrintAfterSave(QWidget):
         self.printing = False
         self.print_button.setEnabled(True)
         self.print_button.setFocus()
-        reason = tr(PRINT_FAILURES.get(getattr(exc, "code", ""), "인쇄하지 못했습니다."))
+        reason = tr(PRINT_FAILURES.get(getattr(exc, "code", ""), QT_TR_NOOP("인쇄하지 못했습니다.")))
         self.print_message.setText(self.wording.still_saved.format(reason))
 
     def skip(self) -> None:

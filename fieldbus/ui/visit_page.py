@@ -10,31 +10,29 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from fieldbus.domain.deadlines import kst_today
 from fieldbus.receipts import labels
-from fieldbus.ui import messages
+from fieldbus.ui import display, messages
+from fieldbus.ui.waiting_list import WaitingList
 from fieldbus.ui.worker import StoreOp
 
 REFRESH_MS = 30_000
@@ -78,13 +76,6 @@ def _field_error(exc: Exception) -> str:
     return messages.field_error(exc)
 
 
-def _hhmm(iso: str) -> str:
-    try:
-        return datetime.fromisoformat(iso).strftime("%m-%d %H:%M")
-    except ValueError:
-        return iso
-
-
 class VisitPage(QWidget):
     def __init__(self, window) -> None:
         super().__init__()
@@ -104,7 +95,14 @@ class VisitPage(QWidget):
         layout.addWidget(self.state)
 
         row = QHBoxLayout()
-        row.addWidget(self._build_dashboard(), 1)
+        # The day's figures are a tall column: they scroll rather than make the window
+        # taller than a laptop screen (150 % scaling, large text).
+        figures = QScrollArea()
+        figures.setWidgetResizable(True)
+        figures.setFrameShape(QScrollArea.Shape.NoFrame)
+        figures.setAccessibleName(self.tr("오늘의 현황"))
+        figures.setWidget(self._build_dashboard())
+        row.addWidget(figures, 1)
         row.addWidget(self._build_waiting(), 2)
         layout.addLayout(row, 1)
 
@@ -122,7 +120,7 @@ class VisitPage(QWidget):
         self.venue.setPlaceholderText(self.tr("예: 청송군청 앞 광장"))
         self.region = QLineEdit()
         self.region.setPlaceholderText(self.tr("예: 경상북도 청송군"))
-        self.day = QDateEdit(QDate.currentDate())
+        self.day = QDateEdit(QDate(kst_today()))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.team = QLineEdit()
@@ -216,11 +214,12 @@ class VisitPage(QWidget):
             heading.setStyleSheet("font-weight: bold; margin-top: 8px;")
             grid.addWidget(heading, row, 0, 1, 2)
             row += 1
-            for code, (korean, _english) in table.items():
+            for code, (korean, english) in table.items():
+                name = english if display.current_language() == "en" else korean
                 value = QLabel("0")
-                value.setAccessibleName(f"{title} {korean}")
+                value.setAccessibleName(f"{title} {name}")
                 self.numbers[f"{group}:{code}"] = value
-                grid.addWidget(QLabel(korean), row, 0)
+                grid.addWidget(QLabel(name), row, 0)
                 grid.addWidget(value, row, 1, alignment=Qt.AlignmentFlag.AlignRight)
                 row += 1
         self.scope_label = QLabel()
@@ -234,22 +233,9 @@ class VisitPage(QWidget):
         box = self.waiting_box = QGroupBox(self.tr("동기화 대기"))
         box.setAccessibleName(self.tr("동기화 대기"))
         column = QVBoxLayout(box)
-        self.waiting_note = QLabel()
-        self.waiting_note.setAccessibleName(self.tr("동기화 대기 안내"))
-        self.waiting_note.setWordWrap(True)
-        column.addWidget(self.waiting_note)
-        headers = [self.tr("종류"), self.tr("번호"), self.tr("버전"), self.tr("대기 시작"),
-                   self.tr("상태"), self.tr("시도"), self.tr("마지막 오류")]
-        self.waiting_table = QTableWidget(0, len(headers))
-        self.waiting_table.setHorizontalHeaderLabels(headers)
-        self.waiting_table.setAccessibleName(self.tr("동기화 대기 목록"))
-        self.waiting_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.waiting_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.waiting_table.verticalHeader().hide()
-        self.waiting_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.waiting_table.horizontalHeader().setStretchLastSection(True)
-        column.addWidget(self.waiting_table, 1)
+        self.waiting = WaitingList()
+        self.waiting_note, self.waiting_table = self.waiting.note, self.waiting.table
+        column.addWidget(self.waiting, 1)
         return box
 
     # -- refreshing --------------------------------------------------------------------
@@ -293,7 +279,7 @@ class VisitPage(QWidget):
         if visit is None:
             if self.state.currentWidget() is not self.open_box:
                 self.state.setCurrentWidget(self.open_box)
-                self.day.setDate(QDate.currentDate())
+                self.day.setDate(QDate(kst_today()))
             return
         self.header["day"].setText(visit.day.isoformat())
         self.header["venue"].setText(visit.venue)
@@ -325,27 +311,7 @@ class VisitPage(QWidget):
                                      .format(summary.day.isoformat()))
 
     def _show_waiting(self, rows: list, summary) -> None:
-        kinds = {"complaint": self.tr("민원"), "counsel_session": self.tr("국선대리인 상담"),
-                 "visit": self.tr("방문")}
-        states = {"pending": self.tr("대기"), "quarantined": self.tr("확인 필요")}
-        table = self.waiting_table
-        table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            cells = (kinds.get(row.record_type, row.record_type), row.number or "–",
-                     str(row.version), _hhmm(row.since), states.get(row.state, row.state),
-                     str(row.attempts), row.last_error or "")
-            for c, text in enumerate(cells):
-                table.setItem(r, c, QTableWidgetItem(text))
-        total = summary.waiting + summary.quarantined
-        if not total:
-            self.waiting_note.setText(self.tr("모두 동기화되었습니다. 기다리는 것이 없습니다."))
-        elif total > len(rows):
-            self.waiting_note.setText(self.tr("동기화 대기 {0}건 중 앞의 {1}건입니다. "
-                                              "연결되면 자동으로 보냅니다.")
-                                      .format(total, len(rows)))
-        else:
-            self.waiting_note.setText(self.tr("동기화 대기 {0}건. 연결되면 자동으로 보냅니다.")
-                                      .format(total))
+        self.waiting.show_rows(rows, waiting=summary.waiting, quarantined=summary.quarantined)
 
     # -- opening and closing -----------------------------------------------------------
 

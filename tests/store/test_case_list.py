@@ -104,3 +104,28 @@ def test_deep_pages_are_as_quick_as_the_first(cstore):
         "EXPLAIN QUERY PLAN SELECT rowid FROM complaints WHERE (received_at, rowid) < (?, ?) "
         "ORDER BY received_at DESC, rowid DESC LIMIT 200", ("2026", 1)).fetchall())
     assert "complaints_received" in plan and "TEMP B-TREE" not in plan
+
+
+def test_ordered_rowids_and_rows_give_the_pages_rows(cstore):
+    seed(cstore, 30)
+    for filters in (Filters(), Filters(kind="inquiry"), Filters(text="진입로"),
+                    Filters(text="진입로", kind="grievance"), Filters(overdue=True)):
+        expected = all_pages(cstore, filters)
+        rowids = case_list.ordered_rowids(cstore, filters)
+        assert list(rowids) == [r.rowid for r in expected]
+        assert case_list.rows(cstore, rowids) == expected
+    rowids = case_list.ordered_rowids(cstore)
+    assert case_list.rows(cstore, rowids[7:14]) == all_pages(cstore)[7:14]
+    assert case_list.rows(cstore, [rowids[3], 99_999, rowids[1]]) == \
+        [all_pages(cstore)[3], all_pages(cstore)[1]]  # in the order asked; gone ones left out
+    assert len(case_list.ordered_rowids(cstore, Filters(text="없는말입니다"))) == 0
+
+
+def test_many_text_matches_walk_the_received_index_with_the_same_result(cstore, monkeypatch):
+    seed(cstore, 24)
+    filters = [Filters(text="진입로"), Filters(text="진입로", status="received"),
+               Filters(text="소음")]
+    direct = [list(case_list.ordered_rowids(cstore, f)) for f in filters]
+    monkeypatch.setattr(case_list, "SCAN_INDEX_ABOVE", 1)
+    assert [list(case_list.ordered_rowids(cstore, f)) for f in filters] == direct
+    assert all(direct)

@@ -11,7 +11,8 @@ import threading
 import pytest
 from PySide6.QtCore import Qt
 
-from fieldbus.store import officers, outbox
+from fieldbus.store import officers
+from fieldbus.store import sync as store_sync
 from fieldbus.store.store import Store
 from fieldbus.ui import app as ui_app
 from fieldbus.ui.main_window import MainWindow
@@ -47,7 +48,7 @@ def store_threads(monkeypatch):
                                                 classmethod_=True))
     for name in ("sign_in", "list_officers", "close", "meta", "write"):
         monkeypatch.setattr(Store, name, record(name, getattr(Store, name)))
-    monkeypatch.setattr(outbox, "pending_count", record("pending_count", outbox.pending_count))
+    monkeypatch.setattr(store_sync, "counts", record("counts", store_sync.counts))
     return seen
 
 
@@ -55,9 +56,10 @@ def store_threads(monkeypatch):
 def open_window(qtbot, data_dir):
     windows: list[MainWindow] = []
 
-    def make(idle_seconds: float = 300) -> MainWindow:
+    def make(idle_seconds: float = 300, *, where=None, training: bool = False) -> MainWindow:
+        """``where``: another folder than ``data_dir`` (a training store's)."""
         ui_app.load_fonts()
-        window = MainWindow(data_dir, idle_seconds=idle_seconds)
+        window = MainWindow(where or data_dir, idle_seconds=idle_seconds, training=training)
         qtbot.addWidget(window)
         window.start()
         window.show()
@@ -168,7 +170,7 @@ def test_first_run_creates_a_real_store_and_signs_in(qtbot, open_window, data_di
     assert "홍길동" in window.officer_label.text()
     qtbot.waitUntil(lambda: window.pending is not None)
     assert window.pending == 0
-    assert window.outbox_label.text() == "동기화할 것 없음"
+    qtbot.waitUntil(lambda: window.outbox_label.text() == "허브 미등록")  # nothing waits
     window.shutdown()
     in_app = list(store_threads)
 
@@ -176,7 +178,7 @@ def test_first_run_creates_a_real_store_and_signs_in(qtbot, open_window, data_di
         assert reopened.device == "B07A"
         assert [o.name for o in reopened.list_officers()] == ["홍길동"]
     gui = threading.get_ident()
-    assert {"create", "sign_in", "pending_count", "close"} <= {n for n, _ in in_app}
+    assert {"create", "sign_in", "counts", "close"} <= {n for n, _ in in_app}
     assert all(ident != gui for _, ident in in_app), in_app
 
 
@@ -330,7 +332,8 @@ def test_no_sub_command_opens_the_window_only_with_a_display(monkeypatch, capsys
     from fieldbus import cli
 
     opened = []
-    monkeypatch.setattr(ui_app, "run", lambda argv, *, data_dir: opened.append(data_dir) or 0)
+    monkeypatch.setattr(ui_app, "run",
+                        lambda argv, *, data_dir, training: opened.append(data_dir) or 0)
     assert cli.main(["--data-dir", str(data_dir)]) == 0
     assert opened == [] and "fieldbus setup" in capsys.readouterr().out
 

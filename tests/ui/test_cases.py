@@ -71,8 +71,9 @@ def store_calls(monkeypatch):
             return fn(*args, **kwargs)
         monkeypatch.setattr(module, name, wrapper)
 
-    for module, name in ((case_list, "page"), (case_list, "count"), (case_list, "history"),
-                         (complaints, "view"), (search, "matching_rowids")):
+    for module, name in ((case_list, "ordered_rowids"), (case_list, "rows"),
+                         (case_list, "history"), (complaints, "view"),
+                         (search, "matching_rowids")):
         record(module, name)
     return seen
 
@@ -86,31 +87,40 @@ def audit_actions(data_dir) -> list[tuple[str, str | None, dict]]:
 def test_the_model_passes_qt_model_checks_while_it_fills(qtbot, qtmodeltester, cases):
     window, page, numbers = cases(300)
     model = page.model
-    qtbot.waitUntil(lambda: model.rowCount() == 200 and not model.fetching)
-    qtmodeltester.check(model)  # asks fetchMore itself; the tester watches the insert
-    while not model.complete:
-        qtbot.waitUntil(lambda: not model.fetching)
-        model.fetchMore()
-    assert model.rowCount() == 300
+    qtbot.waitUntil(lambda: model.complete and model.rowCount() == 300)
+    assert model.held == 200  # the count, and the first page only
+    assert model.data(model.index(250, 0)) == cases_model.PLACEHOLDER
+    assert model.data(model.index(250, 0), cases_model.ReceiptRole) is None
+    qtmodeltester.check(model)  # reads every row: the second page is asked for
+    qtbot.waitUntil(lambda: model.complete and model.held == 300)
     assert model.headerData(0, cases_model.Qt.Orientation.Horizontal) == "접수번호"
     assert model.data(model.index(0, 0)) == numbers[-1]  # newest first
     assert model.data(model.index(299, 4)) == "김*수"
+    assert model.data(model.index(299, 0), cases_model.ReceiptRole) == numbers[0]
     qtmodeltester.check(model)
     page.search.setText("진입로")  # a reset, checked too
     qtbot.waitUntil(lambda: model.complete and model.rowCount() == 50)
 
 
-def test_a_late_page_of_an_old_query_is_dropped(qtbot, cases):
-    window, page, numbers = cases(30)
+def test_a_late_answer_to_an_old_query_is_dropped(qtbot, cases):
+    window, page, numbers = cases(500)
     model = page.model
-    qtbot.waitUntil(lambda: model.complete)
+    qtbot.waitUntil(lambda: model.complete and model.rowCount() == 500)
+    changed: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda top, bottom: changed.append((top.row(), bottom.row())))
+    assert model.data(model.index(450, 0)) == cases_model.PLACEHOLDER
+    model._send()  # the page with row 450 is asked for, as after a paint
+    assert model.fetching
     old = model.generation
-    model.set_filters(case_list.Filters(kind="inquiry"))
+    page.search.setText("진입로")
+    page.apply_filters()  # a new search before that page has come
+    model._counted(old, model._rowids, [])  # an old count arriving late is ignored too
     assert model.generation == old + 1
-    model._arrived(old, [model.row_at(0)] if model.row_at(0) else [])  # arrives late
-    qtbot.waitUntil(lambda: model.complete)
-    assert model.rowCount() == 5
-    assert {model.row_at(i).kind for i in range(5)} == {"inquiry"}
+    qtbot.waitUntil(lambda: model.complete and model.rowCount() == 84)
+    qtbot.wait(50)
+    assert changed == []  # the old page was not put in
+    assert model.held == 84
+    assert {model.row_at(i).title for i in range(84)} == {"마을 진입로 포장 요청"}
 
 
 def test_typing_a_word_filters_the_list_to_the_cases_containing_it(qtbot, cases, store_calls):
@@ -131,7 +141,7 @@ def test_typing_a_word_filters_the_list_to_the_cases_containing_it(qtbot, cases,
                     or page.count_label.text() == "0건")
     assert page.model.rowCount() == 0
     gui = threading.get_ident()
-    assert {"page", "matching_rowids"} <= {n for n, _ in store_calls}
+    assert {"ordered_rowids", "rows", "matching_rowids"} <= {n for n, _ in store_calls}
     assert all(ident != gui for _, ident in store_calls)
 
 
@@ -200,22 +210,55 @@ def test_filter_by_kind_and_overdue(qtbot, cases):
     assert all("지남" in page.model.data(page.model.index(r, 8)) for r in range(len(rows)))
 
 
-def test_five_thousand_cases_scroll_without_a_store_call_on_the_gui_thread(qtbot, cases,
-                                                                          store_calls):
+def test_five_thousand_cases_are_counted_and_only_the_pages_shown_are_read(
+        qtbot, cases, store_calls, monkeypatch):
     window, page, numbers = cases(5000)
     model, table = page.model, page.table
-    pages = 0
-    while not model.complete:
-        qtbot.waitUntil(lambda: not model.fetching)
-        table.scrollToBottom()  # the view asks fetchMore at the bottom
-        pages += 1
-        assert pages < 60
-    assert model.rowCount() == 5000
+    qtbot.waitUntil(lambda: page.count_label.text() == "5,000건")
+    assert model.rowCount() == 5000 and model.held == 200  # counted; one page read
+
+    asked: list[int] = []  # the page (of 200) each rows() call read
+    rows = case_list.rows
+
+    def spy(store, rowids):
+        asked.append(list(model._rowids).index(rowids[0]) // model.page_size)
+        return rows(store, rowids)
+    monkeypatch.setattr(case_list, "rows", spy)
+    table.setFocus()
+    page.select_row(0)
+    qtbot.keyClick(table, cases_model.Qt.Key.Key_End, cases_model.Qt.KeyboardModifier
+                   .ControlModifier)
+    qtbot.waitUntil(lambda: model.complete and model.row_at(4999) is not None)
+    assert asked == [24]  # the last page only, not the 23 between
     assert model.data(model.index(4999, 0)) == numbers[0]
+    qtbot.waitUntil(lambda: page.shown_receipt == numbers[0])  # the selected row opened
+
+    for row in range(0, 5000, 100):  # through the whole list, a screen at a time
+        table.scrollTo(model.index(row, 0))
+        qtbot.waitUntil(lambda: model.row_at(row) is not None)  # once painted and read
+        assert model.held <= model.cache_pages * model.page_size
+    assert model.row_at(4999) is not None and model.row_at(0) is None  # the oldest went
+    table.scrollToTop()
+    qtbot.waitUntil(lambda: model.complete and model.row_at(0) is not None)
+    assert model.data(model.index(0, 0)) == numbers[-1]
+    assert len(model._cache) <= model.cache_pages
     gui = threading.get_ident()
-    calls = [n for n, _ in store_calls]
-    assert calls.count("page") >= 25
     assert all(ident != gui for _, ident in store_calls)
+
+
+def test_the_uniform_rows_grow_with_the_text_size(qtbot, cases):
+    from fieldbus.ui import display
+
+    window, page, numbers = cases(3)
+    rows = page.table.verticalHeader()
+    normal = rows.defaultSectionSize()
+    try:
+        display.apply_text_scale(1.6)
+        qtbot.waitUntil(lambda: rows.defaultSectionSize() > normal)
+        assert rows.defaultSectionSize() > page.table.fontMetrics().height()
+    finally:
+        display.apply_text_scale(1.0)
+    qtbot.waitUntil(lambda: rows.defaultSectionSize() == normal)
 
 
 def test_every_control_has_an_accessible_name(qtbot, cases):
@@ -239,9 +282,9 @@ def test_the_model_without_a_store_stays_empty(qtbot):
     runner = StoreRunner()
     try:
         model = CasesModel(runner)
-        assert model.rowCount() == 0 and not model.canFetchMore()
+        assert model.rowCount() == 0 and model.complete
         with qtbot.waitSignal(model.failed):
-            model.set_filters(case_list.Filters())  # no store open: the page fails
+            model.set_filters(case_list.Filters())  # no store open: the query fails
         assert model.complete and model.rowCount() == 0
     finally:
         runner.shutdown()

@@ -137,7 +137,7 @@ def test_a_full_day_on_the_bus(qtbot, open_window, data_dir, monkeypatch,  # noq
     # -- 30 complaints, each saved with Ctrl+S and its receipt printed with Enter ---------
     intake = window.intake_page
     window.tabs.setCurrentWidget(intake)
-    qtbot.waitUntil(lambda: not intake._restoring)
+    qtbot.waitUntil(lambda: not intake.drafts.restoring)
     intake.fields["name"].setFocus()
     numbers: list[str] = []
     pdfs: dict[str, Path] = {}

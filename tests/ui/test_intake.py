@@ -38,7 +38,7 @@ def intake(qtbot, open_window, data_dir):  # noqa: F811
         sign_in(qtbot, window.signin_page, PIN)
         qtbot.waitUntil(lambda: window.pages.currentWidget() is window.work_page)
         page = window.intake_page
-        qtbot.waitUntil(lambda: not page._restoring)
+        qtbot.waitUntil(lambda: not page.drafts.restoring)
         return window, page
     return start
 
@@ -246,8 +246,8 @@ def test_a_draft_is_saved_as_you_type_and_restored_after_a_crash(qtbot, intake, 
     type_here(qtbot, "김영수")
     page.fields["title"].setFocus()
     type_here(qtbot, "마을 진입로 포장 요청")
-    qtbot.waitUntil(lambda: page.drafts_saved >= 1 and page._draft_snapshot == page.values())
-    saved = page.drafts_saved
+    qtbot.waitUntil(lambda: page.drafts.saved >= 1 and page.drafts.snapshot == page.values())
+    saved = page.drafts.saved
     qtbot.waitUntil(lambda: window.runner.pending == 0)
     window.shutdown()  # a crash: nothing saved, the form not cleared
     assert saved >= 1

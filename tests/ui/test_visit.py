@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from fieldbus.domain.deadlines import kst_today
 from fieldbus.domain.intake import parse_complaint
 from fieldbus.store import complaints, dashboard, visits
 from fieldbus.store.store import Store
@@ -67,7 +68,7 @@ def test_opening_a_visit_through_the_form(qtbot, visit_tab, data_dir, store_call
     assert store_calls and "current" in {n for n, _ in store_calls}  # the first refresh
     store_calls.clear()
     assert page.state.currentWidget() is page.open_box
-    assert page.day.date() == QDate.currentDate()
+    assert page.day.date() == QDate(kst_today())  # the store's calendar, not the laptop's zone
     type_text(qtbot, page.venue, "청송군청 앞 광장")
     type_text(qtbot, page.region, "경북 청송군")
     type_text(qtbot, page.team, "김민수, 이영희 ,")
@@ -107,7 +108,7 @@ def test_a_date_far_from_today_is_refused_at_the_date(qtbot, visit_tab):
     window, page, _ = visit_tab()
     type_text(qtbot, page.venue, "청송군청")
     type_text(qtbot, page.region, "청송군")
-    page.day.setDate(QDate.currentDate().addYears(2))
+    page.day.setDate(QDate(kst_today()).addYears(2))
     qtbot.keyClick(page.venue, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.errors["date"].isVisible())
     assert "1년" in page.errors["date"].text() and page.day.hasFocus()

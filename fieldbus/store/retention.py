@@ -1,0 +1,88 @@
+"""Retention: destroying a case's personal data once the centre holds it (issue 5 item 6).
+
+A laptop on a bus can be lost or stolen, so it keeps personal data no longer than it needs
+it (개인정보 보호법 제21조; the rule and its basis are in ``resources/rules/retention.json``).
+The clock starts when the hub acknowledged the case's current version (``synced_at``);
+after the retention period the petitioner's details, the title and body, the supervisor's
+note, the signature and the attachments are destroyed (blobs no other case names are
+deleted; ``secure_delete`` overwrites their pages), and only the receipt number, status
+and masked name stay — enough to answer "what became of B07A-…?" at the next visit.
+
+A case with a local change the hub has not acknowledged is never purged. Purging is
+audited per case, idempotent, and cheap when nothing is due (one indexed query), so it
+runs at every start.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import cache
+
+from fieldbus.domain.records import Officer
+from fieldbus.resources import resource_path
+from fieldbus.store import audit
+from fieldbus.store.store import Store
+
+
+@dataclass(frozen=True)
+class Rule:
+    days: int
+    basis: str
+    version: str
+
+
+@cache
+def rule() -> Rule:
+    data = json.loads(resource_path("rules", "retention.json").read_text(encoding="utf-8"))
+    complaint = data["complaint"]
+    return Rule(days=int(complaint["days"]), basis=complaint["basis"], version=data["version"])
+
+
+def due(store: Store, *, days: int | None = None) -> list[tuple[str, str]]:
+    """(id, receipt number) of the cases whose personal data is due for destruction."""
+    cutoff = store.clock() - timedelta(days=rule().days if days is None else days)
+    rows = store.db.execute(
+        "SELECT id, receipt_no, synced_at FROM complaints WHERE purged_at IS NULL AND "
+        "synced_at IS NOT NULL AND synced_at <= ? AND sync_state = 'synced'",
+        # a day's slack in the indexed filter for offsets; the exact test is below
+        ((cutoff + timedelta(days=1)).isoformat(),)).fetchall()
+    return [(cid, number) for cid, number, at in rows if datetime.fromisoformat(at) <= cutoff]
+
+
+def purge(store: Store, by: Officer | None, *, days: int | None = None) -> list[str]:
+    """Destroy the personal data of every case that is due; their receipt numbers."""
+    cases = due(store, days=days)
+    if not cases:
+        return []
+    now = store.clock()
+    ids = [cid for cid, _ in cases]
+    marks = ",".join("?" * len(ids))
+    with store.write():
+        # Re-checked inside the transaction: an edit may have arrived in between.
+        ids = [r[0] for r in store.db.execute(
+            f"SELECT id FROM complaints WHERE id IN ({marks}) AND purged_at IS NULL AND "
+            "sync_state = 'synced'", ids)]
+        marks = ",".join("?" * len(ids))
+        shas = [r[0] for r in store.db.execute(
+            f"SELECT DISTINCT sha256 FROM attachments WHERE complaint_id IN ({marks})", ids)]
+        store.db.execute(f"DELETE FROM attachments WHERE complaint_id IN ({marks})", ids)
+        if shas:
+            store.db.execute(
+                f"DELETE FROM blobs WHERE sha256 IN ({','.join('?' * len(shas))}) AND sha256 "
+                "NOT IN (SELECT sha256 FROM attachments)", shas)
+        store.db.execute(
+            "UPDATE complaints SET petitioner = NULL, petitioner_name = NULL, title = '', "
+            "body = NULL, review_note = NULL, signature = NULL, purged_at = ? "
+            f"WHERE id IN ({marks})", (now.isoformat(), *ids))
+        chain = audit.Chain(store.db)
+        numbers = dict(cases)
+        for cid in ids:
+            chain.append(at=now, officer_id=by.id if by else None, action="complaint_purged",
+                         record_type="complaint", record_id=cid,
+                         details={"receipt_no": numbers[cid], "rule": rule().version})
+        chain.close()
+    # Let the old pages leave the write-ahead log too (they are encrypted there anyway).
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    return [numbers[cid] for cid in ids]

@@ -1,0 +1,127 @@
+"""A supervisor's review of a complaint, arriving from the hub (DESIGN.md §5).
+
+Review states are ODK Central's: ``received``, ``has_issues`` (returned to the officer with
+a note), ``edited`` (resubmitted), ``approved``, ``rejected``. The hub decides them; this
+laptop only records what it is told, when the sync client pulls it. So applying a review
+writes the case's ``review_state``/``review_note``, a history row and an audit entry — and
+**no outbox row**: the change came from the hub, sending it back would echo it. The case's
+version and sync state are left alone (the review is not a local change to the intake).
+
+The officer's answer to ``has_issues`` is an ordinary edit (``complaints.edit``), which
+turns the state into ``edited`` and queues the case for the hub again.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from fieldbus.domain.errors import NotFound, ValidationError
+from fieldbus.domain.receipt_numbers import parse_receipt_no
+from fieldbus.domain.records import Officer
+from fieldbus.store import audit
+from fieldbus.store.store import Store
+
+STATES = ("received", "has_issues", "edited", "approved", "rejected")
+MAX_NOTE = 2000
+
+
+@dataclass(frozen=True)
+class Review:
+    """One review as the hub sends it. ``complaint`` is the case's id or receipt number;
+    ``at`` is when the supervisor reviewed it (timezone-aware)."""
+
+    complaint: str
+    state: str
+    note: str | None
+    at: datetime
+
+
+def _note(note: str | None) -> str | None:
+    if note is None:
+        return None
+    if not isinstance(note, str):
+        raise ValidationError("note", "a review note must be text", code="type")
+    text = unicodedata.normalize("NFC", note).strip()
+    if len(text) > MAX_NOTE:
+        raise ValidationError("note", f"longer than {MAX_NOTE} characters", code="too_long")
+    return text or None
+
+
+def _check(review: Review) -> str | None:
+    if review.state not in STATES:
+        raise ValidationError("state", f"not a review state: {review.state!r} (one of "
+                              f"{', '.join(STATES)})", code="enum")
+    if not isinstance(review.at, datetime) or review.at.tzinfo is None:
+        raise ValidationError("at", "the review time needs a timezone", code="type")
+    return _note(review.note)
+
+
+def _complaint_row(store: Store, ident: str) -> tuple[str, str, str | None, str | None]:
+    """(id, receipt number, review state, review note) by receipt number or id."""
+    try:
+        key, column = parse_receipt_no(ident, field="complaint").text, "receipt_no"
+    except ValidationError:
+        key, column = ident, "id"
+    row = store.db.execute(f"SELECT id, receipt_no, review_state, review_note FROM complaints "
+                           f"WHERE {column} = ?", (key,)).fetchone()
+    if row is None:
+        raise NotFound(f"no complaint {ident} on this laptop")
+    return row
+
+
+def apply_many(store: Store, reviews: Iterable[Review], *, by: Officer) -> int:
+    """Record several reviews in one transaction (a pulled batch: all or none); the
+    number of cases whose review changed.
+
+    ``by`` is the officer signed in on this laptop whose sync brought the reviews in: the
+    history row and the audit entry need a local officer (the reviewing supervisor works
+    at the hub and has no account here). A review identical to the one held (a batch
+    pulled twice) changes nothing and writes nothing.
+    """
+    with store.write():
+        chain = audit.Chain(store.db)
+        changed = write_many(store, reviews, by=by, chain=chain)
+        chain.close()
+    return changed
+
+
+def write_many(store: Store, reviews: Iterable[Review], *, by: Officer,
+               chain: audit.Chain) -> int:
+    """:func:`apply_many` inside the caller's write transaction and audit chain (the sync
+    client applies a pulled page and stores its cursor in one transaction). Every review
+    is checked before anything is written."""
+    checked = [(review, _check(review)) for review in reviews]
+    changed = 0
+    now = store.clock()
+    for review, note in checked:
+        complaint_id, receipt_no, state, old_note = _complaint_row(store, review.complaint)
+        if (state, old_note) == (review.state, note):
+            continue
+        store.db.execute("UPDATE complaints SET review_state = ?, review_note = ? "
+                         "WHERE id = ?", (review.state, note, complaint_id))
+        fields = ["review_state"] + (["review_note"] if note != old_note else [])
+        store.db.execute(
+            "INSERT INTO complaint_history (complaint_id, at, officer_id, action, fields) "
+            "VALUES (?, ?, ?, ?, ?)", (complaint_id, review.at.isoformat(), by.id,
+                                       f"review_{review.state}", json.dumps(fields)))
+        # The note is the supervisor's words about a case: kept on the case, not in
+        # the audit log (which holds codes and field names only).
+        chain.append(at=now, officer_id=by.id, action="complaint_reviewed",
+                     record_type="complaint", record_id=complaint_id,
+                     details={"receipt_no": receipt_no, "state": review.state,
+                              "reviewed_at": review.at.isoformat(),
+                              "note": note is not None})
+        changed += 1
+    return changed
+
+
+def apply(store: Store, complaint: str, state: str, note: str | None, at: datetime, *,
+          by: Officer) -> bool:
+    """Record one review of ``complaint`` (its id or receipt number) from the hub: True
+    when the case's review changed. Raises ``ValidationError`` for a state that is not
+    one of :data:`STATES` and ``NotFound`` for a case this laptop does not hold."""
+    return apply_many(store, [Review(complaint, state, note, at)], by=by) == 1

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Screenshots of the app on a real X server (Xvfb) with a window manager (openbox), so
+# the pictures show the window as an officer sees it: frame, title bar, real xcb platform.
+#   bash scripts/screenshot-desktop.sh [OUT_DIR]      (default docs/images)
+# Needs: xvfb openbox libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 (installed as root).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="${1:-docs/images}"
+if ! command -v Xvfb >/dev/null || ! command -v openbox >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      xvfb openbox libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 >/dev/null
+  else
+    echo "needs: sudo apt-get install xvfb openbox libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0" >&2
+    exit 1
+  fi
+fi
+bash scripts/setup-venv.sh
+# Xvfb picks a free display itself and writes its number to fd 3 (no clash with another).
+number_file="$(mktemp)"
+Xvfb -displayfd 3 -screen 0 1366x800x24 -nolisten tcp 3>"$number_file" >/dev/null 2>&1 &
+xvfb=$!
+wm=""
+trap 'kill $wm $xvfb 2>/dev/null || true; rm -f "$number_file"' EXIT
+for _ in $(seq 50); do [ -s "$number_file" ] && break; sleep 0.1; done
+display=":$(head -n1 "$number_file")"
+DISPLAY="$display" openbox >/dev/null 2>&1 &
+wm=$!
+sleep 1
+DISPLAY="$display" QT_QPA_PLATFORM=xcb .venv/bin/python scripts/screenshot-desktop.py "$out"

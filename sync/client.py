@@ -1,0 +1,359 @@
+"""The laptop's sync engine: one push-then-pull run against the hub (issue 5, DESIGN.md §5).
+
+It knows the protocol (``sync.protocol``) and the network, and nothing of the laptop's
+store: the laptop hands it a :class:`Laptop` (``fieldbus/sync_link.py``) that lists what
+waits, gives blob bytes, and records answers and pulled changes. So the store's SQL stays
+in ``fieldbus/store`` and this module stays importable without ``fieldbus``.
+
+What a run does, and why:
+
+1. **Blobs first**, for each batch of waiting records: ``HEAD`` each attachment and
+   signature the batch names, ``PUT`` the ones the hub lacks (the bytes checked against
+   their SHA-256 before they leave). A record never reaches the hub before its files.
+2. **Push** the batch (at most ``protocol.MAX_BATCH`` records); the laptop marks each
+   answer. Pushes are idempotent on the hub, so a batch whose answer was lost is simply
+   sent again and comes back ``duplicate``.
+3. **Pull** pages from the stored cursor until the hub says there is no more; each page
+   and its cursor are stored together by the laptop.
+
+Every request is retried on timeouts, dropped connections, 429 (after its
+``Retry-After``) and 5xx, with exponential backoff and full jitter, a bounded number of
+times; then the run stops and what is left stays pending for the next run, which starts
+where this one stopped (acknowledged records are never sent again). A 2xx counts only
+with a JSON body that :func:`protocol.recognised` accepts: a captive portal's 200 page is
+a failed attempt. A 401 stops the run at once: the device token was refused; nothing on
+the laptop is deleted. TLS certificates are verified (optionally against a CA bundle).
+Nothing here logs; error messages never carry a token or a record's content.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import hashlib
+import random
+import ssl
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any, Protocol
+
+import httpx
+
+from sync import protocol
+
+NOT_THE_HUB = "the network answered with something that is not the hub (captive portal?)"
+MAX_RETRY_AFTER = 120.0   # seconds: a hub asking for longer is treated as unreachable now
+
+
+class SyncError(Exception):
+    """A run (or an enrolment) stopped; ``code`` says why in a word scripts can test."""
+
+    code = "sync_failed"
+
+
+class TokenRefused(SyncError):
+    code = "token_refused"
+
+
+class HubRefused(SyncError):
+    """The hub answered, in its own words, that it will not do this (4xx with a body)."""
+
+    code = "hub_refused"
+
+    def __init__(self, message: str, hub_code: str) -> None:
+        super().__init__(message)
+        self.hub_code = hub_code
+
+
+class NotTheHub(SyncError):
+    code = "not_the_hub"
+
+
+class HubUnreachable(SyncError):
+    code = "unreachable"
+
+
+class CertificateRejected(SyncError):
+    code = "certificate"
+
+
+class Outgoing(Protocol):
+    """A record waiting for the hub, as the laptop gives it."""
+
+    order: int                      # a run asks for records after the last order it saw
+    record: protocol.PushRecord
+    blobs: Sequence[protocol.BlobRef]
+
+
+class Laptop(Protocol):
+    """What the engine needs from the laptop's store (implemented in fieldbus/sync_link.py)."""
+
+    device: str
+
+    def pending(self, limit: int, after: int) -> Sequence[Outgoing]: ...
+    def blob(self, sha256: str) -> bytes | None: ...
+    def sending(self, batch: Sequence[Outgoing]) -> None: ...  # before each push leaves
+    def acknowledge(self, sent: Sequence[Outgoing],
+                    results: Sequence[protocol.PushResult]) -> None: ...
+    def cursor(self) -> str: ...
+    def apply_pull(self, changes: Sequence[protocol.Change], cursor: str) -> None: ...
+    def counts(self) -> tuple[int, int]: ...  # (pending, quarantined)
+
+
+@dataclass
+class SyncResult:
+    pushed: int = 0        # records the hub acknowledged in this run
+    pulled: int = 0        # changes pulled from the hub in this run
+    pending: int = 0       # records still waiting after the run
+    quarantined: int = 0   # records set aside for a person
+    error: str | None = None
+    error_code: str | None = None
+
+    def counts(self) -> dict[str, int]:
+        data = asdict(self)
+        return {k: data[k] for k in ("pushed", "pulled", "pending", "quarantined")}
+
+
+@dataclass(frozen=True)
+class Retry:
+    """How hard one request tries: ``attempts`` in all, waiting a random time up to
+    ``base * 2**n`` (capped at ``cap``) between them — "full jitter", so laptops coming
+    back together do not knock on the hub in step."""
+
+    attempts: int = 6
+    base: float = 0.5
+    cap: float = 30.0
+
+    def delay(self, failures: int, rng: Callable[[], float]) -> float:
+        return rng() * min(self.cap, self.base * 2 ** failures)
+
+
+DEFAULT_RETRY = Retry()
+#: Long enough for a 20 MiB attachment on a slow road link, short enough to notice a
+#: dead one; each is per read/write, not for the whole request.
+TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+
+
+def tls_verify(ca_bundle: str | None) -> ssl.SSLContext | bool:
+    """What httpx is to verify the hub's certificate with: the system's CAs, or a bundle."""
+    if not ca_bundle:
+        return True
+    try:
+        return ssl.create_default_context(cafile=ca_bundle)
+    except (OSError, ssl.SSLError) as exc:
+        raise CertificateRejected(f"cannot use the CA bundle {ca_bundle}: {exc}") from None
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    value = response.headers.get("Retry-After")
+    if value is None:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None  # unreadable: the usual backoff applies
+    return max(0.0, when.timestamp() - time.time())
+
+
+def _is_certificate_error(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ssl.SSLCertVerificationError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+#: What makes an answer good: a check of its recognised JSON body, or for ``HEAD`` the
+#: ``Content-Length`` a 200 must carry.
+BodyCheck = Callable[[dict[str, Any]], bool] | str
+
+
+class Connection:
+    """Requests to one hub with the retry rules above."""
+
+    def __init__(self, base_url: str, *, token: str | None = None,
+                 verify: ssl.SSLContext | bool = True,
+                 transport: httpx.BaseTransport | None = None, retry: Retry | None = None,
+                 timeout: httpx.Timeout = TIMEOUT,
+                 sleep: Callable[[float], None] = time.sleep,
+                 rng: Callable[[], float] = random.random) -> None:
+        headers = {"User-Agent": f"fieldbus-sync/{protocol.PROTOCOL_VERSION}"}
+        if token is not None:
+            headers[protocol.AUTH_HEADER] = f"Bearer {token}"
+        self.has_token = token is not None
+        self.http = httpx.Client(base_url=base_url.rstrip("/"), headers=headers, verify=verify,
+                                 transport=transport, timeout=timeout, follow_redirects=False)
+        self.retry, self.sleep, self.rng = retry or DEFAULT_RETRY, sleep, rng
+        self.requests = 0
+
+    def close(self) -> None:
+        self.http.close()
+
+    def __enter__(self) -> Connection:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def call(self, method: str, path: str, *, json: Any = None, content: bytes | None = None,
+             params: dict[str, Any] | None = None,
+             valid: Callable[[dict[str, Any]], bool] = lambda body: True) -> dict[str, Any]:
+        """A JSON request; the hub's recognised answer, or :class:`SyncError`."""
+        response = self._send(method, path, json=json, content=content, params=params,
+                              body_check=valid)
+        return response.json()
+
+    def exists(self, path: str, size: int) -> bool:
+        """``HEAD``: True on 200, False on 404. HEAD has no body to recognise, so a 200
+        counts only with the blob's size as its ``Content-Length`` (as the hub answers):
+        a captive portal's 200 must not make the laptop skip an upload."""
+        return self._send("HEAD", path, body_check=str(size)).status_code == 200
+
+    def _send(self, method: str, path: str, *, body_check: BodyCheck,
+              **kwargs: Any) -> httpx.Response:
+        failures, last = 0, "unreachable"
+        while True:
+            wait: float | None = None
+            try:
+                self.requests += 1
+                response = self.http.request(method, path, **kwargs)
+            except httpx.TransportError as exc:  # timeouts, refused, reset, cut mid-answer
+                if _is_certificate_error(exc):
+                    raise CertificateRejected(
+                        "the hub's TLS certificate is not trusted; set FIELDBUS_CA_BUNDLE to "
+                        "the centre's CA bundle if it uses its own") from None
+                last = "unreachable"
+            else:
+                outcome = self._judge(response, body_check)
+                if outcome is None:
+                    return response
+                last = outcome
+                if response.status_code == 429:
+                    wait = _retry_after(response)
+                    if wait is not None and wait > MAX_RETRY_AFTER:
+                        raise HubUnreachable(f"the hub is busy and asks to wait {wait:.0f} s; "
+                                             "the rest stays pending for the next sync")
+            failures += 1
+            if failures >= self.retry.attempts:
+                if last == "not_the_hub":
+                    raise NotTheHub(NOT_THE_HUB)
+                raise HubUnreachable(f"the hub could not be reached ({method} {path} failed "
+                                     f"{failures} times); the rest stays pending for the next "
+                                     "sync")
+            jitter = self.retry.delay(failures - 1, self.rng)
+            self.sleep(max(wait, jitter) if wait is not None else jitter)
+
+    def _judge(self, response: httpx.Response, body_check: BodyCheck) -> str | None:
+        """None when ``response`` is a good answer; else why the attempt failed (to retry),
+        raising at once for the answers a retry cannot change."""
+        status = response.status_code
+        if status == 401:
+            if self.has_token:
+                raise TokenRefused("the hub refused this laptop's device token (revoked?); "
+                                   "nothing was deleted — enrol the laptop again")
+            raise TokenRefused("the hub refused the user name or password")
+        if status == 429 or status >= 500:
+            return "unreachable"
+        if isinstance(body_check, str):  # HEAD: the Content-Length expected with a 200
+            if status == 404 or (status == 200
+                                 and response.headers.get("Content-Length") == body_check):
+                return None
+            return "not_the_hub"
+        try:
+            body = response.json()
+        except ValueError:
+            return "not_the_hub"
+        if not protocol.recognised(body):
+            return "not_the_hub"
+        if 200 <= status < 300:
+            return None if body_check(body) else "not_the_hub"
+        if 400 <= status < 500:
+            error = body.get("error") if isinstance(body.get("error"), dict) else {}
+            code = str(error.get("code", status))
+            raise HubRefused(f"the hub refused: {error.get('message') or code}", code)
+        return "not_the_hub"  # a recognised 1xx/3xx: not what the protocol answers
+
+
+def _results_match(sent: Sequence[Outgoing]) -> Callable[[dict[str, Any]], bool]:
+    def valid(body: dict[str, Any]) -> bool:
+        results = body.get("results")
+        return (isinstance(results, list) and len(results) == len(sent)
+                and all(isinstance(r, dict) for r in results))
+    return valid
+
+
+def _pull_page(body: dict[str, Any]) -> bool:
+    return (isinstance(body.get("changes"), list) and isinstance(body.get("cursor"), str)
+            and isinstance(body.get("more"), bool))
+
+
+class Client:
+    """One hub, one laptop: :meth:`run` is one push-then-pull."""
+
+    def __init__(self, connection: Connection, laptop: Laptop) -> None:
+        self.connection = connection
+        self.laptop = laptop
+
+    def run(self) -> SyncResult:
+        result = SyncResult()
+        try:
+            self.push(result)
+            self.pull(result)
+        except SyncError as exc:
+            result.error, result.error_code = str(exc), exc.code
+        result.pending, result.quarantined = self.laptop.counts()
+        return result
+
+    def push(self, result: SyncResult) -> None:
+        after = 0
+        held: set[str] = set()   # blobs the hub holds, learned in this run
+        while batch := list(self.laptop.pending(protocol.MAX_BATCH, after)):
+            after = max(item.order for item in batch)
+            self.upload_blobs(batch, held)
+            self.laptop.sending(batch)
+            body = self.connection.call(
+                "POST", protocol.PUSH, valid=_results_match(batch),
+                json={"protocol": protocol.PROTOCOL_VERSION, "device": self.laptop.device,
+                      "records": [item.record for item in batch]})
+            results = body["results"]
+            self.laptop.acknowledge(batch, results)
+            result.pushed += sum(1 for r in results if r.get("outcome") in protocol.ACKNOWLEDGED)
+
+    def upload_blobs(self, batch: Sequence[Outgoing], held: set[str]) -> None:
+        for ref in {b["sha256"]: b for item in batch for b in item.blobs}.values():
+            sha = ref["sha256"]
+            if sha in held or not protocol.is_sha256(sha):
+                continue
+            path = protocol.ATTACHMENT.format(sha256=sha)
+            if not self.connection.exists(path, ref["size"]):
+                data = self.laptop.blob(sha)
+                if data is None or hashlib.sha256(data).hexdigest() != sha:
+                    continue  # not sendable as named: its record comes back missing_attachment
+                self.connection.call("PUT", path, content=data)
+            held.add(sha)
+
+    def pull(self, result: SyncResult) -> None:
+        cursor = self.laptop.cursor()
+        while True:
+            body = self.connection.call("GET", protocol.PULL, valid=_pull_page,
+                                        params={"cursor": cursor, "limit": protocol.PULL_LIMIT})
+            changes, new_cursor = body["changes"], body["cursor"]
+            self.laptop.apply_pull(changes, new_cursor)
+            result.pulled += len(changes)
+            if not body["more"] or (not changes and new_cursor == cursor):
+                return
+            cursor = new_cursor
+
+
+def enrol(connection: Connection, request: protocol.EnrolRequest) -> protocol.EnrolResponse:
+    """Register the laptop; safe to repeat (the hub knows the laptop by its device key)."""
+    def valid(body: dict[str, Any]) -> bool:
+        return all(isinstance(body.get(k), str) and body.get(k)
+                   for k in ("token", "device", "public_url", "qr_secret"))
+
+    return connection.call("POST", protocol.ENROL, json=request, valid=valid)  # type: ignore[return-value]

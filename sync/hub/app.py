@@ -1,0 +1,303 @@
+"""The hub's HTTP API (FastAPI): the server side of ``sync/protocol.py``.
+
+Every answer but the public status page is JSON carrying ``"protocol": 1`` — errors too
+(``{"protocol": 1, "error": {"code", "message"}}``), so a laptop can tell the hub from a
+captive portal. A body that does not fit the models is a 422; a database that is down is
+a 503 the laptop retries. Nothing here logs a token, a password, a request body or a
+query string (receipt numbers and QR codes travel in those): the access log below writes
+method, path shape, status and time only.
+
+(No ``from __future__ import annotations`` here: FastAPI reads the dependencies from the
+annotations of functions defined inside :func:`create_app`, which must be real objects.)
+"""
+
+import logging
+import time
+from contextlib import asynccontextmanager
+from typing import Annotated, Any
+
+import sqlalchemy as sa
+from fastapi import Depends, FastAPI, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from sync import protocol
+from sync.hub import __version__, auth, blobs, cases, feed, models, push, status_page
+from sync.hub.auth import Device, HubError, Person
+from sync.hub.db import Checkpointer, connect, reader
+
+log = logging.getLogger("fieldbus_hub.access")
+_bearer = HTTPBearer(auto_error=False, description="`Bearer <token>`: a person's token from "
+                     "login, or a device's token from enrolment")
+Sha256Path = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$")]
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": models.ErrorBody} for code in (401, 403, 404, 409, 413, 422)}
+
+
+def _error(status: int, code: str, message: str, headers: dict[str, str] | None = None
+           ) -> JSONResponse:
+    return JSONResponse({"protocol": protocol.PROTOCOL_VERSION,
+                         "error": {"code": code, "message": message}},
+                        status_code=status, headers=headers)
+
+
+class AccessLog:
+    """Pure ASGI middleware: one line per request, with no query string and no receipt
+    number (status page paths are logged as ``/r/…``)."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        started, status = time.perf_counter(), [0]
+
+        async def sending(message):
+            if message["type"] == "http.response.start":
+                status[0] = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, sending)
+        finally:
+            path = scope["path"]
+            shown = "/r/…" if path.startswith("/r/") else path[:80]
+            log.info("%s %s %s %.1fms", scope["method"], shown, status[0],
+                     (time.perf_counter() - started) * 1000)
+
+
+def create_app(db_url: str, *, public_url: str | None = None,
+               engine: sa.Engine | None = None) -> FastAPI:
+    """The hub on the database at ``db_url`` (migrated on creation).
+
+    ``public_url`` is what laptops are told to print in QR codes; without it, the address
+    the laptop reached the hub at.
+    """
+    engine = engine or connect(db_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        checkpointer = Checkpointer.start(engine)
+        yield
+        if checkpointer is not None:
+            await run_in_threadpool(checkpointer.stop)
+
+    app = FastAPI(title="Fieldbus hub", version=__version__, lifespan=lifespan,
+                  description="The sync protocol between Fieldbus laptops and the hub "
+                  "(`sync/protocol.py`, explained in `docs/sync-protocol.md`).")
+    app.state.engine = engine
+    app.add_middleware(AccessLog)
+
+    # -- errors: always JSON with "protocol" --------------------------------------------
+    @app.exception_handler(HubError)
+    async def _hub_error(_request: Request, exc: HubError):
+        return _error(exc.status, exc.code, exc.message)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError):
+        # The input itself is never echoed: it may hold a password or personal data.
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(part) for part in first.get("loc", ()))
+        return _error(422, "invalid_request", f"{where}: {first.get('msg', 'invalid')}")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, exc: StarletteHTTPException):
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        return _error(exc.status_code, code, str(exc.detail), getattr(exc, "headers", None))
+
+    @app.exception_handler(sa.exc.DataError)
+    async def _unstorable(_request: Request, _exc: sa.exc.DataError):
+        # e.g. a NUL character, which PostgreSQL text cannot hold: bad input, not a failure
+        return _error(422, "invalid_request", "a value the hub cannot store")
+
+    @app.exception_handler(sa.exc.OperationalError)
+    async def _store_down(_request: Request, _exc: sa.exc.OperationalError):
+        return _error(503, "store_unavailable", "the hub's database is unavailable; retry",
+                      {"Retry-After": "5"})
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_request: Request, exc: Exception):
+        logging.getLogger("fieldbus_hub").error("internal error: %s", type(exc).__name__)
+        return _error(500, "internal_error", "the hub failed; retry later")
+
+    # -- who is calling: looked up again on every request ------------------------------
+    Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+
+    def _caller(credentials: HTTPAuthorizationCredentials | None, find, other, needed: str):
+        if credentials is None or credentials.scheme.lower() != "bearer":
+            raise HubError(401, "unauthorized", "a bearer token is needed")
+        with reader(engine).connect() as conn:
+            found = find(conn, credentials.credentials)
+            if found is None and other(conn, credentials.credentials) is not None:
+                raise HubError(403, f"{needed}_token_needed", f"this call needs a {needed} token")
+        if found is None:
+            raise HubError(401, "unauthorized", "unknown, replaced or revoked token, or a "
+                           "disabled user")
+        return found
+
+    def device(credentials: Credentials) -> Device:
+        return _caller(credentials, auth.device_for_token, auth.person_for_token, "device")
+
+    def person(credentials: Credentials) -> Person:
+        return _caller(credentials, auth.person_for_token, auth.device_for_token, "person")
+
+    def supervisor(who: Annotated[Person, Depends(person)]) -> Person:
+        if who.role != "supervisor":
+            raise HubError(403, "forbidden", "only a supervisor may review cases")
+        return who
+
+    # -- the API ------------------------------------------------------------------------
+    @app.get(protocol.ROOT, response_model=models.HubInfo)
+    def root() -> dict[str, Any]:
+        """The hub's name, software version and protocol version (no sign-in)."""
+        return {"name": protocol.HUB_NAME, "version": __version__,
+                "protocol": protocol.PROTOCOL_VERSION}
+
+    @app.post(protocol.LOGIN, response_model=models.LoginResponse, responses=_ERRORS)
+    def login(body: models.LoginRequest) -> dict[str, Any]:
+        """A person signs in: a bearer token for the centre's calls (cases, review)."""
+        token, role = auth.login(engine, body.username, body.password)
+        return {"protocol": protocol.PROTOCOL_VERSION, "token": token, "role": role}
+
+    @app.post(protocol.ENROL, response_model=models.EnrolResponse, responses=_ERRORS)
+    def enrol(body: models.EnrolRequest, request: Request) -> dict[str, Any]:
+        """A laptop registers its device code with a person's password: a device token.
+        Retry-safe: the same code and key again get a fresh token (409 for another key,
+        403 for a revoked code)."""
+        token, secret = auth.enrol(engine, username=body.username, password=body.password,
+                                   code=body.device, device_key=body.device_key,
+                                   qr_secret=body.qr_secret.lower())
+        return {"protocol": protocol.PROTOCOL_VERSION, "device": body.device, "token": token,
+                "public_url": public_url or str(request.base_url).rstrip("/"),
+                "qr_secret": secret}
+
+    @app.post(protocol.PUSH, response_model=models.PushResponse, responses=_ERRORS)
+    def push_records(body: models.PushRequest,
+                     who: Annotated[Device, Depends(device)]) -> JSONResponse:
+        """A batch of outbox records: one result per record, in order (accepted,
+        duplicate, conflict, invalid or missing_attachment). One transaction."""
+        if body.device != who.code:
+            raise HubError(403, "wrong_device", "the batch names another device than the "
+                           "token's")
+        batch = [record.model_dump() for record in body.records]
+        # Built by the hub itself, so not validated again against the response model.
+        return JSONResponse({"protocol": protocol.PROTOCOL_VERSION,
+                             "results": push.push(engine, who, batch)})
+
+    @app.get(protocol.PULL, response_model=models.PullResponse, responses=_ERRORS)
+    def pull(who: Annotated[Device, Depends(device)],
+             cursor: Annotated[str | None, Query(max_length=200)] = None,
+             limit: Annotated[int, Query(ge=1, le=protocol.PULL_LIMIT)] = protocol.PULL_LIMIT,
+             ) -> dict[str, Any]:
+        """The centre's decisions about this laptop's cases after ``cursor``, in commit
+        order; ``more`` says another page waits."""
+        try:
+            return feed.pull(engine, who.id, cursor, limit)
+        except feed.BadCursor as exc:
+            raise HubError(422, "bad_cursor", str(exc)) from None
+
+    @app.head(protocol.ATTACHMENT, responses={**_ERRORS,
+                                              200: {"description": "the hub holds it"},
+                                              404: {"description": "the hub lacks it"}})
+    def attachment_held(sha256: Sha256Path,
+                        _who: Annotated[Device, Depends(device)]) -> Response:
+        """200 when the hub holds the blob with this SHA-256, 404 when it does not."""
+        size = blobs.size_of(engine, sha256)
+        if size is None:
+            return Response(status_code=404)
+        return Response(status_code=200, headers={"Content-Length": str(size)})
+
+    @app.put(protocol.ATTACHMENT, response_model=models.AttachmentStored,
+             responses={201: {"model": models.AttachmentStored}, **_ERRORS},
+             openapi_extra={"requestBody": {"required": True, "content": {
+                 "application/octet-stream": {"schema": {"type": "string",
+                                                         "format": "binary"}}}}})
+    async def attachment_upload(sha256: Sha256Path, request: Request,
+                                _who: Annotated[Device, Depends(device)]) -> Response:
+        """Upload a blob's raw bytes; verified against the SHA-256 in the path (422),
+        at most MAX_ATTACHMENT_BYTES (413). 201 stored, 200 already held."""
+        incoming = await _receive(request)
+        try:
+            stored = await run_in_threadpool(blobs.store, engine, sha256, incoming)
+        except blobs.HashMismatch as exc:
+            raise HubError(422, "hash_mismatch", str(exc)) from None
+        return JSONResponse({"protocol": protocol.PROTOCOL_VERSION, "sha256": sha256,
+                             "size": incoming.size}, status_code=201 if stored else 200)
+
+    @app.get(protocol.CASES, response_model=models.CasesResponse, responses=_ERRORS)
+    def list_cases(who: Annotated[Person, Depends(person)],
+                   limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+                   offset: Annotated[int, Query(ge=0, le=2**31 - 1)] = 0) -> dict[str, Any]:
+        """Cases for a person: supervisors see all; others the cases of the laptops they
+        enrolled, without counsel notes (officers) or a reporter's identity."""
+        return {"protocol": protocol.PROTOCOL_VERSION,
+                "cases": cases.list_cases(engine, who, limit=limit, offset=offset)}
+
+    @app.post(protocol.REVIEW, response_model=models.ReviewResponse, responses=_ERRORS)
+    def review(id: Annotated[str, Path(max_length=64)], body: models.ReviewRequest,
+               who: Annotated[Person, Depends(supervisor)]) -> dict[str, Any]:
+        """A supervisor's review of a case; the laptop learns it on its next pull."""
+        try:
+            change = feed.review(engine, record_id=id, state=body.state, note=body.note,
+                                 epeople_no=body.epeople_no, actor=who.name)
+        except LookupError:
+            raise HubError(404, "not_found", "no such case") from None
+        return {"protocol": protocol.PROTOCOL_VERSION, "change": change}
+
+    @app.get(protocol.STATUS_PAGE, response_class=HTMLResponse,
+             responses={404: {"content": {"text/html": {}}}})
+    def status(receipt_no: Annotated[str, Path(max_length=40)],
+               c: Annotated[str | None, Query(max_length=40)] = None) -> HTMLResponse:
+        """The public page of a receipt's QR code (Korean HTML, no personal data); the
+        same 404 for an unknown number and a wrong code."""
+        page = status_page.render(engine, receipt_no, c)
+        if page is None:
+            return HTMLResponse(status_page.NOT_FOUND, status_code=404)
+        return HTMLResponse(page, headers={"Cache-Control": "no-store",
+                                           "Referrer-Policy": "no-referrer"})
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = _protocol_errors(get_openapi(
+                title=app.title, version=app.version, description=app.description,
+                routes=app.routes))
+        return app.openapi_schema
+
+    app.openapi = openapi
+    return app
+
+
+def _protocol_errors(document: dict[str, Any]) -> dict[str, Any]:
+    """FastAPI documents its own 422 body (``{"detail": [...]}``); the hub answers every
+    error with ``ErrorBody`` instead, and the document says so."""
+    error = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}
+    for operations in document["paths"].values():
+        for operation in operations.values():
+            invalid = operation.get("responses", {}).get("422")
+            if invalid is not None:
+                invalid["content"] = error
+    schemas = document["components"]["schemas"]
+    for name in ("HTTPValidationError", "ValidationError"):
+        schemas.pop(name, None)
+    return document
+
+
+async def _receive(request: Request) -> blobs.Incoming:
+    """The request body, hashed as it arrives; refused with 413 as soon as it is known to
+    be too big (from ``Content-Length``, else while reading)."""
+    limit = protocol.MAX_ATTACHMENT_BYTES
+    declared = request.headers.get("content-length")
+    incoming = blobs.Incoming(limit)
+    try:
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            raise blobs.TooLarge(f"attachments are limited to {limit} bytes")
+        async for chunk in request.stream():
+            incoming.add(chunk)
+    except blobs.TooLarge as exc:
+        raise HubError(413, "too_large", str(exc)) from None
+    return incoming

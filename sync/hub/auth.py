@@ -1,0 +1,181 @@
+"""People, devices and their tokens.
+
+Passwords are kept as Argon2 hashes; tokens are 32 random bytes and only their SHA-256
+is stored, so a copy of the database lets nobody sign in. Every API call looks its token
+up again (:func:`person_for_token`, :func:`device_for_token`): a disabled user or a
+revoked device is refused on the very next request, with no cache to wait out.
+
+A person's token starts ``fbp_`` and a device's ``fbd_``: the prefix says which table to
+look in, and lets secret scanners recognise a leaked token.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from sync.hub.db import now
+from sync.hub.migrations import audit, devices, person_tokens, users
+
+ROLES = ("officer", "counsel", "supervisor")
+PERSON_PREFIX, DEVICE_PREFIX = "fbp_", "fbd_"
+DEVICE_CODE = re.compile(r"^[A-Z0-9]{2,6}$")
+USER_NAME_MAX = 100
+
+_hasher = PasswordHasher()
+# Verifying against this when the user does not exist costs the same time as a real
+# check, so response times do not tell which user names exist.
+_DUMMY_HASH = _hasher.hash("not a password")
+
+
+class HubError(Exception):
+    """A refusal with an HTTP status and a machine-readable code."""
+
+    def __init__(self, status: int, code: str, message: str):
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+@dataclass(frozen=True)
+class Person:
+    id: int
+    name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Device:
+    id: int
+    code: str
+    qr_secret: str
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def _new_token(prefix: str) -> str:
+    return prefix + secrets.token_urlsafe(32)
+
+
+def record_audit(conn: sa.Connection, actor: str, action: str, subject: str) -> None:
+    conn.execute(audit.insert().values(at=now(), actor=actor, action=action, subject=subject))
+
+
+# -- people ---------------------------------------------------------------------------
+
+
+def add_user(engine: sa.Engine, name: str, role: str, password: str) -> None:
+    if role not in ROLES:
+        raise ValueError(f"role must be one of {', '.join(ROLES)}")
+    if not name.strip() or len(name) > USER_NAME_MAX:
+        raise ValueError(f"a user name is 1 to {USER_NAME_MAX} characters")
+    if len(password) < 8:
+        raise ValueError("a password needs at least 8 characters")
+    with engine.begin() as conn:
+        if conn.execute(sa.select(users.c.id).where(users.c.name == name)).first():
+            raise ValueError(f"user {name!r} exists already")
+        conn.execute(users.insert().values(name=name, role=role, disabled=False,
+                                           password_hash=_hasher.hash(password),
+                                           created_at=now()))
+        record_audit(conn, "cli", "user_add", name)
+
+
+def disable_user(engine: sa.Engine, name: str) -> None:
+    """Disables ``name`` and drops the tokens it signed in with: it stops at once."""
+    with engine.begin() as conn:
+        row = conn.execute(sa.select(users.c.id).where(users.c.name == name)).first()
+        if row is None:
+            raise LookupError(f"no user {name!r}")
+        conn.execute(users.update().where(users.c.id == row.id).values(disabled=True))
+        conn.execute(person_tokens.delete().where(person_tokens.c.user_id == row.id))
+        record_audit(conn, "cli", "user_disable", name)
+
+
+def _check_password(conn: sa.Connection, name: str, password: str) -> sa.Row:
+    row = conn.execute(sa.select(users).where(users.c.name == name)).first()
+    try:
+        _hasher.verify(row.password_hash if row else _DUMMY_HASH, password)
+    except (VerificationError, InvalidHashError):
+        row = None
+    if row is None or row.disabled:
+        raise HubError(401, "bad_credentials", "wrong user name or password")
+    return row
+
+
+def login(engine: sa.Engine, name: str, password: str) -> tuple[str, str]:
+    """(token, role) for a person whose password matches."""
+    token = _new_token(PERSON_PREFIX)
+    with engine.begin() as conn:
+        row = _check_password(conn, name, password)
+        conn.execute(person_tokens.insert().values(token_hash=token_hash(token),
+                                                   user_id=row.id, created_at=now()))
+    return token, row.role
+
+
+def person_for_token(conn: sa.Connection, token: str) -> Person | None:
+    """The signed-in person, or None when the token is unknown or its user disabled."""
+    if not token.startswith(PERSON_PREFIX):
+        return None
+    row = conn.execute(
+        sa.select(users.c.id, users.c.name, users.c.role)
+        .select_from(person_tokens.join(users))
+        .where(person_tokens.c.token_hash == token_hash(token), users.c.disabled.is_(False))
+    ).first()
+    return Person(row.id, row.name, row.role) if row else None
+
+
+# -- devices --------------------------------------------------------------------------
+
+
+def enrol(engine: sa.Engine, *, username: str, password: str, code: str, device_key: str,
+          qr_secret: str) -> tuple[str, str]:
+    """(device token, the QR secret the hub keeps) — see ``protocol.EnrolRequest``."""
+    token = _new_token(DEVICE_PREFIX)
+    key_hash = token_hash(device_key)
+    with engine.begin() as conn:
+        person = _check_password(conn, username, password)
+        row = conn.execute(sa.select(devices).where(devices.c.code == code)).first()
+        if row is None:
+            conn.execute(devices.insert().values(
+                code=code, key_hash=key_hash, qr_secret=qr_secret,
+                token_hash=token_hash(token), revoked=False, enrolled_by=person.id,
+                enrolled_at=now()))
+            record_audit(conn, username, "device_enrol", code)
+            return token, qr_secret
+        if row.revoked:
+            raise HubError(403, "device_revoked", f"device {code} has been revoked")
+        if not secrets.compare_digest(row.key_hash, key_hash):
+            raise HubError(409, "device_code_taken",
+                            f"device code {code} is registered to another laptop")
+        # The same laptop again (its answer was lost): a fresh token replaces the old one.
+        conn.execute(devices.update().where(devices.c.id == row.id)
+                     .values(token_hash=token_hash(token)))
+        record_audit(conn, username, "device_reenrol", code)
+        return token, row.qr_secret
+
+
+def revoke_device(engine: sa.Engine, code: str) -> None:
+    with engine.begin() as conn:
+        done = conn.execute(devices.update().where(devices.c.code == code)
+                            .values(revoked=True, token_hash=None))
+        if done.rowcount == 0:
+            raise LookupError(f"no device {code!r}")
+        record_audit(conn, "cli", "device_revoke", code)
+
+
+def device_for_token(conn: sa.Connection, token: str) -> Device | None:
+    """The enrolled device, or None when the token is unknown, replaced or revoked."""
+    if not token.startswith(DEVICE_PREFIX):
+        return None
+    row = conn.execute(
+        sa.select(devices.c.id, devices.c.code, devices.c.qr_secret)
+        .where(devices.c.token_hash == token_hash(token), devices.c.revoked.is_(False))
+    ).first()
+    return Device(row.id, row.code, row.qr_secret) if row else None

@@ -1,0 +1,247 @@
+"""Taking a batch of pushed records: the rules of ``sync.protocol`` on the hub's side.
+
+A batch is judged in memory against what the hub holds (two to four queries, whatever
+its size) and written in **one transaction**: a crash or a lost connection mid-push leaves
+every record of the batch either stored or not at all, and the laptop's resend is then
+answered ``duplicate`` for what did arrive. Nothing is ever overwritten without the base
+version it was edited from; what would be is kept in ``conflicts`` for a person.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import re
+from typing import Any
+
+import sqlalchemy as sa
+
+from sync import protocol
+from sync.hub.auth import Device
+from sync.hub.db import insert_many, now
+from sync.hub.migrations import blobs, conflicts, record_versions, records
+
+RECEIPT_NO = re.compile(r"^[A-Z0-9]{2,6}-[0-9]{6}-[0-9]{4}-[0-9A-Z]$")
+_RETRIES = 3
+
+
+class Invalid(Exception):
+    """Why a record can never be accepted as sent (the ``invalid`` outcome's reason)."""
+
+
+def _need(content: dict[str, Any], key: str, kind: type,
+          *, optional: bool = False) -> Any:
+    if key not in content:
+        if optional:
+            return None
+        raise Invalid(f"content.{key} is missing")
+    value = content[key]
+    if value is None and optional:
+        return None
+    if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+        raise Invalid(f"content.{key} has the wrong type")
+    return value
+
+
+def _timestamp(content: dict[str, Any], key: str, *, optional: bool = False) -> str | None:
+    value = _need(content, key, str, optional=optional)
+    if value is not None:
+        try:
+            _dt.datetime.fromisoformat(value)
+        except ValueError:
+            raise Invalid(f"content.{key} is not an ISO 8601 date") from None
+    return value
+
+
+def _blob_ref(value: Any, where: str) -> dict[str, Any]:
+    if not isinstance(value, dict) or not isinstance(value.get("sha256"), str) \
+            or not protocol.is_sha256(value["sha256"]):
+        raise Invalid(f"{where}.sha256 is not a lowercase hex SHA-256")
+    size = value.get("size")
+    if not isinstance(size, int) or isinstance(size, bool) or not \
+            0 <= size <= protocol.MAX_ATTACHMENT_BYTES:
+        raise Invalid(f"{where}.size is not a size the hub accepts")
+    return value
+
+
+def blob_refs(record_type: str, content: dict[str, Any]) -> list[dict[str, Any]]:
+    """Validates ``content`` for its type; returns the blobs it names.
+
+    Enough to refuse nonsense (missing keys, wrong types, a malformed receipt number),
+    not a second copy of the laptop's intake rules: the laptop validated the case when
+    it was taken, and the hub must not refuse what a newer laptop adds.
+    """
+    refs: list[dict[str, Any]] = []
+    if record_type == "complaint":
+        number = _need(content, "receipt_no", str)
+        if not RECEIPT_NO.match(number):
+            raise Invalid("content.receipt_no is not a receipt number")
+        for key in ("kind", "title", "body", "status"):
+            _need(content, key, str)
+        _timestamp(content, "received_at")
+        _timestamp(content, "deadline", optional=True)
+        _need(content, "petitioner", dict, optional=True)
+        _need(content, "visit", dict, optional=True)
+        signature = _need(content, "signature", dict, optional=True)
+        if signature is not None:
+            refs.append(_blob_ref(signature, "content.signature"))
+        for i, item in enumerate(_need(content, "attachments", list)):
+            where = f"content.attachments[{i}]"
+            refs.append(_blob_ref(item, where))
+            for key in ("filename", "media_type"):
+                if not isinstance(item.get(key), str):
+                    raise Invalid(f"{where}.{key} is missing")
+    elif record_type == "counsel":
+        number = _need(content, "number", str)
+        if not RECEIPT_NO.match(number):
+            raise Invalid("content.number is not a receipt number")
+        _timestamp(content, "received_at")
+        _need(content, "notes", str, optional=True)
+        _need(content, "appellant", dict, optional=True)
+    return refs
+
+
+def receipt_of(record_type: str, content: dict[str, Any]) -> str | None:
+    """The receipt number a record claims (None for a visit, or when it is no text)."""
+    key = {"complaint": "receipt_no", "counsel": "number"}.get(record_type)
+    number = content.get(key) if key else None
+    return number if isinstance(number, str) else None
+
+
+def _result(record: dict[str, Any], outcome: str, reason: str | None = None) -> dict[str, Any]:
+    return {"id": record["id"], "version": record["version"], "outcome": outcome,
+            "reason": reason}
+
+
+def push(engine: sa.Engine, device: Device, batch: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One ``PushResult`` per record, in order; everything written in one transaction."""
+    for attempt in range(_RETRIES):
+        try:
+            with engine.begin() as conn:
+                return _push(conn, device, batch)
+        except sa.exc.IntegrityError:
+            # Two pushes of the same new record raced (two requests of one laptop after
+            # a timeout): the loser is judged again against what the winner stored.
+            if attempt == _RETRIES - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _push(conn: sa.Connection, device: Device,
+          batch: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    ids = list({r["id"] for r in batch})
+    held = {row.id: row._asdict() for row in conn.execute(
+        sa.select(records.c.id, records.c.device_id, records.c.version, records.c.content_hash,
+                  records.c.review_state, records.c.receipt_no)
+        # FOR UPDATE (PostgreSQL; SQLite's writers are serialised anyway): a concurrent
+        # push of the same record waits for this one instead of judging a stale version.
+        .where(records.c.id.in_(ids)).with_for_update())}
+    numbers = {receipt_of(r["type"], r["content"]) for r in batch} - {None}
+    number_owner = {row.receipt_no: row.id for row in conn.execute(
+        sa.select(records.c.id, records.c.receipt_no).where(records.c.receipt_no.in_(numbers)))}
+    # Kept conflicts and held blobs are asked for only when there can be any: a first
+    # push of new cases without attachments — the common one — makes two queries.
+    kept_conflicts = {(row.record_id, row.content_hash) for row in conn.execute(
+        sa.select(conflicts.c.record_id, conflicts.c.content_hash)
+        .where(conflicts.c.record_id.in_(list(held))))} if held else set()
+    judged: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
+    wanted: set[str] = set()
+    results: list[dict[str, Any] | None] = []
+    for record in batch:
+        try:
+            # The canonical form is both what the hash is taken over and what is stored.
+            canonical = protocol.canonical_json(record["content"])
+            if hashlib.sha256(canonical).hexdigest() != record["content_hash"]:
+                raise Invalid("content_hash is not the SHA-256 of the canonical content")
+            record["text"] = canonical.decode("utf-8")
+            refs = blob_refs(record["type"], record["content"])
+        except Invalid as exc:
+            results.append(_result(record, "invalid", str(exc)))
+            continue
+        except ValueError:  # NaN or infinity in the content: not JSON
+            results.append(_result(record, "invalid", "content is not plain JSON"))
+            continue
+        judged.append((record, refs))
+        wanted.update(ref["sha256"] for ref in refs)
+        results.append(None)
+    have = {row.sha256: row.size for row in conn.execute(
+        sa.select(blobs.c.sha256, blobs.c.size).where(blobs.c.sha256.in_(wanted)))
+    } if wanted else {}
+
+    stamp = now()
+    new_rows, updates, versions, new_conflicts = [], [], [], []
+    slots = iter(i for i, r in enumerate(results) if r is None)
+    for (record, refs), slot in zip(judged, slots):
+        results[slot] = _judge(record, refs, device, held, number_owner, have, kept_conflicts,
+                               stamp, new_rows, updates, versions, new_conflicts)
+    insert_many(conn, records, new_rows)
+    if updates:
+        conn.execute(records.update().where(records.c.id == sa.bindparam("_id")).values(
+            version=sa.bindparam("version"), content_hash=sa.bindparam("content_hash"),
+            content=sa.bindparam("content"), receipt_no=sa.bindparam("receipt_no"),
+            received_at=sa.bindparam("received_at"),
+            review_state=sa.bindparam("review_state")), updates)
+    insert_many(conn, record_versions, versions)
+    if new_conflicts:
+        conn.execute(conflicts.insert(), new_conflicts)
+    return results  # type: ignore[return-value]
+
+
+def _judge(record, refs, device, held, number_owner, have, kept_conflicts, stamp,
+           new_rows, updates, versions, new_conflicts) -> dict[str, Any]:
+    rid, version, content = record["id"], record["version"], record["content"]
+    missing = [ref["sha256"] for ref in refs if ref["sha256"] not in have]
+    if missing:
+        return _result(record, "missing_attachment",
+                       f"upload attachment {missing[0]} first ({len(missing)} missing)")
+    wrong_size = [ref["sha256"] for ref in refs if have[ref["sha256"]] != ref["size"]]
+    if wrong_size:
+        return _result(record, "invalid", f"attachment {wrong_size[0]} has another size")
+    number = receipt_of(record["type"], content)
+    if number is not None and number_owner.get(number, rid) != rid:
+        return _result(record, "invalid", f"receipt number {number} belongs to another record")
+    current = held.get(rid)
+    text = record["text"]
+    if current is None:
+        row = {"id": rid, "type": record["type"], "device_id": device.id, "version": version,
+               "content_hash": record["content_hash"], "content": text, "receipt_no": number,
+               "received_at": content.get("received_at"), "synced_at": stamp,
+               "review_state": "received", "review_note": None, "status": None,
+               "epeople_no": None}
+        new_rows.append(row)
+    else:
+        if current["device_id"] != device.id:
+            return _result(record, "invalid", "this record belongs to another device")
+        if current["content_hash"] == record["content_hash"]:
+            return _result(record, "duplicate")
+        if version < current["version"]:
+            # An older state from the same laptop, arriving late (a reordered resend):
+            # the hub already holds what it was edited into.
+            return _result(record, "duplicate",
+                           f"superseded by version {current['version']} on the hub")
+        if record["base_version"] != current["version"] or version == current["version"]:
+            if (rid, record["content_hash"]) not in kept_conflicts:
+                kept_conflicts.add((rid, record["content_hash"]))
+                new_conflicts.append({
+                    "record_id": rid, "device_id": device.id, "version": version,
+                    "base_version": record["base_version"], "held_version": current["version"],
+                    "content_hash": record["content_hash"], "content": text, "at": stamp})
+            return _result(record, "conflict",
+                           f"the hub holds version {current['version']}; this edit was made "
+                           f"from version {record['base_version']} — kept for a supervisor")
+        review_state = "edited" if current["review_state"] == "has_issues" \
+            else current["review_state"]
+        updates.append({"_id": rid, "version": version, "content_hash": record["content_hash"],
+                        "content": text, "receipt_no": number,
+                        "received_at": content.get("received_at"),
+                        "review_state": review_state})
+    held[rid] = {"device_id": device.id, "version": version,
+                 "content_hash": record["content_hash"],
+                 "review_state": "received" if current is None else review_state}
+    if number is not None:
+        number_owner[number] = rid
+    versions.append({"record_id": rid, "version": version,
+                     "base_version": record["base_version"],
+                     "content_hash": record["content_hash"], "content": text,
+                     "stored_at": stamp})
+    return _result(record, "accepted")

@@ -104,3 +104,13 @@ def language(settings: Settings, environ=os.environ) -> str:
     """The language to start in: ``FIELDBUS_LANG`` (tests, screenshots) over the setting."""
     override = environ.get(LANG_ENV, "").strip().lower()
     return override if override in LANGUAGES else settings.language
+
+
+def env_seconds(name: str, default: float, environ=os.environ) -> float:
+    """A period from the environment (``FIELDBUS_IDLE_LOCK_SECONDS`` and the like) when it
+    is a positive number, else ``default``: a typo must not turn a lock or a timer off."""
+    try:
+        value = float(environ.get(name, ""))
+    except ValueError:
+        return default
+    return value if value > 0 else default

@@ -51,34 +51,20 @@ def _attach_and_sign(page, until) -> None:
 
 
 def main(out: str, signature: bool = False) -> int:
-    from PySide6.QtCore import QDeadlineTimer
     from PySide6.QtWidgets import QApplication, QScrollArea
 
     from fieldbus import intake_draft
     from fieldbus.store.store import Store
     from fieldbus.ui import app as ui_app
-    from fieldbus.ui.main_window import MainWindow
 
     qt = QApplication(sys.argv)
     ui_app.load_fonts()
     data_dir = Path(tempfile.mkdtemp()) / "store"
     Store.create(data_dir, device="B07A", officer="홍길동", pin=PIN).close()
-    window = MainWindow(data_dir)
-    window.resize(1280, 900)
-    window.start()
-    window.show()
+    import shots
 
-    def until(condition, ms=10_000):
-        deadline = QDeadlineTimer(ms)
-        while not condition():
-            if deadline.hasExpired():
-                raise TimeoutError
-            qt.processEvents()
-
-    until(lambda: window.pages.currentWidget() is window.signin_page)
-    window.signin_page.pin.setText(PIN)
-    window.signin_page.pin.returnPressed.emit()
-    until(lambda: window.pages.currentWidget() is window.work_page)
+    until = shots.until
+    window = shots.signed_in_window(data_dir, PIN, size=(1280, 900))
     page = window.intake_page
     until(lambda: not page.drafts.restoring)
     data = json.loads((ROOT / "tests" / "samples" / "complaint-01.json").read_text("utf-8"))

@@ -24,32 +24,18 @@ _spec.loader.exec_module(screenshot_cases)
 
 
 def main(out: str) -> int:
-    from PySide6.QtCore import QDeadlineTimer
     from PySide6.QtWidgets import QApplication
 
     from fieldbus.ui import app as ui_app
-    from fieldbus.ui.main_window import MainWindow
 
     qt = QApplication(sys.argv)
     ui_app.load_fonts()
     data_dir = Path(tempfile.mkdtemp()) / "store"
     screenshot_cases.seed(data_dir)
-    window = MainWindow(data_dir)
-    window.resize(1400, 820)
-    window.start()
-    window.show()
+    import shots
 
-    def until(condition, ms=10_000):
-        deadline = QDeadlineTimer(ms)
-        while not condition():
-            if deadline.hasExpired():
-                raise TimeoutError
-            qt.processEvents()
-
-    until(lambda: window.pages.currentWidget() is window.signin_page)
-    window.signin_page.pin.setText(screenshot_cases.PIN)
-    window.signin_page.pin.returnPressed.emit()
-    until(lambda: window.pages.currentWidget() is window.work_page)
+    until = shots.until
+    window = shots.signed_in_window(data_dir, screenshot_cases.PIN, size=(1400, 820))
     window.tabs.setCurrentWidget(window.cases_page)
     page = window.cases_page
     until(lambda: page.model.complete and page.model.rowCount() == 20)

@@ -49,6 +49,10 @@ STATUS_PAGE = "/r/{receipt_no}"              # GET ?c=code → public, masked HT
 
 AUTH_HEADER = "Authorization"                # "Bearer <token>", people and devices alike
 
+#: Device codes starting with this belong to training stores (made-up cases): a laptop
+#: refuses to sync one, and the hub refuses to enrol one.
+TRAINING_DEVICE_PREFIX = "EDU"
+
 MAX_BATCH = 500                   # records in one push
 MAX_ATTACHMENT_BYTES = 20 * 2**20  # the laptop refuses bigger files at attach time too
 PULL_LIMIT = 500

@@ -185,6 +185,7 @@ class CounselSession:
     version: int
     created_by: str
     created_at: datetime
+    purged: bool = False   # retention destroyed the appellant's details and the notes
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from fieldbus.store.store import Store
 
 _COLUMNS = ("id, number, appellant, disposition, eligibility, counsel, notes, next_step, "
             "outcome, appeal_deadline, visit_id, sync_state, version, created_by, created_at")
+_READ = f"{_COLUMNS}, masked_name, purged_at"
 
 
 def add(store: Store, draft: CounselDraft, by: Officer) -> CounselSession:
@@ -55,10 +56,13 @@ def add(store: Store, draft: CounselDraft, by: Officer) -> CounselSession:
 
 def _from_row(store: Store, row) -> CounselSession:
     (sid, number, appellant, disposition, eligibility, counsel, notes, next_step, outcome,
-     deadline, visit_id, sync_state, version, created_by, created_at) = row
+     deadline, visit_id, sync_state, version, created_by, created_at, masked_name,
+     purged_at) = row
     disp, elig, couns = json.loads(disposition), json.loads(eligibility), json.loads(counsel)
+    # After retention only the masked name is left of the appellant (retention.py).
+    person = Petitioner(**json.loads(appellant)) if appellant else Petitioner(name=masked_name)
     draft = CounselDraft(
-        appellant=Petitioner(**json.loads(appellant)),
+        appellant=person,
         disposition_agency=disp["agency"], disposition_title=disp["title"],
         disposed_on=date.fromisoformat(disp["disposed_on"]),
         learned_on=date.fromisoformat(disp["learned_on"]) if disp["learned_on"] else None,
@@ -68,7 +72,8 @@ def _from_row(store: Store, row) -> CounselSession:
     return CounselSession(
         id=sid, number=number, draft=draft, appeal_deadline=date.fromisoformat(deadline),
         visit=visits.by_id(store, visit_id), sync_state=sync_state, version=version,
-        created_by=created_by, created_at=datetime.fromisoformat(created_at))
+        created_by=created_by, created_at=datetime.fromisoformat(created_at),
+        purged=purged_at is not None)
 
 
 def get(store: Store, ident: str) -> CounselSession:
@@ -78,7 +83,7 @@ def get(store: Store, ident: str) -> CounselSession:
         key, column = parse_receipt_no(text, field="id").text, "number"
     except ValidationError:
         key, column = text, "id"
-    row = store.db.execute(f"SELECT {_COLUMNS} FROM counsel_sessions WHERE {column} = ?",
+    row = store.db.execute(f"SELECT {_READ} FROM counsel_sessions WHERE {column} = ?",
                            (key,)).fetchone()
     if row is None:
         raise NotFound(f"no counsel session {text} on this laptop")
@@ -94,7 +99,7 @@ def view(store: Store, ident: str, by: Officer, *, reason: str) -> CounselSessio
 
 
 def recent(store: Store, *, limit: int | None = None) -> list[CounselSession]:
-    sql = f"SELECT {_COLUMNS} FROM counsel_sessions ORDER BY created_at DESC, rowid DESC"
+    sql = f"SELECT {_READ} FROM counsel_sessions ORDER BY created_at DESC, rowid DESC"
     params = []
     if limit is not None:
         sql += " LIMIT ?"

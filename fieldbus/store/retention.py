@@ -7,6 +7,9 @@ after the retention period the petitioner's details, the title and body, the sup
 note, the signature and the attachments are destroyed (blobs no other case names are
 deleted; ``secure_delete`` overwrites their pages), and only the receipt number, status
 and masked name stay — enough to answer "what became of B07A-…?" at the next visit.
+Counsel sessions follow the same rule: the appellant's details, the confidential notes,
+the next step and the disposition's title go; the number, outcome, appeal deadline,
+masked name and the disposition's agency and dates stay.
 
 A case with a local change the hub has not acknowledged is never purged. Purging is
 audited per case, idempotent, and cheap when nothing is due (one indexed query), so it
@@ -34,25 +37,67 @@ class Rule:
 
 
 @cache
-def rule() -> Rule:
+def rule(kind: str = "complaint") -> Rule:
+    """The rule for ``"complaint"`` or ``"counsel"`` records."""
     data = json.loads(resource_path("rules", "retention.json").read_text(encoding="utf-8"))
-    complaint = data["complaint"]
-    return Rule(days=int(complaint["days"]), basis=complaint["basis"], version=data["version"])
+    entry = data[kind]
+    return Rule(days=int(entry["days"]), basis=entry["basis"], version=data["version"])
+
+
+def _due(store: Store, table: str, number: str, days: int) -> list[tuple[str, str]]:
+    cutoff = store.clock() - timedelta(days=days)
+    rows = store.db.execute(
+        f"SELECT id, {number}, synced_at FROM {table} WHERE purged_at IS NULL AND "
+        "synced_at IS NOT NULL AND synced_at <= ? AND sync_state = 'synced'",
+        # a day's slack in the indexed filter for offsets; the exact test is below
+        ((cutoff + timedelta(days=1)).isoformat(),)).fetchall()
+    return [(rid, num) for rid, num, at in rows if datetime.fromisoformat(at) <= cutoff]
 
 
 def due(store: Store, *, days: int | None = None) -> list[tuple[str, str]]:
     """(id, receipt number) of the cases whose personal data is due for destruction."""
-    cutoff = store.clock() - timedelta(days=rule().days if days is None else days)
-    rows = store.db.execute(
-        "SELECT id, receipt_no, synced_at FROM complaints WHERE purged_at IS NULL AND "
-        "synced_at IS NOT NULL AND synced_at <= ? AND sync_state = 'synced'",
-        # a day's slack in the indexed filter for offsets; the exact test is below
-        ((cutoff + timedelta(days=1)).isoformat(),)).fetchall()
-    return [(cid, number) for cid, number, at in rows if datetime.fromisoformat(at) <= cutoff]
+    return _due(store, "complaints", "receipt_no", rule().days if days is None else days)
+
+
+def due_counsel(store: Store, *, days: int | None = None) -> list[tuple[str, str]]:
+    """(id, session number) of the counsel sessions due for destruction."""
+    return _due(store, "counsel_sessions", "number",
+                rule("counsel").days if days is None else days)
 
 
 def purge(store: Store, by: Officer | None, *, days: int | None = None) -> list[str]:
-    """Destroy the personal data of every case that is due; their receipt numbers."""
+    """Destroy the personal data of every case and counsel session that is due; their
+    receipt and session numbers."""
+    return _purge_complaints(store, by, days=days) + _purge_counsel(store, by, days=days)
+
+
+def _purge_counsel(store: Store, by: Officer | None, *, days: int | None) -> list[str]:
+    sessions = due_counsel(store, days=days)
+    if not sessions:
+        return []
+    now = store.clock()
+    numbers = dict(sessions)
+    with store.write():
+        marks = ",".join("?" * len(numbers))
+        rows = store.db.execute(
+            f"SELECT id, disposition FROM counsel_sessions WHERE id IN ({marks}) AND "
+            "purged_at IS NULL AND sync_state = 'synced'", list(numbers)).fetchall()
+        chain = audit.Chain(store.db)
+        for sid, disposition in rows:
+            kept = {**json.loads(disposition), "title": ""}
+            store.db.execute(
+                "UPDATE counsel_sessions SET appellant = NULL, notes = NULL, next_step = NULL, "
+                "disposition = ?, purged_at = ? WHERE id = ?",
+                (json.dumps(kept, ensure_ascii=False), now.isoformat(), sid))
+            chain.append(at=now, officer_id=by.id if by else None, action="counsel_purged",
+                         record_type="counsel_session", record_id=sid,
+                         details={"number": numbers[sid], "rule": rule("counsel").version})
+        chain.close()
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    return [numbers[sid] for sid, _ in rows]
+
+
+def _purge_complaints(store: Store, by: Officer | None, *, days: int | None) -> list[str]:
     cases = due(store, days=days)
     if not cases:
         return []

@@ -275,8 +275,15 @@ def _split(script: str) -> list[str]:
 
 
 #: MIGRATIONS[n] brings a store from version n to n + 1.
+V4 = """
+-- Retention reaches counsel sessions too: the appellant's details and the confidential
+-- notes are destroyed like a complaint's petitioner (fieldbus/store/retention.py).
+ALTER TABLE counsel_sessions ADD COLUMN purged_at TEXT;
+CREATE INDEX counsel_retention ON counsel_sessions (synced_at) WHERE purged_at IS NULL;
+"""
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _script(V1), _script(V2), _v3,
+    _script(V1), _script(V2), _v3, _script(V4),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

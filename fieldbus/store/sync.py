@@ -36,13 +36,12 @@ from fieldbus.domain.errors import NotFound, ValidationError
 from fieldbus.domain.records import Officer
 from fieldbus.store import audit, reviews
 from fieldbus.store.store import Store
+from sync import protocol
 
 CURSOR_KEY = "sync_cursor"
 #: The outbox's record types as the protocol names them.
 PROTOCOL_TYPE = {"complaint": "complaint", "counsel_session": "counsel"}
 _TABLE = {"complaint": "complaints", "counsel_session": "counsel_sessions"}
-ACKNOWLEDGED = frozenset({"accepted", "duplicate"})
-NEEDS_ATTENTION = frozenset({"conflict", "invalid"})
 
 
 @dataclass(frozen=True)
@@ -56,14 +55,6 @@ class Outgoing:
     record_type: str              # the outbox's name: complaint, counsel_session
     record: dict[str, Any]
     blobs: list[dict[str, Any]] = field(default_factory=list)
-
-
-def _hash(content: dict[str, Any]) -> str:
-    # The protocol's content_hash (sync.protocol), restated: fieldbus must not need sync's
-    # internals to build a payload, and a test checks the two agree.
-    text = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
-                      allow_nan=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _in(values: Sequence[Any]) -> str:
@@ -168,7 +159,7 @@ def pending(store: Store, *, limit: int, after: int = 0) -> list[Outgoing]:
         known = [v for v in (base[first], sent_unanswered) if v is not None and v < version]
         out.append(Outgoing(order=first, record_type=record_type, blobs=blobs, record={
             "type": PROTOCOL_TYPE[record_type], "id": record_id, "version": version,
-            "base_version": max(known, default=None), "content_hash": _hash(content),
+            "base_version": max(known, default=None), "content_hash": protocol.content_hash(content),
             "content": content}))
     return out
 
@@ -219,9 +210,9 @@ def record_results(store: Store, sent: Sequence[Outgoing], results: Sequence[dic
             continue  # an answer that does not match what was sent: leave it pending
         outcome = result.get("outcome")
         why = f"{outcome}: {result.get('reason') or ''}".strip()
-        if outcome in ACKNOWLEDGED:
+        if outcome in protocol.ACKNOWLEDGED:
             acked.append((item, outcome))
-        elif outcome in NEEDS_ATTENTION:
+        elif outcome in protocol.NEEDS_ATTENTION:
             set_aside.append((item, outcome, why))
         else:  # missing_attachment, or an outcome this version does not know: retry
             retried.append((why, rid, version))

@@ -35,8 +35,9 @@ from fieldbus.domain.records import Officer
 from fieldbus.resources import resource_path
 from fieldbus.store.errors import StoreError
 from fieldbus.store.store import Store
+from sync import protocol
 
-TRAINING_DEVICE = "EDU"  # and every code starting with it is reserved for training
+TRAINING_DEVICE = protocol.TRAINING_DEVICE_PREFIX  # every code starting with it: training
 TRAINING_SUFFIX = "-training"
 
 

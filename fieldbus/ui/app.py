@@ -34,11 +34,7 @@ def load_fonts() -> str | None:
 
 def idle_seconds(environ=os.environ) -> float:
     """The idle-lock period: ``FIELDBUS_IDLE_LOCK_SECONDS`` if it is a positive number."""
-    try:
-        value = float(environ.get(IDLE_ENV, ""))
-    except ValueError:
-        return DEFAULT_IDLE_SECONDS
-    return value if value > 0 else DEFAULT_IDLE_SECONDS
+    return settings.env_seconds(IDLE_ENV, DEFAULT_IDLE_SECONDS, environ)
 
 
 #: How long a thread may hold the interpreter lock while another waits for it (Python's

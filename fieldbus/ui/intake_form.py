@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 from fieldbus import intake_attachments, intake_draft
 from fieldbus.domain.deadlines import KST
 from fieldbus.domain.errors import ValidationError
+from fieldbus.settings import env_seconds
 from fieldbus.ui import messages
 from fieldbus.ui.agency_picker import agency_combo
 from fieldbus.ui.attachment_box import AttachmentBox, save_problem_text
@@ -76,11 +77,7 @@ def tr(text: str) -> str:
 
 
 def autosave_seconds(environ=os.environ) -> float:
-    try:
-        seconds = float(environ.get("FIELDBUS_DRAFT_SECONDS", DEFAULT_AUTOSAVE_SECONDS))
-    except ValueError:
-        return DEFAULT_AUTOSAVE_SECONDS
-    return seconds if seconds > 0 else DEFAULT_AUTOSAVE_SECONDS
+    return env_seconds("FIELDBUS_DRAFT_SECONDS", DEFAULT_AUTOSAVE_SECONDS, environ)
 
 
 def _choices() -> dict[str, list[tuple[str, str]]]:

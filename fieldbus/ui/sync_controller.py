@@ -26,6 +26,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from fieldbus.domain.records import Officer
+from fieldbus.settings import env_seconds
 from fieldbus.sync_status import SyncStatus
 from fieldbus.ui.worker import StoreOp
 
@@ -38,11 +39,7 @@ AFTER_SAVE_MS = 5_000
 
 
 def interval_seconds(environ=os.environ) -> float:
-    try:
-        value = float(environ.get(SYNC_SECONDS_ENV, ""))
-    except ValueError:
-        return DEFAULT_SECONDS
-    return value if value > 0 else DEFAULT_SECONDS
+    return env_seconds(SYNC_SECONDS_ENV, DEFAULT_SECONDS, environ)
 
 
 def _state(store) -> tuple[bool, bool, int, int]:

@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from sync import protocol
 from sync.hub.db import now
 from sync.hub.migrations import audit, devices, person_tokens, users
 
@@ -141,6 +142,10 @@ def enrol(engine: sa.Engine, *, username: str, password: str, code: str, device_
     key_hash = token_hash(device_key)
     with engine.begin() as conn:
         person = _check_password(conn, username, password)
+        if code.startswith(protocol.TRAINING_DEVICE_PREFIX):
+            raise HubError(422, "device_reserved", f"device codes starting with "
+                           f"{protocol.TRAINING_DEVICE_PREFIX} are training stores' and "
+                           "never enrolled")
         row = conn.execute(sa.select(devices).where(devices.c.code == code)).first()
         if row is None:
             conn.execute(devices.insert().values(

@@ -94,6 +94,8 @@ def test_enrolment_is_retry_safe_and_refuses_a_taken_or_revoked_code(hub):
     assert revoked.status_code == 403 and _error_code(revoked) == "device_revoked"
     bad_code = _enrol(hub, device="b07a!")
     assert bad_code.status_code == 422
+    training = _enrol(hub, device="EDU")  # a training store's code: never on the hub
+    assert training.status_code == 422 and _error_code(training) == "device_reserved"
 
 
 def test_public_url_given_to_laptops_can_be_set(hub):

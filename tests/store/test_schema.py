@@ -110,7 +110,7 @@ def test_a_store_written_by_schema_1_is_migrated_and_prints(tmp_path, clock):
     data_dir = tmp_path / "old"
     shutil.copytree(V1_STORE, data_dir)
     with Store.open(data_dir, clock=clock) as store:
-        assert version_of(store.db) == SCHEMA_VERSION == 3
+        assert version_of(store.db) == SCHEMA_VERSION == 4
         assert len(bytes.fromhex(store.meta("device_key"))) == 32  # V3 made one
         assert count(store, "receipt_prints") == 0
         assert [c.draft.title for c in complaints.recent(store)] == [

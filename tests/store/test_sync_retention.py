@@ -94,3 +94,37 @@ def test_a_case_with_a_local_change_still_pending_is_kept(cstore, clock):
     assert retention.purge(cstore, cstore.officer) == []
     clock.advance(days=2)
     assert retention.purge(cstore, cstore.officer) == [case.receipt_no]
+
+
+def test_counsel_sessions_lose_the_appellant_and_the_notes_too(cstore, clock):
+    from fieldbus.domain.intake import parse_counsel
+    from fieldbus.store import counsel
+    from tests.conftest import sample
+
+    session_draft, _ = parse_counsel(sample("counsel-01.json"), now=clock())
+    assert session_draft.notes  # the sample has confidential notes to destroy
+    session = counsel.add(cstore, session_draft, cstore.officer)
+    case = complaints.add(cstore, draft(cstore), cstore.officer)
+    clock.advance(days=29)
+    assert retention.purge(cstore, cstore.officer) == []  # not acknowledged yet: kept
+    _acknowledge(cstore)
+    clock.advance(days=29)
+    assert retention.purge(cstore, cstore.officer) == []  # 29 days after the hub took it
+    clock.advance(days=1, seconds=1)
+    assert sorted(retention.purge(cstore, cstore.officer)) == sorted(
+        [case.receipt_no, session.number])
+
+    appellant, notes, next_step, disposition, masked, purged_at = cstore.db.execute(
+        "SELECT appellant, notes, next_step, disposition, masked_name, purged_at "
+        "FROM counsel_sessions WHERE id = ?", (session.id,)).fetchone()
+    assert (appellant, notes, next_step) == (None, None, None)
+    assert session_draft.disposition_title not in disposition
+    assert masked and purged_at == clock().isoformat()
+    got = counsel.get(cstore, session.number)  # still readable: number, outcome, deadline
+    assert got.purged and got.draft.appellant.name == masked and got.draft.notes is None
+    assert got.appeal_deadline == session.appeal_deadline
+    assert got.draft.disposition_agency == session_draft.disposition_agency
+    actions = [(r["action"], r["record_id"]) for r in audit_rows(cstore)[-2:]]
+    assert ("counsel_purged", session.id) in actions
+    assert cstore.verify_audit().ok
+    assert retention.purge(cstore, cstore.officer) == []  # idempotent

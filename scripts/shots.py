@@ -1,0 +1,36 @@
+"""What the screenshot scripts share: wait for a condition, open a signed-in window.
+
+The scripts drive the real MainWindow (offscreen unless told otherwise) over a temporary
+store and grab it; this module keeps their start the same.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def until(condition, ms: int = 10_000) -> None:
+    """Run the Qt event loop until ``condition()`` holds (TimeoutError after ``ms``)."""
+    from PySide6.QtCore import QDeadlineTimer
+    from PySide6.QtWidgets import QApplication
+
+    deadline = QDeadlineTimer(ms)
+    while not condition():
+        if deadline.hasExpired():
+            raise TimeoutError
+        QApplication.processEvents()
+
+
+def signed_in_window(data_dir: Path, pin: str, *, size: tuple[int, int] = (1400, 820)):
+    """The main window over ``data_dir``, shown, signed in with ``pin``, work area up."""
+    from fieldbus.ui.main_window import MainWindow
+
+    window = MainWindow(data_dir)
+    window.resize(*size)
+    window.start()
+    window.show()
+    until(lambda: window.pages.currentWidget() is window.signin_page)
+    window.signin_page.pin.setText(pin)
+    window.signin_page.pin.returnPressed.emit()
+    until(lambda: window.pages.currentWidget() is window.work_page)
+    return window

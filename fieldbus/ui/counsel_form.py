@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QStackedLayout,
     QTableWidget,
     QTableWidgetItem,
@@ -52,6 +51,7 @@ from fieldbus.ui import messages
 from fieldbus.ui.agency_picker import agency_combo
 from fieldbus.ui.counsel_detail import CounselDetail
 from fieldbus.ui.draft_autosave import DraftAutosave
+from fieldbus.ui.form_parts import field_box, note_label, two_columns
 from fieldbus.ui.form_problems import point_at_problems
 from fieldbus.ui.intake_form import ERROR_STYLE, INFO_STYLE, autosave_seconds
 from fieldbus.ui.print_after_save import PrintAfterSave, Wording
@@ -224,17 +224,9 @@ class CounselForm(QWidget):
     def _labelled(self, form: QFormLayout, key: str, label: str, widget: QWidget) -> QLabel:
         widget.setAccessibleName(label)
         self.fields[key] = widget
-        error = QLabel()
-        error.setObjectName(f"counsel-error-{key}")
-        error.setAccessibleName(tr("{0} 오류").format(label))
-        error.setStyleSheet(ERROR_STYLE)
-        error.setWordWrap(True)
-        error.hide()
+        error = note_label(f"counsel-error-{key}", tr("{0} 오류").format(label), ERROR_STYLE)
         self.errors[key] = error
-        box = QVBoxLayout()
-        box.setSpacing(2)
-        box.addWidget(widget)
-        box.addWidget(error)
+        box = field_box(widget, error)
         caption = QLabel(label)
         caption.setBuddy(widget)
         form.addRow(caption, box)
@@ -270,27 +262,8 @@ class CounselForm(QWidget):
         return combo
 
     def _build_form(self) -> QWidget:
-        outer = QWidget()
-        outer_layout = QVBoxLayout(outer)
-        outer_layout.setContentsMargins(0, 0, 0, 0)
-        self.banner = QLabel()
-        self.banner.setObjectName("counsel-banner")
-        self.banner.setAccessibleName(tr("상담 안내"))
-        self.banner.setStyleSheet(INFO_STYLE)
-        self.banner.setWordWrap(True)
-        self.banner.hide()
-        outer_layout.addWidget(self.banner)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setAccessibleName(tr("국선대리인 상담 양식"))
-        content = QWidget()
-        columns = QHBoxLayout(content)
-        left, right = QVBoxLayout(), QVBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
-        scroll.setWidget(content)
-        outer_layout.addWidget(scroll, 1)
+        self.banner = note_label("counsel-banner", tr("상담 안내"), INFO_STYLE)
+        outer, left, right = two_columns(self.banner, tr("국선대리인 상담 양식"))
 
         who = QGroupBox(tr("1. 청구인"))
         who_form = QFormLayout(who)
@@ -397,7 +370,7 @@ class CounselForm(QWidget):
         self.save_button.setAccessibleName(tr("상담 저장"))
         self.save_button.clicked.connect(self.save)
         bar.addWidget(self.save_button)
-        outer_layout.addLayout(bar)
+        outer.layout().addLayout(bar)
 
         shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), outer)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

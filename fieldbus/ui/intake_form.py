@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QStackedLayout,
     QTextBrowser,
     QVBoxLayout,
@@ -52,6 +51,7 @@ from fieldbus.ui import messages
 from fieldbus.ui.agency_picker import agency_combo
 from fieldbus.ui.attachment_box import AttachmentBox, save_problem_text
 from fieldbus.ui.draft_autosave import DraftAutosave
+from fieldbus.ui.form_parts import field_box, note_label, two_columns
 from fieldbus.ui.form_problems import point_at_problems
 from fieldbus.ui.print_after_save import PrintAfterSave, Wording
 from fieldbus.ui.receipt_delivery import delivery
@@ -226,26 +226,15 @@ class IntakeForm(QWidget):
                   rrn: bool = False) -> None:
         widget.setAccessibleName(label)
         self.fields[key] = widget
-        error = QLabel()
-        error.setObjectName(f"intake-error-{key}")
-        error.setAccessibleName(tr("{0} 오류").format(label))
-        error.setStyleSheet(ERROR_STYLE)
-        error.setWordWrap(True)
-        error.hide()
+        error = note_label(f"intake-error-{key}", tr("{0} 오류").format(label), ERROR_STYLE)
         self.errors[key] = error
-        box = QVBoxLayout()
-        box.setSpacing(2)
-        box.addWidget(widget)
-        box.addWidget(error)
+        notes = [error]
         if rrn or key == "consent":
-            warning = QLabel()
-            warning.setObjectName(f"intake-warning-{key}")
-            warning.setAccessibleName(tr("{0} 경고").format(label))
-            warning.setStyleSheet(WARNING_STYLE)
-            warning.setWordWrap(True)
-            warning.hide()
+            warning = note_label(f"intake-warning-{key}", tr("{0} 경고").format(label),
+                                 WARNING_STYLE)
             self.warnings[key] = warning
-            box.addWidget(warning)
+            notes.append(warning)
+        box = field_box(widget, *notes)
         caption = QLabel(label)
         caption.setBuddy(widget)
         form.addRow(caption, box)
@@ -268,28 +257,8 @@ class IntakeForm(QWidget):
         return line
 
     def _build_form(self) -> QWidget:
-        outer = QWidget()
-        outer_layout = QVBoxLayout(outer)
-        outer_layout.setContentsMargins(0, 0, 0, 0)
-        self.banner = QLabel()
-        self.banner.setObjectName("intake-banner")
-        self.banner.setAccessibleName(tr("접수 안내"))
-        self.banner.setStyleSheet(INFO_STYLE)
-        self.banner.setWordWrap(True)
-        self.banner.hide()
-        outer_layout.addWidget(self.banner)
-
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setAccessibleName(tr("민원 접수 양식"))
-        content = QWidget()
-        columns = QHBoxLayout(content)
-        left, right = QVBoxLayout(), QVBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
-        scroll.setWidget(content)
-        outer_layout.addWidget(scroll, 1)
+        self.banner = note_label("intake-banner", tr("접수 안내"), INFO_STYLE)
+        outer, left, right = two_columns(self.banner, tr("민원 접수 양식"))
 
         # 1. petitioner
         who = QGroupBox(tr("1. 민원인"))
@@ -379,7 +348,7 @@ class IntakeForm(QWidget):
         self.save_button.setAccessibleName(tr("저장"))
         self.save_button.clicked.connect(self.save)
         bar.addWidget(self.save_button)
-        outer_layout.addLayout(bar)
+        outer.layout().addLayout(bar)
 
         shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), outer)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

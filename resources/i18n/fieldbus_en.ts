@@ -5,37 +5,37 @@
     <name></name>
     <message>
         <location filename="../../fieldbus/ui/cases_model.py" line="56"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="90"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="87"/>
         <source>질의</source>
         <translation>Inquiry</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases_model.py" line="56"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="90"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="87"/>
         <source>건의</source>
         <translation>Suggestion</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases_model.py" line="56"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="90"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="87"/>
         <source>고충</source>
         <translation>Grievance</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases_model.py" line="57"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="91"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="88"/>
         <source>부패·공익신고</source>
         <translation>Corruption / public-interest report</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases_model.py" line="57"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="91"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="88"/>
         <source>소극행정신고</source>
         <translation>Passive-administration report</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases_model.py" line="58"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="92"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="89"/>
         <source>기타</source>
         <translation>Other</translation>
     </message>
@@ -47,7 +47,7 @@
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases_model.py" line="62"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="97"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="94"/>
         <source>현장 해결</source>
         <translation>Resolved on site</translation>
     </message>
@@ -321,7 +321,7 @@
     <message>
         <location filename="../../fieldbus/ui/cases_model.py" line="93"/>
         <location filename="../../fieldbus/ui/cases_page.py" line="445"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="201"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="198"/>
         <source>접수번호</source>
         <extracomment>(attribute of CaseRow, header); the order of the table&apos;s columns.</extracomment>
         <translation>Receipt no.</translation>
@@ -341,7 +341,7 @@
     <message>
         <location filename="../../fieldbus/ui/cases_model.py" line="98"/>
         <location filename="../../fieldbus/ui/cases_page.py" line="448"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="376"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="349"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
@@ -389,7 +389,7 @@
     <message>
         <location filename="../../fieldbus/ui/case_editor.py" line="61"/>
         <location filename="../../fieldbus/ui/cases_page.py" line="455"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="357"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="323"/>
         <source>접수 경로</source>
         <translation>Channel</translation>
     </message>
@@ -400,7 +400,7 @@
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases_page.py" line="455"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="93"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="90"/>
         <source>현장 방문</source>
         <translation>Walk-in</translation>
     </message>
@@ -417,19 +417,19 @@
     <message>
         <location filename="../../fieldbus/ui/case_editor.py" line="61"/>
         <location filename="../../fieldbus/ui/cases_page.py" line="459"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="358"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="324"/>
         <source>공개 여부</source>
         <translation>Disclosure</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases_page.py" line="459"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="94"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="91"/>
         <source>공개</source>
         <translation>Public</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases_page.py" line="459"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="94"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="91"/>
         <source>비공개</source>
         <translation>Private</translation>
     </message>
@@ -550,19 +550,19 @@
     </message>
     <message>
         <location filename="../../fieldbus/ui/counsel_form.py" line="101"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="107"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="104"/>
         <source>하나를 고르십시오.</source>
         <translation>Please choose one.</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/counsel_form.py" line="103"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="109"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="106"/>
         <source>전화번호가 올바르지 않습니다 (예: 010-2345-6789, 054-480-1234).</source>
         <translation>Invalid phone number (e.g. 010-2345-6789, 054-480-1234).</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/counsel_form.py" line="105"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="115"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="112"/>
         <source>출생연도는 1900년부터 올해까지의 네 자리 숫자입니다.</source>
         <translation>Birth year: four digits, from 1900 to this year.</translation>
     </message>
@@ -578,14 +578,14 @@
     </message>
     <message>
         <location filename="../../fieldbus/ui/counsel_form.py" line="111"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="127"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="124"/>
         <location filename="../../fieldbus/ui/messages.py" line="34"/>
         <source>꼭 입력해야 합니다.</source>
         <translation>Required.</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/counsel_form.py" line="113"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="129"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="126"/>
         <location filename="../../fieldbus/ui/messages.py" line="35"/>
         <source>너무 깁니다.</source>
         <translation>Too long.</translation>
@@ -596,17 +596,17 @@
         <translation>Session saved. Session no.:</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="278"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="265"/>
         <source>상담 안내</source>
         <translation>Session notice</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="286"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="266"/>
         <source>국선대리인 상담 양식</source>
         <translation>Counsel session form</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="661"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="634"/>
         <source>저장하지 않은 상담 내용이 있어 되살렸습니다 ({0}에 자동 저장). 확인한 뒤 저장하십시오.</source>
         <translation>An unsaved session was restored (autosaved at {0}). Check it, then save.</translation>
     </message>
@@ -614,7 +614,7 @@
         <location filename="../../fieldbus/ui/counsel_detail.py" line="66"/>
         <location filename="../../fieldbus/ui/counsel_detail.py" line="109"/>
         <location filename="../../fieldbus/ui/counsel_form.py" line="196"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="376"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="349"/>
         <source>상담번호</source>
         <translation>Session no.</translation>
     </message>
@@ -665,42 +665,42 @@
     </message>
     <message>
         <location filename="../../fieldbus/ui/case_editor.py" line="207"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="229"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="234"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="227"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="229"/>
         <source>{0} 오류</source>
         <translation>{0} error</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="295"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="268"/>
         <source>1. 청구인</source>
         <translation>1. Appellant</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/case_editor.py" line="57"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="297"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="305"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="270"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="271"/>
         <source>성명</source>
         <translation>Name</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/case_editor.py" line="57"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="298"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="307"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="271"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="273"/>
         <source>전화번호</source>
         <translation>Phone</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/case_editor.py" line="58"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="300"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="311"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="273"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="277"/>
         <source>주소</source>
         <translation>Address</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/case_editor.py" line="59"/>
         <location filename="../../fieldbus/ui/counsel_detail.py" line="71"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="301"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="315"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="274"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="281"/>
         <source>출생연도</source>
         <translation>Birth year</translation>
     </message>
@@ -832,12 +832,12 @@
         <translation>Not submitted. {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="302"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="275"/>
         <source>예: 1966</source>
         <translation>e.g. 1966</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="305"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="278"/>
         <source>2. 다투려는 처분</source>
         <translation>2. Decision challenged</translation>
     </message>
@@ -858,19 +858,19 @@
     </message>
     <message>
         <location filename="../../fieldbus/ui/counsel_detail.py" line="72"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="307"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="280"/>
         <source>처분 기관</source>
         <translation>Deciding agency</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/counsel_detail.py" line="73"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="308"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="281"/>
         <source>처분 내용</source>
         <translation>Decision</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/counsel_detail.py" line="74"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="309"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="282"/>
         <source>처분일</source>
         <translation>Decision date</translation>
     </message>
@@ -940,18 +940,18 @@
         <translation>Confirmation {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="310"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="283"/>
         <source>처분이 있음을 안 날을 모름 (처분일부터 180일만 적용)</source>
         <translation>Date learnt unknown (only the 180 days from the decision apply)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="311"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="284"/>
         <source>안 날 모름</source>
         <translation>Date learnt unknown</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/counsel_detail.py" line="75"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="315"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="288"/>
         <source>처분이 있음을 안 날</source>
         <translation>Date learnt of the decision</translation>
     </message>
@@ -967,557 +967,557 @@
     </message>
     <message>
         <location filename="../../fieldbus/ui/counsel_detail.py" line="117"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="321"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="294"/>
         <source>행정심판 청구 기한</source>
         <translation>Appeal deadline</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="329"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="302"/>
         <source>청구 기한 근거</source>
         <translation>Deadline basis</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="335"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="308"/>
         <source>3. 국선대리인 선정 요건 (행정심판법 시행령 제16조의2)</source>
         <translation>3. Eligibility for state-appointed counsel (Enforcement Decree Art. 16-2)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="337"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="310"/>
         <source>해당 요건</source>
         <translation>Eligibility basis</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="338"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="311"/>
         <source>요건을 고르십시오</source>
         <translation>Choose the basis</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/counsel_detail.py" line="77"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="339"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="312"/>
         <source>확인 방법</source>
         <translation>How checked</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="340"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="313"/>
         <source>확인 방법을 고르십시오</source>
         <translation>Choose how it was checked</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="343"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="316"/>
         <source>4. 상담</source>
         <translation>4. Session</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="345"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="318"/>
         <source>국선대리인 성명</source>
         <translation>Counsel&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="347"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="320"/>
         <source>자격</source>
         <translation>Qualification</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="348"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="321"/>
         <source>자격을 고르십시오</source>
         <translation>Choose the qualification</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="352"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="325"/>
         <source>비밀 — 국선대리인과 관리자만 봅니다. 확인증에 인쇄되지 않습니다.</source>
         <translation>Confidential — only counsel and supervisors see this. Never printed on the confirmation.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="354"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="327"/>
         <source>상담 내용 (비밀)</source>
         <translation>Advice notes (confidential)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="357"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="330"/>
         <source>상담 내용 비공개 안내</source>
         <translation>Confidential notes notice</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/counsel_detail.py" line="81"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="365"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="338"/>
         <source>다음 할 일</source>
         <translation>Next steps</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/counsel_detail.py" line="80"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="366"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="339"/>
         <source>상담 결과</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="367"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="340"/>
         <source>상담 결과를 고르십시오</source>
         <translation>Choose the outcome</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="370"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="343"/>
         <source>오늘의 상담</source>
         <translation>Today&apos;s sessions</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="374"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="347"/>
         <source>오늘의 상담 목록</source>
         <translation>List of today&apos;s sessions</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/counsel_detail.py" line="69"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="376"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="349"/>
         <source>청구인</source>
         <translation>Appellant</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="376"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="349"/>
         <source>청구 기한</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="384"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="357"/>
         <source>Enter: 상담 열기</source>
         <translation>Enter: open the session</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="393"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="366"/>
         <source>상담 저장 상태</source>
         <translation>Session save status</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="396"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="568"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="579"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="381"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="563"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="576"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="369"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="541"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="552"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="347"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="529"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="542"/>
         <source>저장 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="397"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="370"/>
         <source>상담 저장</source>
         <translation>Save session</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="526"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="499"/>
         <source>행정심판 청구 기한: 날짜를 확인하십시오</source>
         <translation>Appeal deadline: check the dates</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/counsel_detail.py" line="180"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="531"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="504"/>
         <source>기한이 {0}일 지났습니다</source>
         <translation>{0} days past the deadline</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/counsel_detail.py" line="182"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="533"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="506"/>
         <source>오늘이 마지막 날입니다</source>
         <translation>Today is the last day</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/counsel_detail.py" line="184"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="535"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="508"/>
         <source>{0}일 남음</source>
         <translation>{0} days left</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="536"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="509"/>
         <source> — 기한 임박</source>
         <translation> — deadline near</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="536"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="509"/>
         <source> — 기한 지남</source>
         <translation> — deadline passed</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="537"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="510"/>
         <source>행정심판 청구 기한: {0} ({1}){2}</source>
         <translation>Appeal deadline: {0} ({1}){2}</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/counsel_detail.py" line="187"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="539"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="512"/>
         <source>근거: {0}</source>
         <translation>Basis: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="558"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="555"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="531"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="521"/>
         <source>저장 중…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="586"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="588"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="559"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="554"/>
         <source>저장하지 않았습니다. 빨간 글씨를 보십시오.</source>
         <translation>Not saved. See the red text.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="588"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="590"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="561"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="556"/>
         <source>저장하지 않았습니다: {0}</source>
         <translation>Not saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="591"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="593"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="564"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="559"/>
         <source>저장하지 않았습니다. {0} {1}</source>
         <translation>Not saved. {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="617"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="590"/>
         <source>오늘의 상담 목록을 불러오지 못했습니다.</source>
         <translation>Could not load today&apos;s sessions.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="88"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="85"/>
         <source>개인</source>
         <extracomment>The tab chain and the order errors are visited in.</extracomment>
         <translation>Individual</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="88"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="85"/>
         <source>단체</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="89"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="86"/>
         <source>대리인</source>
         <translation>Representative</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="93"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="90"/>
         <source>사전 예약</source>
         <translation>Booked ahead</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="95"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="92"/>
         <source>알리지 않음</source>
         <translation>Do not notify</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="95"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="92"/>
         <source>문자(SMS)</source>
         <translation>Text (SMS)</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/case_editor.py" line="58"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="96"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="309"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="93"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="275"/>
         <source>전자우편</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="96"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="93"/>
         <source>우편</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="97"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="94"/>
         <source>합의(합의서 작성)</source>
         <translation>Settled (agreement signed)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="98"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="95"/>
         <source>조사 접수</source>
         <translation>Taken for investigation</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="98"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="95"/>
         <source>이송·안내</source>
         <translation>Transferred / referred</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="111"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="108"/>
         <source>전자우편 주소가 올바르지 않습니다 (예: name@example.kr).</source>
         <translation>Invalid email address (e.g. name@example.kr).</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="113"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="110"/>
         <source>우편번호는 숫자 5자리입니다.</source>
         <translation>The postcode is 5 digits.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="118"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="115"/>
         <source>문자로 알리려면 휴대전화 번호와 개인정보 수집 동의가 필요합니다.</source>
         <translation>Text notices need a mobile number and consent to collect personal data.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="119"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="116"/>
         <source>전자우편으로 알리려면 전자우편 주소와 개인정보 수집 동의가 필요합니다.</source>
         <translation>Email notices need an email address and consent to collect personal data.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="120"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="117"/>
         <source>우편으로 알리려면 주소와 개인정보 수집 동의가 필요합니다.</source>
         <translation>Postal notices need an address and consent to collect personal data.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="121"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="118"/>
         <source>알릴 방법에 필요한 연락처가 없습니다.</source>
         <translation>The contact needed for this notice method is missing.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="123"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="120"/>
         <source>부패·공익신고는 신고자 보호를 위해 공개할 수 없습니다.</source>
         <translation>Corruption and public-interest reports cannot be public, to protect the reporter.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="125"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="122"/>
         <source>이송·안내한 기관을 입력하십시오.</source>
         <translation>Enter the agency it was transferred or referred to.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="201"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="198"/>
         <source>접수되었습니다. 접수번호:</source>
         <translation>Received. Receipt no.:</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="202"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="199"/>
         <source>Enter: 시민용 접수증 인쇄   ·   Esc: 인쇄하지 않고 다음 민원</source>
         <translation>Enter: print citizen&apos;s receipt   ·   Esc: next complaint without printing</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="203"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="200"/>
         <source>접수증 인쇄 (Enter)</source>
         <translation>Print receipt (Enter)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="203"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="200"/>
         <source>접수증 인쇄</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="204"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="201"/>
         <source>다음 민원 (Esc)</source>
         <translation>Next complaint (Esc)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="204"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="201"/>
         <source>다음 민원</source>
         <translation>Next complaint</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="205"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="202"/>
         <source>접수증 {0}을(를) PDF로 저장했습니다 (프린터 설정 없음): {1}</source>
         <translation>Receipt {0} saved as PDF (no printer set): {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="206"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="203"/>
         <source>접수증 {0}을(를) 인쇄했습니다.</source>
         <translation>Receipt {0} printed.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="207"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="204"/>
         <source>접수번호 {0}: 접수증을 인쇄하지 않았습니다.</source>
         <translation>Receipt no. {0}: receipt not printed.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="208"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="205"/>
         <source>{0} 민원은 저장되어 있습니다. Enter로 다시 시도하거나 Esc로 넘어가십시오.</source>
         <translation>Complaint {0} is saved. Press Enter to try again or Esc to go on.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="288"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="261"/>
         <source>민원 접수 양식</source>
         <translation>Complaint intake form</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="367"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="333"/>
         <source>4. 첨부 파일</source>
         <translation>4. Attachments</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="370"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="336"/>
         <source>5. 민원인 서명 (선택)</source>
         <translation>5. Petitioner&apos;s signature (optional)</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/case_editor.py" line="208"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="246"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="233"/>
         <source>{0} 경고</source>
         <translation>{0} warning</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="279"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="260"/>
         <source>접수 안내</source>
         <translation>Intake notice</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="298"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="264"/>
         <source>1. 민원인</source>
         <translation>1. Petitioner</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="300"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="266"/>
         <source>익명으로 접수 (민원인 정보 없이)</source>
         <translation>Take anonymously (no petitioner details)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="301"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="267"/>
         <source>익명 접수</source>
         <translation>Anonymous intake</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/case_editor.py" line="57"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="306"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="272"/>
         <source>민원인 유형</source>
         <translation>Petitioner type</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/case_editor.py" line="58"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="313"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="279"/>
         <source>우편번호</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="314"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="280"/>
         <source>숫자 5자리</source>
         <translation>5 digits</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="316"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="282"/>
         <source>예: 1951</source>
         <translation>e.g. 1951</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="320"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="286"/>
         <source>2. 개인정보 수집·이용 동의</source>
         <translation>2. Consent to collect and use personal data</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="324"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="290"/>
         <source>개인정보 수집·이용 안내문</source>
         <translation>Personal data notice</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="335"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="301"/>
         <source>위 내용을 듣고 개인정보 수집·이용에 동의함</source>
         <translation>Heard the notice above and agrees</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="337"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="303"/>
         <source>동의 여부</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="342"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="308"/>
         <source>3. 민원 내용</source>
         <translation>3. Complaint</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/case_editor.py" line="59"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="344"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="310"/>
         <source>민원 종류</source>
         <translation>Kind of complaint</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="345"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="311"/>
         <source>민원 종류를 고르십시오</source>
         <translation>Choose the kind</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/case_editor.py" line="59"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="346"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="312"/>
         <source>관계 기관</source>
         <translation>Agency</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/case_editor.py" line="60"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="347"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="313"/>
         <source>발생 지역</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="348"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="314"/>
         <source>예: 경상북도 구미시</source>
         <translation>e.g. Gumi-si, Gyeongsangbuk-do</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/case_editor.py" line="60"/>
         <location filename="../../fieldbus/ui/cases_model.py" line="96"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="350"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="316"/>
         <source>제목</source>
         <translation>Title</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/case_editor.py" line="60"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="356"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="322"/>
         <source>내용</source>
         <translation>Details</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/case_editor.py" line="62"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="359"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="325"/>
         <source>처리 결과 통지</source>
         <translation>Notify the result by</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/case_editor.py" line="62"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="360"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="326"/>
         <source>현장 처리 결과</source>
         <translation>On-site outcome</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="361"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="327"/>
         <source>현장 처리 결과를 고르십시오</source>
         <translation>Choose the on-site outcome</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/case_editor.py" line="63"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="362"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="328"/>
         <source>이송·안내 기관</source>
         <translation>Transferred / referred to</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="378"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="344"/>
         <source>접수 상태</source>
         <translation>Intake status</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="382"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="348"/>
         <source>저장</source>
         <translation>Save</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/case_editor.py" line="319"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="526"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="492"/>
         <source>주민등록번호로 보이는 번호가 있습니다. 주민등록번호는 받지 않습니다 — 지우십시오. 그대로 저장하면 뒷자리를 *로 가립니다.</source>
         <translation>This looks like a resident registration number. We do not take them — please delete it. If saved as is, the last digits are masked with *.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="529"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="495"/>
         <source>동의하지 않았으므로 연락처(전화·전자우편·주소)는 저장하지 않습니다. 민원은 그대로 접수됩니다.</source>
         <translation>No consent, so contact details (phone, email, address) are not saved. The complaint is still taken.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="545"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="511"/>
         <source>첨부 파일을 아직 읽고 있습니다. 잠시 뒤 다시 저장하십시오.</source>
         <translation>Attachments are still being read. Save again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="580"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="546"/>
         <source>저장하지 않았습니다. 첨부 파일을 확인하십시오.</source>
         <translation>Not saved. Check the attachments.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="629"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="595"/>
         <source>저장하지 않은 접수 내용이 있어 되살렸습니다 ({0}에 자동 저장). 확인한 뒤 저장하십시오.</source>
         <translation>An unsaved intake was restored (autosaved at {0}). Check it, then save.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="666"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="636"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="639"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="602"/>
         <source>임시 저장본을 불러오지 못했습니다.</source>
         <translation>Could not load the draft.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="667"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="637"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="640"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="603"/>
         <source>임시 저장에 실패했습니다. 디스크를 확인하십시오.</source>
         <translation>Autosave failed. Check the disk.</translation>
     </message>

@@ -35,11 +35,9 @@ from PySide6.QtWidgets import (
 
 from fieldbus import case_edit, intake_draft
 from fieldbus.domain.deadlines import KST
-from fieldbus.domain.errors import ValidationError
-from fieldbus.ui import messages
 from fieldbus.ui.agency_picker import agency_combo
 from fieldbus.ui.intake_form import ERROR_STYLE, WARNING_STYLE, _choices, field_message
-from fieldbus.ui.form_problems import point_at_problems
+from fieldbus.ui.form_problems import point_at_problems, show_refusal
 from fieldbus.ui.worker import StoreOp
 
 NOTE_STYLE = ("background: #fff3cd; color: #3d2c00; border: 2px solid #e0b000; "
@@ -358,18 +356,10 @@ class CaseEditor(QWidget):
     def _save_failed(self, exc: Exception) -> None:
         self._saving = False
         self.save_button.setEnabled(True)
-        if isinstance(exc, ValidationError):
-            field = intake_draft.FIELD_OF_PATH.get(exc.field)
-            if field in self.errors and field not in self.frozen:
-                self.errors[field].setText(field_message(field, exc, self.values()))
-                self.errors[field].show()
-                self.fields[field].setFocus()
-                self.status.setText(tr("제출하지 않았습니다. 빨간 글씨를 보십시오."))
-                return
-            self.status.setText(tr("제출하지 않았습니다: {0}").format(messages.field_error(exc)))
-            return
-        what, todo = messages.store_problem(exc)
-        self.status.setText(tr("제출하지 않았습니다. {0} {1}").format(what, todo))
+        field = intake_draft.FIELD_OF_PATH.get(getattr(exc, "field", ""))
+        show_refusal(exc, self.status, field=None if field in self.frozen else field,
+                     errors=self.errors, fields=self.fields,
+                     message=lambda f: field_message(f, exc, self.values()), resubmit=True)
 
     def cancel(self) -> None:
         if self._saving or not self.isVisible():

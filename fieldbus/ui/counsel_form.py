@@ -52,7 +52,7 @@ from fieldbus.ui.agency_picker import agency_combo
 from fieldbus.ui.counsel_detail import CounselDetail
 from fieldbus.ui.draft_autosave import DraftAutosave
 from fieldbus.ui.form_parts import field_box, note_label, two_columns
-from fieldbus.ui.form_problems import point_at_problems
+from fieldbus.ui.form_problems import point_at_problems, show_refusal
 from fieldbus.ui.intake_form import ERROR_STYLE, INFO_STYLE, autosave_seconds
 from fieldbus.ui.print_after_save import PrintAfterSave, Wording
 from fieldbus.ui.receipt_delivery import delivery
@@ -550,18 +550,9 @@ class CounselForm(QWidget):
         self._saving = False
         self.save_button.setEnabled(True)
         self.save_button.setText(tr("저장 (Ctrl+S)"))
-        if isinstance(exc, ValidationError):
-            field = counsel_draft.FIELD_OF_PATH.get(exc.field)
-            if field in self.errors:
-                self.errors[field].setText(field_message(field, exc))
-                self.errors[field].show()
-                self.fields[field].setFocus()
-                self.status.setText(tr("저장하지 않았습니다. 빨간 글씨를 보십시오."))
-                return
-            self.status.setText(tr("저장하지 않았습니다: {0}").format(messages.field_error(exc)))
-            return
-        what, todo = messages.store_problem(exc)
-        self.status.setText(tr("저장하지 않았습니다. {0} {1}").format(what, todo))
+        field = counsel_draft.FIELD_OF_PATH.get(getattr(exc, "field", ""))
+        show_refusal(exc, self.status, field=field, errors=self.errors, fields=self.fields,
+                     message=lambda f: field_message(f, exc))
 
     # -- the confirmation --------------------------------------------------------------
 

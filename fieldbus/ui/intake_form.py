@@ -52,7 +52,7 @@ from fieldbus.ui.agency_picker import agency_combo
 from fieldbus.ui.attachment_box import AttachmentBox, save_problem_text
 from fieldbus.ui.draft_autosave import DraftAutosave
 from fieldbus.ui.form_parts import field_box, note_label, two_columns
-from fieldbus.ui.form_problems import point_at_problems
+from fieldbus.ui.form_problems import point_at_problems, show_refusal
 from fieldbus.ui.print_after_save import PrintAfterSave, Wording
 from fieldbus.ui.receipt_delivery import delivery
 from fieldbus.ui.signature_pad import SignaturePad
@@ -545,18 +545,9 @@ class IntakeForm(QWidget):
             self.attachments.list.setFocus()
             self.status.setText(tr("저장하지 않았습니다. 첨부 파일을 확인하십시오."))
             return
-        if isinstance(exc, ValidationError):
-            field = intake_draft.FIELD_OF_PATH.get(exc.field)
-            if field in self.errors:
-                self.errors[field].setText(field_message(field, exc, self.values()))
-                self.errors[field].show()
-                self.fields[field].setFocus()
-                self.status.setText(tr("저장하지 않았습니다. 빨간 글씨를 보십시오."))
-                return
-            self.status.setText(tr("저장하지 않았습니다: {0}").format(messages.field_error(exc)))
-            return
-        what, todo = messages.store_problem(exc)
-        self.status.setText(tr("저장하지 않았습니다. {0} {1}").format(what, todo))
+        field = intake_draft.FIELD_OF_PATH.get(getattr(exc, "field", ""))
+        show_refusal(exc, self.status, field=field, errors=self.errors, fields=self.fields,
+                     message=lambda f: field_message(f, exc, self.values()))
 
     @property
     def receipt_no(self) -> str | None:

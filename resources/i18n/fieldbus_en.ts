@@ -370,7 +370,7 @@
         <translation>Supervisor review: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="125"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="123"/>
         <location filename="../../fieldbus/ui/cases_model.py" line="97"/>
         <location filename="../../fieldbus/ui/cases_page.py" line="452"/>
         <source>민원인</source>
@@ -387,7 +387,7 @@
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="61"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="59"/>
         <location filename="../../fieldbus/ui/cases_page.py" line="455"/>
         <location filename="../../fieldbus/ui/intake_form.py" line="323"/>
         <source>접수 경로</source>
@@ -415,7 +415,7 @@
         <translation>Notify by</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="61"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="59"/>
         <location filename="../../fieldbus/ui/cases_page.py" line="459"/>
         <location filename="../../fieldbus/ui/intake_form.py" line="324"/>
         <source>공개 여부</source>
@@ -606,7 +606,7 @@
         <translation>Counsel session form</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="634"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="625"/>
         <source>저장하지 않은 상담 내용이 있어 되살렸습니다 ({0}에 자동 저장). 확인한 뒤 저장하십시오.</source>
         <translation>An unsaved session was restored (autosaved at {0}). Check it, then save.</translation>
     </message>
@@ -664,7 +664,7 @@
         <translation>Session {0} is saved. Press Enter to try again or Esc to go on.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="207"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="205"/>
         <location filename="../../fieldbus/ui/counsel_form.py" line="227"/>
         <location filename="../../fieldbus/ui/intake_form.py" line="229"/>
         <source>{0} 오류</source>
@@ -676,28 +676,28 @@
         <translation>1. Appellant</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="57"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="55"/>
         <location filename="../../fieldbus/ui/counsel_form.py" line="270"/>
         <location filename="../../fieldbus/ui/intake_form.py" line="271"/>
         <source>성명</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="57"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="55"/>
         <location filename="../../fieldbus/ui/counsel_form.py" line="271"/>
         <location filename="../../fieldbus/ui/intake_form.py" line="273"/>
         <source>전화번호</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="58"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="56"/>
         <location filename="../../fieldbus/ui/counsel_form.py" line="273"/>
         <location filename="../../fieldbus/ui/intake_form.py" line="277"/>
         <source>주소</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="59"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="57"/>
         <location filename="../../fieldbus/ui/counsel_detail.py" line="71"/>
         <location filename="../../fieldbus/ui/counsel_form.py" line="274"/>
         <location filename="../../fieldbus/ui/intake_form.py" line="281"/>
@@ -705,131 +705,116 @@
         <translation>Birth year</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="98"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="96"/>
         <source>보완할 사건</source>
         <translation>Case to correct</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="106"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="104"/>
         <source>관리자 보완 요청</source>
         <translation>Supervisor&apos;s request for changes</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="115"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="113"/>
         <source>바꿀 수 없는 항목</source>
         <translation>Fields that cannot change</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="122"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="120"/>
         <source>보완 양식</source>
         <translation>Correction form</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="127"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="125"/>
         <source>민원 내용</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="134"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="132"/>
         <source>민원인 정보 안내</source>
         <translation>Petitioner details notice</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="148"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="146"/>
         <source>보완 제출 상태</source>
         <translation>Resubmission status</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="151"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="149"/>
         <source>보완하여 다시 제출 (Ctrl+S)</source>
         <translation>Correct and resubmit (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="152"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="150"/>
         <location filename="../../fieldbus/ui/cases_page.py" line="178"/>
         <location filename="../../fieldbus/ui/cases_page.py" line="179"/>
         <source>보완하여 다시 제출</source>
         <translation>Correct and resubmit</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="156"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="154"/>
         <source>취소 (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="157"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="155"/>
         <source>보완 취소</source>
         <translation>Cancel correction</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="226"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="224"/>
         <source>보완하여 다시 제출: {0}</source>
         <translation>Correct and resubmit: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="227"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="225"/>
         <source>관리자 보완 요청: {0}</source>
         <translation>Supervisor&apos;s request for changes: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="228"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="226"/>
         <source>(메모 없음)</source>
         <translation>(no note)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="229"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="227"/>
         <source>동의함</source>
         <translation>Consented</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="229"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="227"/>
         <source>동의하지 않음</source>
         <translation>Not consented</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="231"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="229"/>
         <source>바꿀 수 없는 항목 — 접수번호 {0} · 접수일시 {1} · 첨부 {2}건 · 개인정보 동의: {3}</source>
         <translation>Cannot change — receipt no. {0} · received {1} · {2} attachments · personal data consent: {3}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="261"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="259"/>
         <source>개인정보 수집·이용에 동의하지 않아 연락처는 저장하지 않습니다.</source>
         <translation>No consent to collecting personal data, so contact details are not kept.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="265"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="263"/>
         <source>신고자 신원 보호: 관리자만 볼 수 있어 바꿀 수 없습니다.</source>
         <translation>Reporter identity protected: only supervisors can see it, so it cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="263"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="261"/>
         <source>익명 민원: 민원인 정보가 없습니다.</source>
         <translation>Anonymous complaint: no petitioner details.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="347"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="345"/>
         <source>바뀐 내용이 없습니다. 관리자 요청대로 고친 뒤 제출하십시오.</source>
         <translation>Nothing has changed. Correct it as the supervisor asked, then submit.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="342"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="340"/>
         <source>제출하는 중…</source>
         <translation>Submitting…</translation>
-    </message>
-    <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="367"/>
-        <source>제출하지 않았습니다. 빨간 글씨를 보십시오.</source>
-        <translation>Not submitted. See the red text.</translation>
-    </message>
-    <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="369"/>
-        <source>제출하지 않았습니다: {0}</source>
-        <translation>Not submitted: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="372"/>
-        <source>제출하지 않았습니다. {0} {1}</source>
-        <translation>Not submitted. {0} {1}</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/counsel_form.py" line="275"/>
@@ -1151,25 +1136,7 @@
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="559"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="554"/>
-        <source>저장하지 않았습니다. 빨간 글씨를 보십시오.</source>
-        <translation>Not saved. See the red text.</translation>
-    </message>
-    <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="561"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="556"/>
-        <source>저장하지 않았습니다: {0}</source>
-        <translation>Not saved: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="564"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="559"/>
-        <source>저장하지 않았습니다. {0} {1}</source>
-        <translation>Not saved. {0} {1}</translation>
-    </message>
-    <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="590"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="581"/>
         <source>오늘의 상담 목록을 불러오지 못했습니다.</source>
         <translation>Could not load today&apos;s sessions.</translation>
     </message>
@@ -1205,7 +1172,7 @@
         <translation>Text (SMS)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="58"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="56"/>
         <location filename="../../fieldbus/ui/intake_form.py" line="93"/>
         <location filename="../../fieldbus/ui/intake_form.py" line="275"/>
         <source>전자우편</source>
@@ -1337,7 +1304,7 @@
         <translation>5. Petitioner&apos;s signature (optional)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="208"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="206"/>
         <location filename="../../fieldbus/ui/intake_form.py" line="233"/>
         <source>{0} 경고</source>
         <translation>{0} warning</translation>
@@ -1363,13 +1330,13 @@
         <translation>Anonymous intake</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="57"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="55"/>
         <location filename="../../fieldbus/ui/intake_form.py" line="272"/>
         <source>민원인 유형</source>
         <translation>Petitioner type</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="58"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="56"/>
         <location filename="../../fieldbus/ui/intake_form.py" line="279"/>
         <source>우편번호</source>
         <translation>Postcode</translation>
@@ -1410,7 +1377,7 @@
         <translation>3. Complaint</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="59"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="57"/>
         <location filename="../../fieldbus/ui/intake_form.py" line="310"/>
         <source>민원 종류</source>
         <translation>Kind of complaint</translation>
@@ -1421,13 +1388,13 @@
         <translation>Choose the kind</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="59"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="57"/>
         <location filename="../../fieldbus/ui/intake_form.py" line="312"/>
         <source>관계 기관</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="60"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="58"/>
         <location filename="../../fieldbus/ui/intake_form.py" line="313"/>
         <source>발생 지역</source>
         <translation>Region</translation>
@@ -1438,26 +1405,26 @@
         <translation>e.g. Gumi-si, Gyeongsangbuk-do</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="60"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="58"/>
         <location filename="../../fieldbus/ui/cases_model.py" line="96"/>
         <location filename="../../fieldbus/ui/intake_form.py" line="316"/>
         <source>제목</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="60"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="58"/>
         <location filename="../../fieldbus/ui/intake_form.py" line="322"/>
         <source>내용</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="62"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="60"/>
         <location filename="../../fieldbus/ui/intake_form.py" line="325"/>
         <source>처리 결과 통지</source>
         <translation>Notify the result by</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="62"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="60"/>
         <location filename="../../fieldbus/ui/intake_form.py" line="326"/>
         <source>현장 처리 결과</source>
         <translation>On-site outcome</translation>
@@ -1468,7 +1435,7 @@
         <translation>Choose the on-site outcome</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="63"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="61"/>
         <location filename="../../fieldbus/ui/intake_form.py" line="328"/>
         <source>이송·안내 기관</source>
         <translation>Transferred / referred to</translation>
@@ -1484,7 +1451,7 @@
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="319"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="317"/>
         <location filename="../../fieldbus/ui/intake_form.py" line="492"/>
         <source>주민등록번호로 보이는 번호가 있습니다. 주민등록번호는 받지 않습니다 — 지우십시오. 그대로 저장하면 뒷자리를 *로 가립니다.</source>
         <translation>This looks like a resident registration number. We do not take them — please delete it. If saved as is, the last digits are masked with *.</translation>
@@ -1505,19 +1472,19 @@
         <translation>Not saved. Check the attachments.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="595"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="586"/>
         <source>저장하지 않은 접수 내용이 있어 되살렸습니다 ({0}에 자동 저장). 확인한 뒤 저장하십시오.</source>
         <translation>An unsaved intake was restored (autosaved at {0}). Check it, then save.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="639"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="602"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="630"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="593"/>
         <source>임시 저장본을 불러오지 못했습니다.</source>
         <translation>Could not load the draft.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="640"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="603"/>
+        <location filename="../../fieldbus/ui/counsel_form.py" line="631"/>
+        <location filename="../../fieldbus/ui/intake_form.py" line="594"/>
         <source>임시 저장에 실패했습니다. 디스크를 확인하십시오.</source>
         <translation>Autosave failed. Check the disk.</translation>
     </message>
@@ -2016,6 +1983,41 @@
         <location filename="../../fieldbus/ui/sync_panel.py" line="129"/>
         <source>대기 목록을 불러오지 못했습니다.</source>
         <translation>Could not load the waiting list.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/form_problems.py" line="34"/>
+        <source>제출하지 않았습니다. 빨간 글씨를 보십시오.</source>
+        <translation>Not submitted. See the red text.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/form_problems.py" line="35"/>
+        <source>저장하지 않았습니다. 빨간 글씨를 보십시오.</source>
+        <translation>Not saved. See the red text.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/form_problems.py" line="38"/>
+        <source>제출하지 않았습니다: {0}</source>
+        <translation>Not submitted: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/form_problems.py" line="39"/>
+        <source>저장하지 않았습니다: {0}</source>
+        <translation>Not saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/form_problems.py" line="42"/>
+        <source>제출하지 않았습니다. {0} {1}</source>
+        <translation>Not submitted. {0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/form_problems.py" line="43"/>
+        <source>저장하지 않았습니다. {0} {1}</source>
+        <translation>Not saved. {0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/form_problems.py" line="52"/>
+        <source>고칠 곳이 {0}군데 있습니다. 빨간 글씨를 보십시오.</source>
+        <translation>{0} fields need fixing. See the red text.</translation>
     </message>
 </context>
 <context>
@@ -2628,14 +2630,6 @@
         <location filename="../../fieldbus/ui/agency_picker.py" line="21"/>
         <source>기관 이름 일부를 입력하면 찾아 줍니다</source>
         <translation>Type part of an agency name to find it</translation>
-    </message>
-</context>
-<context>
-    <name>forms</name>
-    <message>
-        <location filename="../../fieldbus/ui/form_problems.py" line="22"/>
-        <source>고칠 곳이 {0}군데 있습니다. 빨간 글씨를 보십시오.</source>
-        <translation>{0} fields need fixing. See the red text.</translation>
     </message>
 </context>
 <context>

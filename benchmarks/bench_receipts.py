@@ -89,8 +89,7 @@ def first_receipt_in_a_new_process() -> tuple[float, float]:
 def _store(tmp: Path) -> Store:
     os.environ.setdefault("FIELDBUS_ALLOW_INSECURE_KEYRING", "1")
     os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
-    store = Store.create(tmp / "store", device="B07A", officer="홍길동", pin="4821")
-    store.officer = store.sign_in("홍길동", "4821")
+    store = Store.create(tmp / "store", device="B07A", officer="홍길동", pin="482193")
     visits.open_visit(store, store.officer, venue="선산읍 행정복지센터", region="경상북도 구미시")
     return store
 

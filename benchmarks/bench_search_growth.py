@@ -36,9 +36,8 @@ def main() -> None:
     rng = random.Random(11)
     base = datetime(2026, 11, 26, 10, 0, tzinfo=KST)
     with tempfile.TemporaryDirectory(prefix="fieldbus-growth-") as name:
-        store = Store.create(Path(name) / "s", device="GROW", officer="벤치", pin="4821",
+        store = Store.create(Path(name) / "s", device="GROW", officer="벤치", pin="482193",
                              clock=lambda: base)
-        store.officer = store.sign_in("벤치", "4821")
         made = 0
         print("| cases | 3+ characters | 2 characters | 2 characters, found nowhere |")
         print("|---|---|---|---|")

@@ -30,7 +30,7 @@ from fieldbus.store import complaints, search  # noqa: E402
 from fieldbus.store.sqlcipher import connect  # noqa: E402
 from fieldbus.store.store import Store  # noqa: E402
 
-PIN = "4821"
+PIN = "482193"
 
 
 def median_ms(samples: list[float]) -> float:

@@ -40,8 +40,9 @@ import report  # noqa: E402
 from sync import protocol  # noqa: E402
 from sync.hub import auth  # noqa: E402
 from sync.hub.db import connect, now  # noqa: E402
-from sync.hub.migrations import devices  # noqa: E402
+from sync.hub.migrations import devices, registered_devices  # noqa: E402
 from tests.hub.fixtures import PostgresServer, find_postgres_bin, free_port  # noqa: E402
+from tests.hub.helpers import number  # noqa: E402
 
 PASSWORD = "benchmark password"
 PLACES = ["선산읍", "고아읍", "무을면", "옥성면", "도개면", "해평면", "산동읍", "장천면"]
@@ -56,7 +57,7 @@ def complaint(device: str, n: int, rng: random.Random) -> dict:
             "큽니다. 현장을 확인하시고 조치 계획을 알려 주시기 바랍니다. ") * rng.randint(1, 3)
     return {
         # a per-device daily sequence of 4 digits: 10,000 cases span two days
-        "receipt_no": f"{device}-2611{1 + n // 9000:02d}-{n % 9000 + 1:04d}-K",
+        "receipt_no": number(device, n % 9000 + 1, f"2611{1 + n // 9000:02d}"),
         "kind": "grievance",
         "title": f"{place} {topic} 요청", "body": body, "agency": "구미시청",
         "region": "경상북도 구미시", "channel": rng.choice(["booked", "walk_in"]),
@@ -138,6 +139,7 @@ def add_devices(db_url: str, codes: list[str]) -> dict[str, str]:
         user_id = conn.execute(auth.users.select()).first().id
         for code in codes:
             tokens[code] = auth._new_token(auth.DEVICE_PREFIX)
+            conn.execute(registered_devices.insert().values(code=code, registered_at=now()))
             conn.execute(devices.insert().values(
                 code=code, key_hash=auth.token_hash(code), qr_secret="ab" * 32,
                 token_hash=auth.token_hash(tokens[code]), revoked=False,

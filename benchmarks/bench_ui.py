@@ -41,7 +41,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-PIN = "4821"  # bench_store.build_store's officer 벤치 has this PIN
+PIN = "482193"  # bench_store.build_store's officer 벤치 has this PIN
 OFFICER = "벤치"
 FRAME_MS = 16.0
 HEARTBEAT_MS = 1

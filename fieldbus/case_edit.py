@@ -63,6 +63,13 @@ def frozen_fields(complaint: Complaint, officer: Officer) -> frozenset[str]:
     return frozenset()
 
 
+def may_move_across_report(officer: Officer) -> bool:
+    """Whether a case is a public-interest report is fixed when it is taken: only a
+    supervisor moves a case into or out of ``report`` (the store refuses anyone else and
+    audits the supervisor's change), so the editor offers the move to supervisors only."""
+    return officer.may_read_sealed_identity
+
+
 def diff(before: Any, after: Any) -> dict[str, Any]:
     """The JSON Merge Patch (RFC 7386) turning ``before`` into ``after`` (both objects):
     changed keys only, objects recursively, ``None`` for a key removed."""

@@ -10,7 +10,6 @@ Start-up stays light: heavy modules are imported by the commands that need them.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import sys
@@ -104,28 +103,34 @@ def _warn(warnings) -> None:
 
 
 class Session:
-    """An open store and the officer signed in to it, for one command."""
+    """An open store and the officer signed in to it, for one command.
+
+    Opening needs the officer's PIN (``--officer``/``FIELDBUS_OFFICER``, ``FIELDBUS_PIN``
+    or a prompt): the store's key is unwrapped with it (docs/security.md §2)."""
 
     def __init__(self, args: argparse.Namespace) -> None:
         from fieldbus.store.store import Store
 
+        name = args.signin_officer or os.environ.get("FIELDBUS_OFFICER") or None
+        pin = _read_pin(args)
         if getattr(args, "training", False):
             from fieldbus.store.training import open_training
 
-            self.store = open_training(_data_dir(args))
+            self.store = open_training(_data_dir(args), officer=name, pin=pin)
         else:
-            self.store = Store.open(_data_dir(args))
+            self.store = Store.open(_data_dir(args), officer=name, pin=pin)
+        self.officer = self.store.officer
         _training_notice(self.store)
         if self.store.key_place.warning():
             print(f"warning: {self.store.key_place.warning()}", file=sys.stderr)
-        try:
-            name = args.signin_officer or os.environ.get("FIELDBUS_OFFICER") or None
-            self.officer = self.store.sign_in(name, _read_pin(args))
-        except BaseException:
-            self.store.close()
-            raise
+        for notice in self.store.notices:
+            print(f"note: {notice}", file=sys.stderr)
         if getattr(args, "command", None) != "purge":  # `purge` reports what it purges
-            _purge_due(self.store, self.officer)
+            try:
+                _purge_due(self.store, self.officer)
+            except BaseException:
+                self.store.close()
+                raise
 
     def __enter__(self) -> Session:
         return self
@@ -161,36 +166,104 @@ def _now():
 
 
 def cmd_setup(args: argparse.Namespace) -> int:
-    from fieldbus.store.store import Store
+    from fieldbus.store.store import Store, recovery_key_from
 
     if args.device is None and not args.training:
         raise UsageError("setup: --device is needed (this laptop's code, 2–6 of A–Z/0–9)")
     pin = _read_pin(args, confirm=True)
+    recovery = recovery_key_from(args.recovery_key)
     if args.training:
         from fieldbus.store.training import TRAINING_DEVICE, create_training
 
         if args.device is not None:
             print(f"note: a training store numbers its receipts {TRAINING_DEVICE}-…; "
                   f"--device {args.device} is not used", file=sys.stderr)
-        store = create_training(_data_dir(args), officer=args.officer, pin=pin, role=args.role)
+        store = create_training(_data_dir(args), officer=args.officer, pin=pin, role=args.role,
+                                recovery_key=recovery)
     else:
         store = Store.create(_data_dir(args), device=args.device, officer=args.officer,
-                             pin=pin, role=args.role)
+                             pin=pin, role=args.role, recovery_key=recovery)
     with store:
         _training_notice(store)
         if store.key_place.warning():
             print(f"warning: {store.key_place.warning()}", file=sys.stderr)
+        if store.slots.recovery_slot() is None and not store.training:
+            print("note: no recovery key yet: it comes from the hub at enrolment, or give IT's "
+                  "file with `fieldbus recovery-key set FILE`", file=sys.stderr)
         print(f"store created in {store.data_dir} for device {store.device}; "
               f"officer {args.officer} ({args.role})")
     return EXIT_OK
 
 
+def _read_new_pin(args: argparse.Namespace) -> str:
+    """A new PIN (``officer add``, ``officer pin``, ``recover``): FIELDBUS_NEW_PIN, else
+    stdin with ``--new-pin-stdin`` (or ``--pin-stdin`` on ``officer add``), else a prompt."""
+    return os.environ.get("FIELDBUS_NEW_PIN") or _read_pin(
+        argparse.Namespace(pin_stdin=args.new_pin_stdin), confirm=True)
+
+
 def cmd_officer_add(args: argparse.Namespace) -> int:
     with Session(args) as s:
-        pin = os.environ.get("FIELDBUS_NEW_PIN") or _read_pin(
-            argparse.Namespace(pin_stdin=args.new_pin_stdin), confirm=True)
-        officer = s.store.add_officer(s.officer, name=args.name, role=args.role, pin=pin)
+        if s.officer.role != "supervisor":  # before asking for the new PIN
+            from fieldbus.domain.errors import PermissionDenied
+
+            raise PermissionDenied("only a supervisor can add an officer: sign in as one "
+                                   "with --officer")
+        officer = s.store.add_officer(s.officer, name=args.name, role=args.role,
+                                      pin=_read_new_pin(args))
         print(f"officer {officer.name} added ({officer.role})")
+    return EXIT_OK
+
+
+def cmd_officer_disable(args: argparse.Namespace) -> int:
+    with Session(args) as s:
+        officer = s.store.disable_officer(s.officer, args.name)
+    print(f"officer {officer.name} disabled: they can no longer sign in here; their records "
+          "and audit entries are kept")
+    return EXIT_OK
+
+
+def cmd_officer_role(args: argparse.Namespace) -> int:
+    with Session(args) as s:
+        officer = s.store.set_role(s.officer, args.name, args.role)
+    print(f"officer {officer.name} is now {officer.role}")
+    return EXIT_OK
+
+
+def cmd_officer_pin(args: argparse.Namespace) -> int:
+    with Session(args) as s:
+        s.store.change_pin(s.officer, _read_new_pin(args))
+    print(f"PIN changed for {s.officer.name}")
+    return EXIT_OK
+
+
+def cmd_recovery_key_set(args: argparse.Namespace) -> int:
+    from fieldbus.store.store import recovery_key_from
+
+    pem = recovery_key_from(args.file)
+    with Session(args) as s:
+        if s.officer.role != "supervisor":
+            from fieldbus.domain.errors import PermissionDenied
+
+            raise PermissionDenied("only a supervisor can set the recovery key")
+        recipient = s.store.set_recovery_key(s.officer, pem or b"")
+    print(f"recovery slot sealed to the centre's key {recipient}")
+    return EXIT_OK
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    """IT, on its own machine, with a copy of a laptop's data folder (docs/security.md)."""
+    from fieldbus.store.store import Store
+
+    try:
+        private = Path(args.recovery_private_key).expanduser().read_bytes()
+    except OSError as exc:
+        raise UsageError(f"{args.recovery_private_key}: cannot read: {exc.strerror}") from None
+    folder = Path(args.copy_dir).expanduser()
+    officer = Store.recover(folder, private_key_pem=private, officer=args.name,
+                            new_pin=_read_new_pin(args))
+    print(f"officer {officer.name} has a new PIN in {folder}: copy the folder back to the "
+          "laptop; the PIN binds to that laptop's keyring at the next sign-in")
     return EXIT_OK
 
 
@@ -340,7 +413,7 @@ def cmd_complaint_list(args: argparse.Namespace) -> int:
     if args.status is not None and args.status not in STATUSES:
         raise ValidationError("status", f"must be one of {', '.join(STATUSES)}", code="status")
     with Session(args) as s:
-        found = complaints.recent(s.store, limit=args.limit, status=args.status)
+        found = complaints.listing(s.store, s.officer, limit=args.limit, status=args.status)
         _list_complaints(found, args, s.officer)
     return EXIT_OK
 
@@ -419,7 +492,7 @@ def cmd_counsel_list(args: argparse.Namespace) -> int:
     today = _now().date()
     with Session(args) as s:
         items = [counsel_json(x, viewer=s.officer, reveal=False, today=today)
-                 for x in counsel.recent(s.store, limit=args.limit)]
+                 for x in counsel.listing(s.store, s.officer, limit=args.limit)]
     if args.json:
         _print_json(items)
     else:
@@ -430,20 +503,16 @@ def cmd_counsel_list(args: argparse.Namespace) -> int:
 
 
 def _pdf_file(path: Path):
-    """Deliver a PDF to ``path`` whole or not at all (an unwritable path is a usage error,
-    raised inside the print's transaction, so the print is neither counted nor audited)."""
+    """Deliver a PDF to ``path`` whole or not at all, readable by its owner only (0600:
+    it is the complaint in plain text). An unwritable path is a usage error, raised inside
+    the print's transaction, so the print is neither counted nor audited."""
 
     def deliver(pdf: bytes) -> None:
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        from fieldbus.receipts.files import write_private
+
         try:
-            with tmp.open("wb") as handle:
-                handle.write(pdf)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, path)
+            write_private(path, pdf)
         except OSError as exc:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
             raise UsageError(f"{path}: cannot write: {exc.strerror}") from None
 
     return deliver
@@ -526,31 +595,75 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_deadline(args: argparse.Namespace) -> int:
-    from fieldbus.domain.deadlines import statutory_deadline
+    """``--received``: a receipt that happened (never in the future); ``--from``: the
+    calculator for a planned day, any day the holiday tables cover."""
+    from fieldbus.domain.deadlines import planned_deadline, statutory_deadline
+    from fieldbus.domain.errors import ValidationError
     from fieldbus.domain.intake import parse_datetime
 
-    received = parse_datetime(args.received, field="received", now=_now())
-    deadline = statutory_deadline(args.kind, received)
+    if args.plan_from is not None:
+        deadline = planned_deadline(args.kind, _planned_start(args.plan_from))
+    else:
+        try:
+            received = parse_datetime(args.received, field="received", now=_now())
+        except ValidationError as exc:
+            if exc.code != "future":
+                raise
+            raise ValidationError("received", "is in the future: a receipt time has "
+                                  "passed; for a planned day use --from", code="future") from None
+        deadline = statutory_deadline(args.kind, received)
     if args.json:
-        _print_json({
+        data = {
             "kind": args.kind, "rule": deadline.rule.rule, "period": deadline.rule.period,
             "unit": deadline.rule.unit, "received_at": deadline.received_at.isoformat(),
             "deadline": deadline.text, "due": deadline.due.isoformat(),
             "basis": deadline.rule.basis,
-        })
+        }
+        if args.plan_from is not None:
+            data["planned"] = True
+        _print_json(data)
     else:
         print(deadline.text)
     return EXIT_OK
 
 
+def _planned_start(text: str):
+    """``--from``: a day (from its start, KST) or an ISO 8601 moment (no offset: KST)."""
+    from datetime import datetime
+
+    from fieldbus.domain.deadlines import KST
+    from fieldbus.domain.errors import ValidationError
+
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise ValidationError("from", "is not an ISO 8601 day or moment", code="datetime") \
+            from None
+    return moment.replace(tzinfo=KST) if moment.tzinfo is None else moment.astimezone(KST)
+
+
 def cmd_audit_verify(args: argparse.Namespace) -> int:
+    from fieldbus.store import sync as store_sync
+
     with Session(args) as s:
         report = s.store.verify_audit()
-    if report.ok:
-        print(f"audit chain holds: {report.entries} entries")
-        return EXIT_OK
-    print(f"audit chain broken at entry {report.first_bad}: {report.problem}", file=sys.stderr)
-    return EXIT_ERROR
+        vouched = store_sync.vouched(s.store)
+    if not report.ok:
+        print(f"audit chain broken at entry {report.first_bad}: {report.problem}",
+              file=sys.stderr)
+        return EXIT_ERROR
+    if vouched is not None and vouched.hub_flag:
+        print(f"audit chain flagged by the hub: {vouched.hub_flag}", file=sys.stderr)
+        return EXIT_ERROR
+    if vouched is not None and not vouched.holds:
+        print(f"audit chain differs from what the hub vouched for: entry #{vouched.seq} no "
+              f"longer has the hash the hub vouched for on {vouched.at[:10]} (the history "
+              "was rewritten)", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"audit chain holds: {report.entries} entries; " + (
+        f"the hub vouched for entries up to #{vouched.seq} on {vouched.at[:10]}"
+        if vouched is not None else "no hub has vouched for it yet"))
+    return EXIT_OK
 
 
 def _read_password(args: argparse.Namespace) -> str:
@@ -606,6 +719,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
     if counts["quarantined"]:
         print(f"{counts['quarantined']} record(s) were refused by the hub and set aside: "
               "someone must look at them", file=sys.stderr)
+    if result.audit_flag:
+        print(f"warning: the hub flagged this laptop's audit log: {result.audit_flag}",
+              file=sys.stderr)
     return EXIT_PENDING if result.error or counts["pending"] else EXIT_OK
 
 
@@ -688,15 +804,41 @@ def build_parser() -> argparse.ArgumentParser:
                    "for training; with --training the code is EDU)")
     p.add_argument("--role", default="officer", choices=("officer", "counsel", "supervisor"))
     p.add_argument("--pin-stdin", action="store_true", help="read the PIN from stdin")
+    p.add_argument("--recovery-key", metavar="PUB.pem", help="the centre's recovery public "
+                   "key from IT (else FIELDBUS_RECOVERY_KEY, else the hub's at enrolment)")
 
     officer = sub.add_parser("officer", help="officers on this laptop")
     osub = officer.add_subparsers(dest="subcommand", metavar="ACTION", required=True)
-    p = command(osub, "add", cmd_officer_add, "add an officer")
+    p = command(osub, "add", cmd_officer_add, "add an officer (a supervisor signed in)")
     p.add_argument("name")
     p.add_argument("--role", required=True, choices=("officer", "counsel", "supervisor"))
     p.add_argument("--pin-stdin", dest="new_pin_stdin", action="store_true",
                    help="read the new officer's PIN from stdin (else FIELDBUS_NEW_PIN)")
     command(osub, "list", cmd_officer_list, "list officers", json_flag=True)
+    p = command(osub, "disable", cmd_officer_disable, "stop an officer signing in here; "
+                "their records and audit stay (a supervisor signed in)")
+    p.add_argument("name")
+    p = command(osub, "role", cmd_officer_role, "change an officer's role (a supervisor "
+                "signed in)")
+    p.add_argument("name")
+    p.add_argument("role", choices=("officer", "counsel", "supervisor"))
+    p = command(osub, "pin", cmd_officer_pin, "change your own PIN (6 to 12 digits)")
+    p.add_argument("--new-pin-stdin", action="store_true",
+                   help="read the new PIN from stdin (else FIELDBUS_NEW_PIN, else a prompt)")
+
+    recovery = sub.add_parser("recovery-key", help="the centre's recovery key (IT)")
+    rsub = recovery.add_subparsers(dest="subcommand", metavar="ACTION", required=True)
+    p = command(rsub, "set", cmd_recovery_key_set, "seal the store's key to the centre's "
+                "recovery public key from IT (a supervisor signed in)")
+    p.add_argument("file", metavar="PUB.pem")
+    p = command(sub, "recover", cmd_recover, "IT only, on its own machine with a copy of a "
+                "laptop's data folder: give an officer a new PIN with the recovery private key")
+    p.add_argument("--data-dir", dest="copy_dir", required=True, metavar="DIR",
+                   help="a COPY of the laptop's data folder, on IT's machine")
+    p.add_argument("--recovery-private-key", required=True, metavar="FILE")
+    p.add_argument("--officer", dest="name", required=True, help="who gets the new PIN")
+    p.add_argument("--new-pin-stdin", action="store_true",
+                   help="read the new PIN from stdin (else FIELDBUS_NEW_PIN, else a prompt)")
 
     visit = sub.add_parser("visit", help="the bus's visit to a town")
     vsub = visit.add_subparsers(dest="subcommand", metavar="ACTION", required=True)
@@ -763,7 +905,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(sub, "deadline", cmd_deadline, "the statutory deadline for a kind",
                 json_flag=True)
     p.add_argument("kind")
-    p.add_argument("--received", required=True, help="ISO 8601 moment of receipt")
+    when = p.add_mutually_exclusive_group(required=True)
+    when.add_argument("--received", help="ISO 8601 moment of receipt (never in the future)")
+    when.add_argument("--from", dest="plan_from", metavar="DAY|ISO8601",
+                      help="a planned receipt: any day the holiday tables cover, future "
+                      "included (a day alone counts from its start)")
 
     p = command(sub, "enrol", cmd_enrol, "register this laptop with the hub (the device "
                 "token goes to the OS keyring)")

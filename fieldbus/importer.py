@@ -46,8 +46,8 @@ def draft_from(data: object, *, base_dir: Path, now: datetime
 
     draft, warnings = parse_complaint(data, now=now)
     if isinstance(data, dict) and data.get("attachments"):
-        draft = replace(draft, attachments=attachment_files.load(data["attachments"],
-                                                                 base_dir=base_dir))
+        draft = replace(draft, attachments=attachment_files.load(
+            data["attachments"], base_dir=base_dir, warnings=warnings))
     return draft, warnings
 
 

@@ -1,18 +1,20 @@
 """The files attached to the intake form, without Qt: checked when attached, kept in the
 draft by path, checked again when the draft comes back and read for good when saving.
 
-The size rule is :mod:`fieldbus.attachment_files`' (20 MiB a file, 50 MiB together) and
-the count is the intake schema's ``maxItems``, so the form and ``fieldbus complaint add``
-refuse the same files. Reading and hashing happen off the GUI thread (the attachment box
-runs :func:`read` on a thread pool; saving runs :func:`files_for_save` on the store
-worker). The draft keeps only a file's path, size and SHA-256, never its bytes: the bytes
-are read again at save, and a file that changed since it was attached is refused then.
+The rules are :mod:`fieldbus.attachment_files`' (ordinary files of the officer's only,
+20 MiB a file, 50 MiB together, clean names) and the count is the intake schema's
+``maxItems``, so the form and ``fieldbus complaint add`` refuse the same files. Reading
+and hashing happen off the GUI thread (the attachment box runs :func:`read` on a thread
+pool; saving runs :func:`files_for_save` on the store worker). The draft keeps only a
+file's path, size and SHA-256, never its bytes: the bytes are read again at save, and a
+file that changed since it was attached is refused then.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import stat
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from functools import cache
@@ -112,13 +114,19 @@ def recheck(attached: Sequence[Attached]) -> tuple[list[Attached], list[Refusal]
     """The files of a restored draft that are still there as they were (by size; the
     content is compared when saving), and what became of the others."""
     kept, gone = [], []
+    places = attachment_files.own_places() if attached else []
     for a in attached:
         try:
-            size = os.stat(a.path).st_size
+            info = os.stat(a.path)
         except OSError:
             gone.append(Refusal("missing", a.filename, a.size))
             continue
-        if size != a.size:
+        size = info.st_size
+        if not stat.S_ISREG(info.st_mode) or attachment_files.refused_place(a.path, places):
+            # A draft is kept in the store, but it names a path: one that is not (or no
+            # longer) a file of the officer's is taken off, as at attach time.
+            gone.append(Refusal("unreadable", a.filename, size))
+        elif size != a.size:
             gone.append(Refusal("changed", a.filename, size))
         else:
             kept.append(a)

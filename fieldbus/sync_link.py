@@ -57,6 +57,12 @@ class StoreLaptop:
     def counts(self) -> tuple[int, int]:
         return store_sync.counts(self.store)
 
+    def audit_report(self, vouched: Any) -> dict[str, Any] | None:
+        return store_sync.audit_report(self.store, vouched)
+
+    def audit_vouched(self, answer: Any) -> None:
+        store_sync.record_vouched(self.store, answer)
+
 
 def _refuse_training(store: Store) -> None:
     from fieldbus.store.training import refuse_sync
@@ -110,7 +116,16 @@ def enrol(store: Store, officer: Officer, *, hub_url: str, username: str, passwo
         "qr_secret": store.meta("install_secret") or ""}
     with client.Connection(url, verify=_verify(store, environ, ca_bundle),
                            transport=transport, **connection) as conn:
-        answer = client.enrol(conn, request)
+        try:
+            answer = client.enrol(conn, request)
+        except client.HubRefused as exc:
+            if exc.hub_code != protocol.DEVICE_NOT_REGISTERED:
+                raise
+            # What to ask IT for, in the laptop's words (the hub's are its own).
+            raise client.HubRefused(
+                f"this laptop's device code {store.device} is not registered at the hub: "
+                f"ask IT to run `fieldbus-hub device add {store.device}`",
+                exc.hub_code) from None
     hub_token.save(store, answer["token"])
     now = store.clock()
     with store.write():
@@ -126,6 +141,8 @@ def enrol(store: Store, officer: Officer, *, hub_url: str, username: str, passwo
         audit.append(store.db, at=now, officer_id=officer.id, action="device_enrolled",
                      details={"hub": url, "device": store.device,
                               "qr_secret_changed": "install_secret" in values})
+    if answer.get("recovery_public_key"):  # the centre's: seal the store's key to it too
+        store.set_recovery_key(officer, answer["recovery_public_key"])
     return answer
 
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the receipt, store, desktop app and hub benchmarks; writes docs/benchmarks-receipts.md,
-# docs/benchmarks-store.md, docs/benchmarks-ui.md and docs/benchmarks-sync.md (takes
-# several minutes).
+# docs/benchmarks-store.md, docs/benchmarks-ui.md, docs/benchmarks-sync.md and
+# docs/benchmarks-open.md (opening the store with a PIN) (takes several minutes).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 "$here/scripts/setup-venv.sh" test
@@ -9,4 +9,5 @@ cd "$here"
 .venv/bin/python benchmarks/bench_receipts.py --out docs/benchmarks-receipts.md
 .venv/bin/python benchmarks/bench_ui.py --out docs/benchmarks-ui.md
 .venv/bin/python benchmarks/bench_sync_hub.py --out docs/benchmarks-sync.md
+.venv/bin/python benchmarks/bench_open.py --out docs/benchmarks-open.md
 exec .venv/bin/python benchmarks/bench_store.py --out docs/benchmarks-store.md "$@"

@@ -17,7 +17,7 @@ os.environ.setdefault("FIELDBUS_ALLOW_INSECURE_KEYRING", "1")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 
 ROOT = Path(__file__).resolve().parent.parent
-PIN = "4821"
+PIN = "482193"
 
 
 def seed(data_dir: Path) -> None:

@@ -23,7 +23,7 @@ os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-PIN = "4821"
+PIN = "482193"
 
 
 def main() -> int:

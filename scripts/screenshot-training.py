@@ -16,7 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("FIELDBUS_ALLOW_INSECURE_KEYRING", "1")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 
-PIN = "4821"
+PIN = "482193"
 
 
 def _wait(qt, ready, seconds: float = 10) -> None:

@@ -15,6 +15,10 @@ What a run does, and why:
    sent again and comes back ``duplicate``.
 3. **Pull** pages from the stored cursor until the hub says there is no more; each page
    and its cursor are stored together by the laptop.
+4. **Audit head**: ask which head of the laptop's audit chain the hub vouched for last,
+   and report the new head with the hash the chain has at that entry now; the hub vouches
+   for it, or flags the laptop (``protocol.AuditHeadReport``). A hub that does not know
+   the call (404) is no reason to fail a sync.
 
 Every request is retried on timeouts, dropped connections, 429 (after its
 ``Retry-After``) and 5xx, with exponential backoff and full jitter, a bounded number of
@@ -30,6 +34,7 @@ from __future__ import annotations
 
 import email.utils
 import hashlib
+import json
 import random
 import ssl
 import time
@@ -98,6 +103,10 @@ class Laptop(Protocol):
     def cursor(self) -> str: ...
     def apply_pull(self, changes: Sequence[protocol.Change], cursor: str) -> None: ...
     def counts(self) -> tuple[int, int]: ...  # (pending, quarantined)
+    # The AuditHeadReport for the head the hub vouched for (without protocol and device),
+    # None when there is nothing new; then what the hub answered, to keep.
+    def audit_report(self, vouched: protocol.VouchedHead | None) -> dict[str, Any] | None: ...
+    def audit_vouched(self, answer: protocol.AuditHeadAnswer) -> None: ...
 
 
 @dataclass
@@ -106,6 +115,7 @@ class SyncResult:
     pulled: int = 0        # changes pulled from the hub in this run
     pending: int = 0       # records still waiting after the run
     quarantined: int = 0   # records set aside for a person
+    audit_flag: str | None = None  # the hub flagged this laptop's audit log: why
     error: str | None = None
     error_code: str | None = None
 
@@ -257,7 +267,7 @@ class Connection:
                 raise TokenRefused("the hub refused this laptop's device token (revoked?); "
                                    "nothing was deleted — enrol the laptop again")
             raise TokenRefused("the hub refused the user name or password")
-        if status == 429 or status >= 500:
+        if status == 429 or (status >= 500 and status != 507):
             return "unreachable"
         if isinstance(body_check, str):  # HEAD: the Content-Length expected with a 200
             if status == 404 or (status == 200
@@ -272,11 +282,23 @@ class Connection:
             return "not_the_hub"
         if 200 <= status < 300:
             return None if body_check(body) else "not_the_hub"
-        if 400 <= status < 500:
+        if 400 <= status < 500 or status == 507:  # 507: this device's blob quota is full
             error = body.get("error") if isinstance(body.get("error"), dict) else {}
             code = str(error.get("code", status))
             raise HubRefused(f"the hub refused: {error.get('message') or code}", code)
         return "not_the_hub"  # a recognised 1xx/3xx: not what the protocol answers
+
+
+def _within_body_cap(batch: list[Outgoing]) -> list[Outgoing]:
+    """The longest head of ``batch`` whose push body stays under ``protocol.MAX_JSON_BYTES``
+    (the rest goes in the next batch). Sizes are measured with every non-ASCII character
+    escaped — at least what httpx sends — and room kept for the envelope."""
+    room = protocol.MAX_JSON_BYTES - 64 * 1024
+    for n, item in enumerate(batch):
+        room -= len(json.dumps(item.record)) + 1
+        if room < 0:
+            return batch[:max(n, 1)]
+    return batch
 
 
 def _results_match(sent: Sequence[Outgoing]) -> Callable[[dict[str, Any]], bool]:
@@ -304,6 +326,7 @@ class Client:
         try:
             self.push(result)
             self.pull(result)
+            self.vouch(result)
         except SyncError as exc:
             result.error, result.error_code = str(exc), exc.code
         result.pending, result.quarantined = self.laptop.counts()
@@ -312,7 +335,7 @@ class Client:
     def push(self, result: SyncResult) -> None:
         after = 0
         held: set[str] = set()   # blobs the hub holds, learned in this run
-        while batch := list(self.laptop.pending(protocol.MAX_BATCH, after)):
+        while batch := _within_body_cap(list(self.laptop.pending(protocol.MAX_BATCH, after))):
             after = max(item.order for item in batch)
             self.upload_blobs(batch, held)
             self.laptop.sending(batch)
@@ -337,6 +360,23 @@ class Client:
                 self.connection.call("PUT", path, content=data)
             held.add(sha)
 
+    def vouch(self, result: SyncResult) -> None:
+        try:
+            answer = self.connection.call("GET", protocol.AUDIT_HEAD, valid=_audit_answer)
+            report = self.laptop.audit_report(answer["vouched"])
+            if report is not None:
+                answer = self.connection.call(
+                    "POST", protocol.AUDIT_HEAD, valid=_audit_answer,
+                    json={"protocol": protocol.PROTOCOL_VERSION, "device": self.laptop.device,
+                          **report})
+        except HubRefused as exc:
+            if exc.hub_code in ("not_found", "audit_head_moved"):
+                return  # an older hub; or another sync of this laptop just reported
+            raise
+        self.laptop.audit_vouched(answer)  # type: ignore[arg-type]
+        result.audit_flag = str(answer.get("problem") or "flagged") if answer["flagged"] \
+            else None
+
     def pull(self, result: SyncResult) -> None:
         cursor = self.laptop.cursor()
         while True:
@@ -348,6 +388,13 @@ class Client:
             if not body["more"] or (not changes and new_cursor == cursor):
                 return
             cursor = new_cursor
+
+
+def _audit_answer(body: dict[str, Any]) -> bool:
+    vouched = body.get("vouched")
+    return isinstance(body.get("flagged"), bool) and (vouched is None or (
+        isinstance(vouched, dict) and isinstance(vouched.get("seq"), int)
+        and isinstance(vouched.get("hash"), str)))
 
 
 def enrol(connection: Connection, request: protocol.EnrolRequest) -> protocol.EnrolResponse:

@@ -13,9 +13,13 @@ Why it is shaped like this (DESIGN.md §5, from what went wrong for ODK, CommCar
   content hash is taken only when ``base_version`` equals the version the hub holds;
   otherwise it is a ``conflict``, kept on the hub for a person — never an overwrite.
 * **Attachments first.** Blobs (attachments and the drawn signature) are addressed by
-  SHA-256: ``HEAD`` says whether the hub holds one, ``PUT`` uploads it and the hub checks
-  the hash on arrival. A record naming a blob the hub lacks is answered
-  ``missing_attachment`` (retry after uploading), not stored half.
+  SHA-256: ``HEAD`` says whether the hub holds one *from this device*, ``PUT`` uploads it
+  and the hub checks the hash on arrival. A record naming a blob this device has not
+  uploaded is answered ``missing_attachment`` (retry after uploading), not stored half.
+  (So a device neither learns which blobs others sent nor names them without the bytes.)
+* **Only what the device made.** A receipt number (a complaint's ``receipt_no``, a
+  counsel session's ``number``) starts with the pushing device's code and ends with a
+  matching check character (:mod:`sync.receipt_check`), else the record is ``invalid``.
 * **Recognised bodies only.** Every JSON answer carries ``"protocol": 1``; a client
   treats anything else — a captive portal's 200 with HTML, garbage — as a failed attempt.
 * **Quarantine, not blockage.** ``invalid`` says why a record can never be accepted as
@@ -31,7 +35,7 @@ import base64
 import hashlib
 import hmac
 import json
-from typing import Any, Literal, TypedDict
+from typing import Any, Literal, NotRequired, TypedDict
 
 PROTOCOL_VERSION = 1
 HUB_NAME = "fieldbus-hub"
@@ -39,6 +43,7 @@ HUB_NAME = "fieldbus-hub"
 # -- paths ------------------------------------------------------------------------------
 ROOT = "/"                                   # GET → HubInfo (no auth)
 LOGIN = "/api/v1/auth/login"                 # POST LoginRequest → LoginResponse (people)
+LOGOUT = "/api/v1/auth/logout"               # POST → {"protocol": 1}: ends the person token
 ENROL = "/api/v1/devices/enrol"              # POST EnrolRequest → EnrolResponse
 PUSH = "/api/v1/push"                        # POST PushRequest → PushResponse (device token)
 PULL = "/api/v1/pull"                        # GET ?cursor=…&limit=… → PullResponse (device)
@@ -46,8 +51,15 @@ ATTACHMENT = "/api/v1/attachments/{sha256}"  # HEAD / PUT raw bytes (device toke
 CASES = "/api/v1/cases"                      # GET → list for supervisors (person token)
 REVIEW = "/api/v1/cases/{id}/review"         # POST ReviewRequest (supervisor token)
 STATUS_PAGE = "/r/{receipt_no}"              # GET ?c=code → public, masked HTML page
+VISITS = "/api/v1/visits"                   # GET → visits with their cases (person token)
+AUDIT_HEAD = "/api/v1/audit/head"           # GET → AuditHeadAnswer; POST AuditHeadReport
+                                            #   (device token): see below
+AUDIT_HEADS = "/api/v1/audit/heads"         # GET → every device's vouched head (supervisor)
 
 AUTH_HEADER = "Authorization"                # "Bearer <token>", people and devices alike
+
+#: The error code of an enrolment under a device code IT has not registered (403).
+DEVICE_NOT_REGISTERED = "device_not_registered"
 
 #: Device codes starting with this belong to training stores (made-up cases): a laptop
 #: refuses to sync one, and the hub refuses to enrol one.
@@ -56,6 +68,30 @@ TRAINING_DEVICE_PREFIX = "EDU"
 MAX_BATCH = 500                   # records in one push
 MAX_ATTACHMENT_BYTES = 20 * 2**20  # the laptop refuses bigger files at attach time too
 PULL_LIMIT = 500
+#: A JSON request body is at most this many bytes (413 ``too_large``, refused as soon as
+#: it is known: from ``Content-Length`` before reading, else while reading). A batch of
+#: MAX_BATCH records must also fit: a client cuts a batch short before it gets bigger.
+MAX_JSON_BYTES = 4 * 2**20
+#: Attachment bytes the hub keeps for one device in all, unless the hub sets another
+#: figure (``fieldbus-hub serve --device-blob-quota MIB``): past it, an upload is refused
+#: with 507 ``quota_exceeded`` (the laptop keeps the file and retries on a later sync).
+DEVICE_BLOB_QUOTA_BYTES = 2 * 2**30
+
+#: Password guessing (login and enrolment): after this many wrong passwords for one
+#: account within LOGIN_WINDOW_SECONDS, from anywhere, every attempt on that account is
+#: 429 ``too_many_attempts`` with ``Retry-After`` until the oldest leaves the window; the
+#: same after LOGIN_CLIENT_FAILURES wrong passwords from one client address (any
+#: accounts). When the hub's password checker is saturated it answers 503 ``busy``
+#: with ``Retry-After``.
+LOGIN_WINDOW_SECONDS = 60
+LOGIN_ACCOUNT_FAILURES = 10
+LOGIN_CLIENT_FAILURES = 30
+
+#: A person's token ends when unused for PERSON_TOKEN_IDLE_SECONDS, and in any case
+#: PERSON_TOKEN_LIFETIME_SECONDS after login (401 ``unauthorized``: sign in again), or
+#: at ``POST LOGOUT``. Device tokens do not expire: IT revokes them.
+PERSON_TOKEN_IDLE_SECONDS = 60 * 60
+PERSON_TOKEN_LIFETIME_SECONDS = 12 * 60 * 60
 
 RecordType = Literal["complaint", "counsel", "visit"]
 Outcome = Literal["accepted", "duplicate", "conflict", "invalid", "missing_attachment"]
@@ -90,10 +126,13 @@ class LoginResponse(TypedDict):
 class EnrolRequest(TypedDict):
     """A laptop asks to be registered under its device code.
 
-    ``device_key`` is a random secret the laptop made at setup and keeps in its store: the
-    hub stores only its SHA-256. Asking again with the same code and key (an answer lost on
-    the way) succeeds and issues a fresh token; the same code with another key is refused
-    (409 ``device_code_taken``); a revoked code is refused (403 ``device_revoked``).
+    The code must have been registered at the hub by IT first (``fieldbus-hub device add
+    CODE``), else 403 ``device_not_registered``: an officer's password alone cannot take a
+    bus's code before its laptop arrives. ``device_key`` is a random secret the laptop
+    made at setup and keeps in its store: the hub stores only its SHA-256. Asking again
+    with the same code and key (an answer lost on the way) succeeds and issues a fresh
+    token; the same code with another key is refused (409 ``device_code_taken``); a
+    revoked code is refused (403 ``device_revoked``).
     ``qr_secret`` is the laptop's install secret (hex) that keys its receipts' QR codes;
     the hub keeps the first one it is given for a code and returns it.
     """
@@ -111,6 +150,9 @@ class EnrolResponse(TypedDict):
     token: str          # revocable device token: to the OS keyring, never a file or a log
     public_url: str     # --public-url, else the address the laptop reached the hub at
     qr_secret: str
+    # The centre's recovery public key (PEM, X25519), when the hub was given one: the
+    # laptop seals its store's key to it (docs/security.md §2). Absent or null otherwise.
+    recovery_public_key: NotRequired[str | None]
 
 
 class BlobRef(TypedDict):
@@ -133,7 +175,10 @@ class PushRecord(TypedDict):
     and ``attachments`` (list of AttachmentRef). A counsel session holds ``number``,
     ``appellant``, ``disposition``, ``eligibility``, ``counsel``, ``notes`` (confidential:
     the hub never shows them to officers), ``outcome``, ``appeal_deadline`` and
-    ``received_at``. ``content_hash`` is :func:`content_hash` of ``content``.
+    ``received_at`` (and ``visit``, as a complaint's). A visit holds ``date``, ``venue``,
+    ``region``, ``team`` (list of names), ``opened_at``, ``opened_by``, ``closed_at`` and
+    ``closed_by`` (null while it is open; officers by name): version 1 when opened, 2 when
+    closed. ``content_hash`` is :func:`content_hash` of ``content``.
     """
     type: RecordType
     id: str
@@ -185,6 +230,47 @@ class ReviewRequest(TypedDict):
     state: Literal["has_issues", "approved", "rejected"]
     note: str | None
     epeople_no: str | None
+
+
+# -- the audit chain's head ----------------------------------------------------------------
+# With every sync the laptop reports the head of its hash-chained audit log; the hub keeps
+# the heads it vouched for. Each entry's hash chains every entry before it, so history
+# rewritten before a vouched entry — entries deleted or edited and the chain hashed again
+# — changes that entry's hash. The laptop first asks (GET) which entry the hub last
+# vouched for and then reports (POST) its head together with the hash its own chain has at
+# that entry now; the hub flags the device for supervisors when that hash differs, when
+# the head went backwards, or when the laptop's own check of the chain fails. The seq to
+# answer for comes from the hub, never from what the laptop remembers.
+
+
+class AuditHead(TypedDict):
+    seq: int
+    hash: str
+
+
+class VouchedHead(AuditHead):
+    at: str        # when the hub vouched for it (ISO 8601)
+
+
+class AuditHeadAnswer(TypedDict):
+    """GET and POST ``AUDIT_HEAD``: what the hub vouches for now for this device."""
+    protocol: int
+    vouched: VouchedHead | None
+    flagged: bool
+    problem: str | None   # why the device is flagged, in words for a person
+
+
+class AuditHeadReport(TypedDict):
+    """POST ``AUDIT_HEAD``: ``at_vouched`` is ``{"seq": S, "hash": h}`` for the entry ``S``
+    the GET named (``h`` the hash the laptop's chain has there now, null when it has no
+    such entry), null when the hub vouched for nothing yet. A ``seq`` other than the
+    hub's latest is answered 409 ``audit_head_moved`` (ask again), never a flag."""
+    protocol: int
+    device: str
+    seq: int
+    hash: str
+    intact: bool    # the laptop's own walk of the whole chain held
+    at_vouched: dict[str, Any] | None
 
 
 class ErrorBody(TypedDict):

@@ -88,3 +88,75 @@ def test_the_signature_travels_in_the_draft_as_base64_and_never_when_anonymous()
     assert not intake_draft.is_blank(values)
     for junk in (base64.b64encode(b"GIF89a").decode(), "not base64!"):
         assert intake_draft.signature_png(values | {"signature": junk}) is None
+
+
+# ------------------------------------------------------------------ issue 9 §5: sources
+# The form's attachment box, a restored draft and the read at save apply the same rule
+# as the command line: only ordinary files of the officer's.
+
+ENVIRON = "/proc/self/environ"
+needs_proc = pytest.mark.skipif(not os.path.exists(ENVIRON), reason="needs /proc")
+
+
+@needs_proc
+def test_the_attachment_box_refuses_the_process_environment():
+    """Attack: size 0 by its metadata, the whole environment when read."""
+    got = files.read(ENVIRON)
+    assert isinstance(got, files.Refusal) and got.code == "unreadable"
+
+
+@needs_proc
+def test_saving_refuses_a_draft_that_names_the_process_environment():
+    """Attack: a draft (kept in the store, restorable) naming /proc/self/environ."""
+    forged = Attached(path=ENVIRON, filename="사진.jpg", size=0,
+                      sha256=hashlib.sha256(b"").hexdigest(), media_type="image/jpeg")
+    kept, lost = files.recheck([forged])
+    assert kept == [] and [r.code for r in lost] == ["unreadable"]
+    with pytest.raises(ValidationError) as caught:
+        files.files_for_save([forged])
+    assert caught.value.field == "attachments[0]" and caught.value.code == "attachment"
+
+
+def test_files_of_a_store_folder_are_refused_wherever_it_is(tmp_path, store):
+    inside = store.data_dir / "receipts" / "접수증.pdf"
+    inside.parent.mkdir(exist_ok=True)
+    inside.write_bytes(b"%PDF-1.4 made-up")
+    assert files.read(str(inside)).code == "unreadable"
+    copy = tmp_path / "backup"  # a copy of the store's folder elsewhere
+    copy.mkdir()
+    (copy / "fieldbus.db").write_bytes(b"made-up")
+    (copy / "notes.txt").write_bytes(b"made-up")
+    assert files.read(str(copy / "notes.txt")).code == "unreadable"
+    outside = tmp_path / "사진.jpg"
+    outside.write_bytes(b"\xff\xd8")
+    assert isinstance(files.read(str(outside)), Attached)
+
+
+def test_a_pipe_is_refused_without_waiting_for_a_writer(tmp_path):
+    fifo = tmp_path / "pipe.jpg"
+    os.mkfifo(fifo)
+    assert files.read(str(fifo)).code == "unreadable"
+    kept, lost = files.recheck([Attached(path=str(fifo), filename="pipe.jpg", size=0,
+                                         sha256="0" * 64, media_type="image/jpeg")])
+    assert kept == [] and lost[0].code == "unreadable"
+
+
+def test_reading_stops_one_byte_past_the_limit_whatever_the_size_said():
+    from fieldbus.attachment_files import read_at_most
+
+    read_end, write_end = os.pipe()  # a stream: no size to ask for beforehand
+    try:
+        os.write(write_end, b"x" * 5000)
+        assert read_at_most(read_end, 1000) == b"x" * 1001
+        assert os.read(read_end, 10000) == b"x" * 3999  # the rest was never read
+    finally:
+        os.close(read_end)
+        os.close(write_end)
+
+
+def test_a_name_with_a_registration_number_is_masked(tmp_path):
+    path = tmp_path / "900101\u30001234567 신분증.jpg"
+    path.write_bytes(b"\xff\xd8")
+    got = files.read(str(path))
+    assert got.filename == "900101\u30001****** 신분증.jpg"
+    assert got.path == str(path)  # kept by its real path, to read it again at save

@@ -35,7 +35,9 @@ __all__ = [
     "DeadlineRule",
     "all_rules",
     "appeal_deadline",
+    "holidays_covered_until",
     "is_working_day",
+    "planned_deadline",
     "rule_for",
     "statutory_deadline",
 ]
@@ -291,6 +293,18 @@ def _holidays_of(year: int) -> frozenset[date]:
     return frozenset(_korean_calendar()(years=year).keys())
 
 
+def holidays_covered() -> tuple[date, date]:
+    """The first and last day the holiday tables answer for: the years the ``holidays``
+    package's Korean calendar knows (its lunar tables included). Outside them it knows no
+    holiday at all, and every weekday would silently count as a working day."""
+    calendar = _korean_calendar()
+    return date(calendar.start_year, 1, 1), date(calendar.end_year, 12, 31)
+
+
+def holidays_covered_until() -> date:
+    return holidays_covered()[1]
+
+
 def is_working_day(day: date) -> bool:
     """A day that counts: not Saturday or Sunday, and not a Korean public holiday."""
     if isinstance(day, datetime):
@@ -384,6 +398,27 @@ def statutory_deadline(kind_or_rule: str, received_at: datetime) -> Deadline:
         close = counting.work_periods[-1][1]
         due = datetime.combine(last_day, close, tzinfo=KST)
     return Deadline(rule=rule, received_at=received, due=due)
+
+
+def planned_deadline(kind_or_rule: str, start: datetime) -> Deadline:
+    """The deadline a case received at ``start`` would get — a planned visit's, in the
+    future as readily as in the past — counted exactly as :func:`statutory_deadline`,
+    but only where the holiday tables cover the whole period: beyond them the count
+    would be wrong without saying so, so it is refused with the last day they cover.
+    (Holidays the government declares later, such as a one-off 임시공휴일, are not in
+    any table yet: a planned answer is as good as the tables of this release.)"""
+    first, last = holidays_covered()
+    received = _to_kst(start)
+    if received.date() < first:
+        raise ValidationError("from", f"is before {first.isoformat()}, the first day the "
+                              "holiday tables cover", code="before_holiday_tables")
+    if received.date() <= last:
+        deadline = statutory_deadline(kind_or_rule, received)
+        if deadline.due.date() <= last:
+            return deadline
+    raise ValidationError("from", f"the holiday tables answer for deadlines up to "
+                          f"{last.isoformat()}; choose an earlier day",
+                          code="beyond_holiday_tables")
 
 
 # --------------------------------------------------------------------------- appeal period

@@ -43,11 +43,12 @@ import re
 import unicodedata
 
 from fieldbus.domain.errors import ValidationError
+from sync.controls import BIDI_CONTROLS
 
 __all__ = ["clean_text"]
 
-#: Bidirectional embedding, override and isolate controls (Unicode category Cf).
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+#: Bidirectional embedding, override and isolate controls: the hub refuses the same set.
+_BIDI_CONTROLS = BIDI_CONTROLS
 
 
 #: Any character one of the checks below could object to (a superset). Most text has none,

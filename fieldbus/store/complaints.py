@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from fieldbus.domain.deadlines import statutory_deadline
-from fieldbus.domain.errors import NotFound, ValidationError
+from fieldbus.domain.errors import NotFound, PermissionDenied, ValidationError
 from fieldbus.domain.ids import new_id
 from fieldbus.domain.masking import mask_name
 from fieldbus.domain.receipt_numbers import check_character, format_receipt_no, parse_receipt_no
@@ -77,6 +77,21 @@ def next_number(store: Store, day: date) -> str:
     return number
 
 
+#: The kind whose petitioner is sealed (부패·공익신고): DESIGN §4, docs/security.md §3.
+SEALED_KIND = "report"
+#: How many records a listing's audit entry names; past it, the count and filter only.
+AUDIT_NAMES_MAX = 200
+
+
+def searchable_name(kind: str, name: str | None) -> str | None:
+    """The petitioner's name as the search index may hold it: never a reporter's.
+
+    A sealed reporter must not be findable by name — not even by a supervisor's search,
+    whose results would tell whoever watches the screen who reported. The column
+    ``petitioner_name`` exists only for the index, so it is left empty for a report."""
+    return None if kind == SEALED_KIND else name
+
+
 def _petitioner_json(p: Petitioner | None) -> str | None:
     return _json(vars(p)) if p is not None else None
 
@@ -131,15 +146,16 @@ def _insert(store: Store, draft: ComplaintDraft, by: Officer, visit, now: dateti
     receipt_no = numbers.next(received_at.date())
     complaint_id = new_id()
     name = draft.petitioner.name if draft.petitioner else None
+    indexed = searchable_name(draft.kind, name)
     rows.complaints.append(
         (rowid, complaint_id, receipt_no, draft.kind, draft.title, draft.body, draft.agency,
          draft.region, draft.channel, _petitioner_json(draft.petitioner),
          _consent_json(draft.consent, received_at), draft.disclosure, draft.notify_by,
          draft.outcome, draft.referred_to, received_at.isoformat(), deadline.date.isoformat(),
          deadline.due.isoformat(), deadline.rule.rule, visit.id if visit else None,
-         draft.status, by.id, now.isoformat(), name, mask_name(name), draft.signature))
+         draft.status, by.id, now.isoformat(), indexed, mask_name(name), draft.signature))
     rows.index.append((rowid, f"{receipt_no}  ", f"{draft.title}  ", f"{draft.body}  ",
-                       f"{draft.agency}  ", f"{name}  " if name is not None else None))
+                       f"{draft.agency}  ", f"{indexed}  " if indexed is not None else None))
     attachments = ()
     if draft.attachments:
         attachments = _attach(complaint_id, draft, rows)
@@ -264,7 +280,7 @@ def view(store: Store, receipt_no: str, by: Officer, *, reason: str) -> Complain
 
 
 def recent(store: Store, *, limit: int | None = None, status: str | None = None) -> list[Complaint]:
-    """Newest first; ``status`` filters."""
+    """Newest first; ``status`` filters. Not audited: see :func:`listing`."""
     sql = f"SELECT {_COLUMNS} FROM complaints"
     params: list = []
     if status is not None:
@@ -275,6 +291,17 @@ def recent(store: Store, *, limit: int | None = None, status: str | None = None)
         sql += " LIMIT ?"
         params.append(limit)
     return [from_row(store, row) for row in store.db.execute(sql, params).fetchall()]
+
+
+def listing(store: Store, by: Officer, *, limit: int | None = None,
+            status: str | None = None) -> list[Complaint]:
+    """:func:`recent` for a person to read (titles and bodies in full, contacts masked by
+    the caller): one audit entry per listing, with the filter and the count — not one
+    per case, which would bury the log under every ``complaint list``."""
+    found = recent(store, limit=limit, status=status)
+    store.audit(by, "complaints_listed", record_type="complaint",
+                details={"count": len(found), "limit": limit, "status": status})
+    return found
 
 
 def by_rowids(store: Store, rowids: list[int]) -> list[Complaint]:
@@ -314,6 +341,7 @@ def edit(store: Store, receipt_no: str, patch: dict, by: Officer) -> tuple[Compl
         changed = sorted(k for k in set(base) | set(after) if base.get(k) != after.get(k))
         if not changed:
             return current, warnings
+        kind_change = _check_sealing(current, draft, changed, by)
         deadline = statutory_deadline(draft.kind, current.received_at)
         review_state = "edited" if current.review_state == "has_issues" else current.review_state
         status = draft.status if "outcome" in changed else current.status
@@ -325,7 +353,8 @@ def edit(store: Store, receipt_no: str, patch: dict, by: Officer) -> tuple[Compl
             "deadline_due = ?, deadline_rule = ?, status = ?, review_state = ?, "
             "sync_state = 'pending', version = version + 1, updated_at = ? WHERE id = ?",
             (draft.kind, draft.title, draft.body, draft.agency, draft.region, draft.channel,
-             _petitioner_json(draft.petitioner), name, mask_name(name),
+             _petitioner_json(draft.petitioner), searchable_name(draft.kind, name),
+             mask_name(name),
              _consent_json(draft.consent, current.received_at), draft.disclosure,
              draft.notify_by, draft.outcome,
              draft.referred_to, deadline.date.isoformat(), deadline.due.isoformat(),
@@ -337,7 +366,33 @@ def edit(store: Store, receipt_no: str, patch: dict, by: Officer) -> tuple[Compl
         chain, rows = audit.Chain(store.db), _Rows()
         _record_change(updated, by, now, action="edited", fields=changed,
                        base_version=current.version, chain=chain, rows=rows)
+        if kind_change is not None:
+            chain.append(at=now, officer_id=by.id, action="complaint_kind_changed",
+                         record_type="complaint", record_id=current.id,
+                         details={"receipt_no": current.receipt_no, "from": kind_change[0],
+                                  "to": kind_change[1]})
         _write_history(store, rows.history)
         outbox.enqueue_many(store.db, rows.outbox)
         chain.close()
     return updated, warnings
+
+
+def _check_sealing(current: Complaint, draft: ComplaintDraft, changed: list[str],
+                   by: Officer) -> tuple[str, str] | None:
+    """Whether a case is a public-interest report is fixed when it is taken: only a
+    supervisor moves a case into or out of ``report`` (audited with both kinds by the
+    caller), and only a supervisor changes a sealed reporter's details — an officer who
+    may not see them may not overwrite them either. Returns (old, new) for a report
+    boundary crossed, else None."""
+    was, now = current.draft.kind == SEALED_KIND, draft.kind == SEALED_KIND
+    if by.may_read_sealed_identity:
+        return (current.draft.kind, draft.kind) if was != now else None
+    if was != now:
+        raise PermissionDenied(
+            "kind: whether a case is a public-interest report (report) is fixed when it is "
+            "taken; only a supervisor can change it", code="kind_sealed")
+    if was and "petitioner" in changed:
+        raise PermissionDenied(
+            "petitioner: a public-interest reporter's details are sealed; only a supervisor "
+            "can change them", code="identity_sealed")
+    return None

@@ -14,7 +14,7 @@ from fieldbus.domain.masking import mask_name
 from fieldbus.domain.receipt_numbers import parse_receipt_no
 from fieldbus.domain.records import CounselDraft, CounselSession, Officer, Petitioner
 from fieldbus.store import audit, outbox, visits
-from fieldbus.store.complaints import next_number
+from fieldbus.store.complaints import AUDIT_NAMES_MAX, next_number
 from fieldbus.store.store import Store
 
 _COLUMNS = ("id, number, appellant, disposition, eligibility, counsel, notes, next_step, "
@@ -99,9 +99,24 @@ def view(store: Store, ident: str, by: Officer, *, reason: str) -> CounselSessio
 
 
 def recent(store: Store, *, limit: int | None = None) -> list[CounselSession]:
+    """Newest first, not audited: for screens that show no more than a masked name and a
+    deadline (today's sessions); a person's listing goes through :func:`listing`."""
     sql = f"SELECT {_READ} FROM counsel_sessions ORDER BY created_at DESC, rowid DESC"
     params = []
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
     return [_from_row(store, row) for row in store.db.execute(sql, params).fetchall()]
+
+
+def listing(store: Store, by: Officer, *, limit: int | None = None) -> list[CounselSession]:
+    """:func:`recent` for a person to read: one audit entry for the whole listing, naming
+    the sessions shown (up to ``AUDIT_NAMES_MAX``; past that the count tells) and whether
+    their advice notes were — a listing shows the disposition and the eligibility basis
+    to every role, and the notes to counsel and supervisors."""
+    found = recent(store, limit=limit)
+    store.audit(by, "counsel_listed", record_type="counsel_session",
+                details={"count": len(found), "limit": limit,
+                         "notes_shown": by.may_read_counsel_notes,
+                         "sessions": [s.number for s in found[:AUDIT_NAMES_MAX]]})
+    return found

@@ -1,9 +1,10 @@
-"""Where the hub's device token is kept: beside the store's key, never in a plain file.
+"""Where the hub's device token is kept: in the OS keyring, never in a plain file.
 
-The token lets anyone holding it push to the hub as this laptop, so it goes where the
-store's key goes (``fieldbus.store.keys``): the OS keyring, or — only when the development
-fallback ``FIELDBUS_ALLOW_INSECURE_KEYRING=1`` put the store's key in a file — a file
-beside it, readable only by the user. It is never written to the store, a log or stdout.
+The token lets anyone holding it push to the hub as this laptop, so it goes to the
+keyring that keeps the store's device secret (``fieldbus.store.keys``) — or, only in the
+development mode ``FIELDBUS_ALLOW_INSECURE_KEYRING=1`` with no keyring at all, a file
+beside the store, readable only by the user. It is never written to the store, a log or
+stdout.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ def _account(store: Store) -> str:
 
 def save(store: Store, token: str) -> None:
     place = store.key_place
-    if place.key_file is not None:  # the development fallback, announced on every start
+    if place.backend is None:  # the development fallback, announced on every start
         path = store.data_dir / TOKEN_FILE
         tmp = path.with_suffix(".tmp")
         with contextlib.suppress(FileNotFoundError):
@@ -44,7 +45,7 @@ def save(store: Store, token: str) -> None:
 def load(store: Store) -> str | None:
     """The device token, or None before enrolment."""
     place = store.key_place
-    if place.key_file is not None:
-        path = store.data_dir / TOKEN_FILE
+    path = store.data_dir / TOKEN_FILE
+    if place.backend is None or path.exists():  # (an old development store's file too)
         return path.read_text().strip() or None if path.exists() else None
     return place.backend.get_password(SERVICE, _account(store))  # type: ignore[union-attr]

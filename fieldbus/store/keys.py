@@ -1,13 +1,21 @@
-"""Where the store's random key lives, and which places are good enough.
+"""Which keyring this laptop offers, the device secret kept there, and old stores' raw keys.
 
-The key is kept in the OS keyring. A keyring backend that writes secrets in plain text (or
-no backend at all) is refused unless ``FIELDBUS_ALLOW_INSECURE_KEYRING=1`` says otherwise —
-for tests and development — in which case the plain-text backend is used, or with no backend
-at all a key file readable only by the user, and every start says so.
+The store's data key is never kept here: it lives only wrapped, in ``keyslots.json``
+(``fieldbus.store.keyslots``). What the OS keyring holds is a random *device secret*
+that every officer's slot mixes into its PIN-derived key, so a copy of the data folder
+is useless without this laptop's keyring as well as a PIN.
+
+A keyring backend that writes secrets in plain text (or no backend at all) is refused
+unless ``FIELDBUS_ALLOW_INSECURE_KEYRING=1`` says otherwise — for tests and development
+— and then no device secret is used: the store is protected by the PIN alone, and every
+start says so. Stores made before key slots kept their raw key in the keyring (or, in
+development, a ``store.key`` file); :meth:`KeyPlace.load` and :meth:`KeyPlace.forget`
+serve only their one-time upgrade (``Store.open``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 from dataclasses import dataclass
@@ -15,9 +23,10 @@ from pathlib import Path
 
 from fieldbus.store.errors import KeyringUnavailable, StoreKeyMissing
 
-SERVICE = "fieldbus-store"
+SERVICE = "fieldbus-store"            # stores made before key slots: the raw key
+DEVICE_SERVICE = "fieldbus-device"    # the device secret of a store's slots
 INSECURE_ENV = "FIELDBUS_ALLOW_INSECURE_KEYRING"
-KEY_FILE = "store.key"
+KEY_FILE = "store.key"                # stores made before key slots, development only
 
 # Backends that keep secrets encrypted by the operating system.
 _SECURE_MODULES = (
@@ -35,7 +44,8 @@ def insecure_allowed(environ: dict[str, str] | os._Environ[str] = os.environ) ->
 
 @dataclass(frozen=True)
 class KeyPlace:
-    """Where this store's key is kept: a keyring backend, or (development only) a file."""
+    """This laptop's keyring (or, in development, none); ``key_file`` only for an old store
+    whose raw key was kept in a development key file."""
 
     description: str
     secure: bool
@@ -46,17 +56,52 @@ class KeyPlace:
         if self.secure:
             return None
         return (
-            f"insecure key storage in use ({self.description}) because {INSECURE_ENV}=1; "
-            "never use this on a bus laptop"
+            f"insecure key storage in use ({self.description}) because {INSECURE_ENV}=1: "
+            "the store is protected by the PIN alone; never use this on a bus laptop"
         )
 
+    # -- the device secret -------------------------------------------------------------
+
+    def device_secret(self, store_id: str, *, create: bool = False) -> bytes | None:
+        """The store's device secret from a secure keyring (made when ``create``), or None
+        where there is no secure keyring (development: the PIN alone)."""
+        if not self.secure:
+            return None
+        text = self.backend.get_password(DEVICE_SERVICE, store_id)  # type: ignore[union-attr]
+        if text is None:
+            if not create:
+                return None
+            text = secrets.token_bytes(32).hex()
+            self.backend.set_password(DEVICE_SERVICE, store_id, text)  # type: ignore[union-attr]
+            if self.backend.get_password(DEVICE_SERVICE, store_id) != text:  # type: ignore[union-attr]
+                raise KeyringUnavailable("the keyring did not keep the store's device secret")
+        try:
+            secret = bytes.fromhex(text)
+        except ValueError:
+            secret = b""
+        if len(secret) != 32:
+            raise StoreKeyMissing("the store's device secret in the keyring is damaged; IT can "
+                                  "recover the store with the recovery key")
+        return secret
+
+    def forget_device_secret(self, store_id: str) -> None:
+        if self.secure:
+            with contextlib.suppress(Exception):
+                self.backend.delete_password(DEVICE_SERVICE, store_id)  # type: ignore[union-attr]
+
+    # -- stores made before key slots --------------------------------------------------
+
     def load(self, store_id: str) -> bytes:
+        """An old store's raw key (its one-time upgrade to key slots)."""
         if self.key_file is not None:
             if not self.key_file.exists():
                 raise StoreKeyMissing(f"the store key file {self.key_file} is missing")
             text = self.key_file.read_text().strip()
         else:
-            text = self.backend.get_password(SERVICE, store_id)  # type: ignore[union-attr]
+            if self.backend is None:
+                raise KeyringUnavailable("this store's key is kept in the OS keyring, and no "
+                                         "keyring is available")
+            text = self.backend.get_password(SERVICE, store_id)
             if text is None:
                 raise StoreKeyMissing(
                     f"the store key is not in the keyring ({self.description}); restore the "
@@ -70,19 +115,20 @@ class KeyPlace:
             raise StoreKeyMissing("the stored key is damaged (wrong length)")
         return key
 
-    def create(self, store_id: str) -> bytes:
-        key = secrets.token_bytes(32)
+    def forget(self, store_id: str) -> None:
+        """Remove an old store's raw key, once its slots hold it wrapped."""
         if self.key_file is not None:
-            fd = os.open(self.key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "w") as handle:
-                handle.write(key.hex())
-                handle.flush()
-                os.fsync(handle.fileno())
-        else:
-            self.backend.set_password(SERVICE, store_id, key.hex())  # type: ignore[union-attr]
-            if self.backend.get_password(SERVICE, store_id) != key.hex():  # type: ignore[union-attr]
-                raise KeyringUnavailable("the keyring did not keep the store key")
-        return key
+            with contextlib.suppress(FileNotFoundError):
+                self.key_file.unlink()
+            with contextlib.suppress(OSError):
+                dir_fd = os.open(self.key_file.parent, os.O_RDONLY)
+                try:
+                    os.fsync(dir_fd)
+                finally:
+                    os.close(dir_fd)
+        elif self.backend is not None:
+            with contextlib.suppress(Exception):  # already gone: nothing to remove
+                self.backend.delete_password(SERVICE, store_id)
 
 
 def _is_secure(backend: object) -> bool:
@@ -101,7 +147,7 @@ def _is_absent(backend: object) -> bool:
 
 
 def find_key_place(data_dir: Path, environ: dict[str, str] | os._Environ[str] = os.environ) -> KeyPlace:
-    """Choose where the key is kept, or refuse with how to fix it."""
+    """This laptop's keyring, or refuse with how to fix it."""
     import keyring
 
     backend = keyring.get_keyring()
@@ -118,23 +164,23 @@ def find_key_place(data_dir: Path, environ: dict[str, str] | os._Environ[str] = 
             f"system keychain on macOS and Windows), or for development only set {INSECURE_ENV}=1"
         )
     if _is_absent(backend):
-        return KeyPlace(description=f"key file {data_dir / KEY_FILE}", secure=False,
-                        key_file=data_dir / KEY_FILE)
+        return KeyPlace(description="no OS keyring", secure=False)
     return KeyPlace(description=name, secure=False, backend=backend)
 
 
 def key_place_of(data_dir: Path, kept_in: str, environ: dict[str, str] | os._Environ[str] = os.environ
                  ) -> KeyPlace:
-    """Where an existing store's key is, given where ``store.json`` says it was put."""
-    place = find_key_place(data_dir, environ)
-    if kept_in == "file" and place.key_file is None:
+    """Where an old store's raw key is, given where ``store.json`` says it was put."""
+    if kept_in == "file":
         if not insecure_allowed(environ):  # a key file is plain text, whatever keyring
             raise KeyringUnavailable(
                 f"this store's key is kept in a plain-text key file ({data_dir / KEY_FILE}); "
                 f"for development only set {INSECURE_ENV}=1 to use it")
-        return KeyPlace(description=f"key file {data_dir / KEY_FILE}", secure=False,
-                        key_file=data_dir / KEY_FILE)
-    if kept_in == "keyring" and place.key_file is not None:
+        place = find_key_place(data_dir, environ)
+        return KeyPlace(description=f"key file {data_dir / KEY_FILE}", secure=place.secure,
+                        backend=place.backend, key_file=data_dir / KEY_FILE)
+    place = find_key_place(data_dir, environ)
+    if place.backend is None:
         raise KeyringUnavailable("this store's key is kept in the OS keyring, and no keyring "
                                  "is available: unlock or restore it; the store file was "
                                  "left untouched")

@@ -1,7 +1,9 @@
-"""Officers on this laptop, their PINs, and the lock after repeated wrong PINs.
+"""Officers on this laptop, the PIN rule, and the lock after repeated wrong PINs.
 
-Failed attempts are counted in the store, not in memory, so restarting the app or
-running the command line in a loop does not reset the delay.
+A PIN is checked by unwrapping the officer's key slot (``fieldbus.store.keyslots``), and
+failed attempts are counted there, on disk, so restarting the app or running the command
+line in a loop does not reset the delay. The ``pin_hash`` column and its counter serve
+only stores made before key slots, until their first sign-in upgrades them.
 """
 
 from __future__ import annotations
@@ -21,6 +23,12 @@ FREE_ATTEMPTS = 5
 FIRST_DELAY = timedelta(seconds=30)
 MAX_DELAY = timedelta(hours=1)
 _PIN = re.compile(r"^[0-9]{4,12}$")
+#: New PINs (setup, a new officer, a changed PIN): 6 to 12 digits. Older 4-digit PINs keep
+#: working until changed; signing in with one says so (:data:`SHORT_PIN_NOTICE`).
+MIN_NEW_PIN = 6
+_NEW_PIN = re.compile(r"^[0-9]{6,12}$")
+SHORT_PIN_NOTICE = ("your PIN is shorter than 6 digits: choose a new one with "
+                    "`fieldbus officer pin` (the app asks too)")
 
 
 def _hasher():  # imported lazily: argon2 is only needed when someone signs in
@@ -35,25 +43,40 @@ def validate_pin(pin: object) -> str:
     return pin.strip()
 
 
+def validate_new_pin(pin: object) -> str:
+    if not isinstance(pin, str) or not _NEW_PIN.match(pin.strip()):
+        raise ValidationError("pin", "must be 6 to 12 digits", code="pin")
+    return pin.strip()
+
+
 def validate_name(name: object) -> str:
     cleaned = clean_text(name, field="officer", max_len=50)
     assert cleaned is not None
     return cleaned
 
 
-def add(db: sqlite_utils.Database, *, name: str, role: str, pin: str, at: datetime) -> Officer:
+def add(db: sqlite_utils.Database, *, name: str, role: str, at: datetime) -> Officer:
+    """The officer's row; their PIN goes to their key slot, never into the database."""
     name = validate_name(name)
     if role not in ROLES:
         raise ValidationError("role", f"must be one of {', '.join(ROLES)}", code="role")
-    pin = validate_pin(pin)
     if db.execute("SELECT 1 FROM officers WHERE name = ?", (name,)).fetchone():
         raise ValidationError("officer", f"an officer named {name} already exists", code="exists")
     officer = Officer(id=new_id(), name=name, role=role)
     db.execute(
-        "INSERT INTO officers (id, name, role, pin_hash, created_at) VALUES (?, ?, ?, ?, ?)",
-        (officer.id, name, role, _hasher().hash(pin), at.isoformat()),
+        "INSERT INTO officers (id, name, role, pin_hash, created_at) VALUES (?, ?, ?, '', ?)",
+        (officer.id, name, role, at.isoformat()),
     )
     return officer
+
+
+def get(db: sqlite_utils.Database, officer_id: str) -> Officer:
+    """The active officer ``officer_id`` (a key slot's), or SignInFailed."""
+    row = db.execute("SELECT id, name, role FROM officers WHERE id = ? AND disabled = 0",
+                     (officer_id,)).fetchone()
+    if row is None:
+        raise SignInFailed("this officer may no longer sign in on this laptop")
+    return Officer(id=row[0], name=row[1], role=row[2])
 
 
 def find(db: sqlite_utils.Database, name: str | None) -> Officer:
@@ -88,7 +111,8 @@ def lock_delay(failures: int) -> timedelta:
 
 
 def check_pin(db: sqlite_utils.Database, officer: Officer, pin: str, *, now: datetime) -> bool:
-    """Verify the PIN, counting failures; raises while the officer is locked out.
+    """Verify the PIN against a store made before key slots, counting failures; raises
+    while the officer is locked out.
 
     Returns whether the failure count changed (the caller commits and audits).
     """

@@ -14,6 +14,13 @@ masked name and the disposition's agency and dates stay.
 A case with a local change the hub has not acknowledged is never purged. Purging is
 audited per case, idempotent, and cheap when nothing is due (one indexed query), so it
 runs at every start.
+
+Destruction is complete (issue 9 §7; docs/security.md): the search index forgets the
+text too (FTS5 ``secure-delete``, schema), the free text of the audit entries about a
+purged record goes with it, and the same run destroys drafts past their limit
+(``draft``), the free text of audit entries older than ``audit_details`` (a search
+query, a reason), and receipt PDFs that older versions left in the data folder
+(:mod:`fieldbus.store.receipt_files`).
 """
 
 from __future__ import annotations
@@ -38,7 +45,8 @@ class Rule:
 
 @cache
 def rule(kind: str = "complaint") -> Rule:
-    """The rule for ``"complaint"`` or ``"counsel"`` records."""
+    """The rule for ``"complaint"`` or ``"counsel"`` records, ``"draft"`` or
+    ``"audit_details"``."""
     data = json.loads(resource_path("rules", "retention.json").read_text(encoding="utf-8"))
     entry = data[kind]
     return Rule(days=int(entry["days"]), basis=entry["basis"], version=data["version"])
@@ -66,9 +74,48 @@ def due_counsel(store: Store, *, days: int | None = None) -> list[tuple[str, str
 
 
 def purge(store: Store, by: Officer | None, *, days: int | None = None) -> list[str]:
-    """Destroy the personal data of every case and counsel session that is due; their
-    receipt and session numbers."""
-    return _purge_complaints(store, by, days=days) + _purge_counsel(store, by, days=days)
+    """Destroy the personal data of every case and counsel session that is due, the
+    drafts and audit free text past their limits and leftover receipt files; the receipt
+    and session numbers purged."""
+    from fieldbus.store import receipt_files
+
+    numbers = _purge_complaints(store, by, days=days) + _purge_counsel(store, by, days=days)
+    _purge_drafts(store, by)
+    _redact_audit(store, by)
+    receipt_files.destroy_leftovers(store.data_dir)
+    return numbers
+
+
+def _purge_drafts(store: Store, by: Officer | None) -> None:
+    from fieldbus.store import drafts
+
+    limit = rule("draft")
+    before = store.clock() - timedelta(days=limit.days)
+    if not drafts.stale(store, before):
+        return
+    now = store.clock()
+    with store.write():
+        chain = audit.Chain(store.db)
+        for officer_id, prefix in drafts.stale(store, before):
+            store.db.execute("DELETE FROM meta WHERE key = ?", (f"{prefix}:{officer_id}",))
+            chain.append(at=now, officer_id=by.id if by else None, action="draft_purged",
+                         record_type="officer", record_id=officer_id,
+                         details={"form": drafts.PREFIXES.get(prefix, prefix),
+                                  "rule": limit.version})
+        chain.close()
+
+
+def _redact_audit(store: Store, by: Officer | None) -> None:
+    limit = rule("audit_details")
+    before = store.clock() - timedelta(days=limit.days)
+    if not audit.free_text(store.db, before=before):
+        return
+    now = store.clock()
+    with store.write():
+        redacted = audit.redact(store.db, audit.free_text(store.db, before=before), at=now)
+        audit.append(store.db, at=now, officer_id=by.id if by else None,
+                     action="audit_redacted", details={"entries": redacted,
+                                                       "rule": limit.version})
 
 
 def _purge_counsel(store: Store, by: Officer | None, *, days: int | None) -> list[str]:
@@ -82,6 +129,8 @@ def _purge_counsel(store: Store, by: Officer | None, *, days: int | None) -> lis
         rows = store.db.execute(
             f"SELECT id, disposition FROM counsel_sessions WHERE id IN ({marks}) AND "
             "purged_at IS NULL AND sync_state = 'synced'", list(numbers)).fetchall()
+        audit.redact(store.db, audit.free_text(store.db, record_ids=[r[0] for r in rows]),
+                     at=now)
         chain = audit.Chain(store.db)
         for sid, disposition in rows:
             kept = {**json.loads(disposition), "title": ""}
@@ -121,6 +170,7 @@ def _purge_complaints(store: Store, by: Officer | None, *, days: int | None) -> 
             "UPDATE complaints SET petitioner = NULL, petitioner_name = NULL, title = '', "
             "body = NULL, review_note = NULL, signature = NULL, purged_at = ? "
             f"WHERE id IN ({marks})", (now.isoformat(), *ids))
+        audit.redact(store.db, audit.free_text(store.db, record_ids=ids), at=now)
         chain = audit.Chain(store.db)
         numbers = dict(cases)
         for cid in ids:

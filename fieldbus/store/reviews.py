@@ -22,8 +22,10 @@ from datetime import datetime
 from fieldbus.domain.errors import NotFound, ValidationError
 from fieldbus.domain.receipt_numbers import parse_receipt_no
 from fieldbus.domain.records import Officer
+from fieldbus.domain.rrn import mask_rrns
 from fieldbus.store import audit
 from fieldbus.store.store import Store
+from sync.controls import strip_controls
 
 STATES = ("received", "has_issues", "edited", "approved", "rejected")
 MAX_NOTE = 2000
@@ -45,10 +47,13 @@ def _note(note: str | None) -> str | None:
         return None
     if not isinstance(note, str):
         raise ValidationError("note", "a review note must be text", code="type")
-    text = unicodedata.normalize("NFC", note).strip()
+    # The hub refuses control characters in a note and masks registration numbers; the
+    # laptop does both again rather than trust it (a note is shown on screen and kept
+    # with the case). Stripped, not refused: refusing would stop the whole pulled page.
+    text = strip_controls(unicodedata.normalize("NFC", note)).strip()
     if len(text) > MAX_NOTE:
         raise ValidationError("note", f"longer than {MAX_NOTE} characters", code="too_long")
-    return text or None
+    return mask_rrns(text)[0] or None
 
 
 def _check(review: Review) -> str | None:

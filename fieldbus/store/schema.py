@@ -282,8 +282,51 @@ ALTER TABLE counsel_sessions ADD COLUMN purged_at TEXT;
 CREATE INDEX counsel_retention ON counsel_sessions (synced_at) WHERE purged_at IS NULL;
 """
 
+FTS_SECURE_DELETE = """
+-- Destruction is complete (issue 9 §7): a 'delete' in FTS5 normally only adds a delete
+-- marker, and the purged name's trigrams stay in the old segment until a merge. With
+-- secure-delete FTS5 removes them from the segment itself (SQLite >= 3.42; the setting
+-- is kept in complaints_fts_config). The rebuild rewrites the index of a store made
+-- before, so no old segment keeps a purged or edited text (secure_delete = ON zeroes
+-- the pages it frees).
+INSERT INTO complaints_fts (complaints_fts, rank) VALUES ('secure-delete', 1);
+INSERT INTO complaints_fts (complaints_fts) VALUES ('rebuild');
+"""
+
+AUDIT_REDACTABLE = """
+-- Audit details free of personal data past retention (issue 9 §7): an entry's hash covers
+-- a digest of its reason and details, so retention can remove the free text later
+-- (fieldbus/store/audit.py redact) and the chain still verifies.
+ALTER TABLE audit ADD COLUMN details_hash TEXT;
+ALTER TABLE audit ADD COLUMN redacted_at TEXT;
+CREATE INDEX audit_free_text ON audit (at) WHERE redacted_at IS NULL AND
+    details_hash IS NOT NULL AND
+    (reason IS NOT NULL OR json_extract(details, '$.query') IS NOT NULL);
+"""
+
+
+def _audit_redactable(db: sqlite_utils.Database) -> None:
+    """The columns, then the old chain re-hashed into the new form (when it verifies)."""
+    from fieldbus.store import audit
+
+    _script(AUDIT_REDACTABLE)(db)
+    audit.rechain(db)
+
+
+def _unindex_reporters(db: sqlite_utils.Database) -> None:
+    """A public-interest reporter's name is never in the search index (issue 9 §3): stores
+    from before indexed it. Emptying ``petitioner_name`` re-indexes those rows through the
+    update trigger; the 'optimize' then merges every segment, so no old segment keeps the
+    name's trigrams even where FTS5 secure-delete is not (yet) on."""
+    changed = db.execute("UPDATE complaints SET petitioner_name = NULL "
+                         "WHERE kind = 'report' AND petitioner_name IS NOT NULL").rowcount
+    if changed:
+        db.execute("INSERT INTO complaints_fts (complaints_fts) VALUES ('optimize')")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _script(V1), _script(V2), _v3, _script(V4),
+    _script(V1), _script(V2), _v3, _script(V4), _script(FTS_SECURE_DELETE), _audit_redactable,
+    _unindex_reporters,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -39,8 +39,9 @@ from fieldbus.store.store import Store
 from sync import protocol
 
 CURSOR_KEY = "sync_cursor"
-#: The outbox's record types as the protocol names them.
-PROTOCOL_TYPE = {"complaint": "complaint", "counsel_session": "counsel"}
+#: The outbox's record types as the protocol names them: what a sync sends, and so the
+#: only rows counted as waiting (nothing is counted that no sync will send).
+PROTOCOL_TYPE = {"complaint": "complaint", "counsel_session": "counsel", "visit": "visit"}
 _TABLE = {"complaint": "complaints", "counsel_session": "counsel_sessions"}
 
 
@@ -52,7 +53,7 @@ class Outgoing:
     the last ``order`` it saw, so a record left pending is offered once per run."""
 
     order: int
-    record_type: str              # the outbox's name: complaint, counsel_session
+    record_type: str              # the outbox's name: complaint, counsel_session, visit
     record: dict[str, Any]
     blobs: list[dict[str, Any]] = field(default_factory=list)
 
@@ -119,17 +120,41 @@ def _counsel_contents(store: Store, ids: list[str]
         return {}
     rows = store.db.execute(
         "SELECT id, version, number, appellant, disposition, eligibility, counsel, notes, "
-        "next_step, outcome, appeal_deadline, created_at FROM counsel_sessions "
+        "next_step, outcome, appeal_deadline, created_at, visit_id FROM counsel_sessions "
         f"WHERE id IN ({_in(ids)})", ids).fetchall()
+    visits = _visits(store, {r[12] for r in rows})
     return {
         sid: (version, {
             "number": number, "appellant": json.loads(appellant) if appellant else None,
             "disposition": json.loads(disposition), "eligibility": json.loads(eligibility),
             "counsel": json.loads(counsel), "notes": notes, "next_step": next_step,
             "outcome": outcome, "appeal_deadline": appeal_deadline, "received_at": created_at,
+            "visit": visits.get(visit_id),
         }, [])
         for (sid, version, number, appellant, disposition, eligibility, counsel, notes,
-             next_step, outcome, appeal_deadline, created_at) in rows
+             next_step, outcome, appeal_deadline, created_at, visit_id) in rows
+    }
+
+
+def _visit_contents(store: Store, ids: list[str]
+                    ) -> dict[str, tuple[int, dict[str, Any], list[dict[str, Any]]]]:
+    """A visit at its version: 1 while open, 2 once closed (the two outbox rows
+    :mod:`fieldbus.store.visits` writes). Officers go by name: the hub does not know the
+    laptop's officer ids."""
+    if not ids:
+        return {}
+    rows = store.db.execute(
+        "SELECT v.id, v.day, v.venue, v.region, v.team, v.opened_at, o.name, v.closed_at, "
+        "c.name FROM visits v JOIN officers o ON o.id = v.opened_by "
+        f"LEFT JOIN officers c ON c.id = v.closed_by WHERE v.id IN ({_in(ids)})",
+        ids).fetchall()
+    return {
+        vid: (1 if closed_at is None else 2, {
+            "date": day, "venue": venue, "region": region, "team": json.loads(team),
+            "opened_at": opened_at, "opened_by": opened_by, "closed_at": closed_at,
+            "closed_by": closed_by if closed_at is not None else None,
+        }, [])
+        for vid, day, venue, region, team, opened_at, opened_by, closed_at, closed_by in rows
     }
 
 
@@ -148,6 +173,7 @@ def pending(store: Store, *, limit: int, after: int = 0) -> list[Outgoing]:
     contents = {
         **_complaint_contents(store, [g[1] for g in groups if g[0] == "complaint"]),
         **_counsel_contents(store, [g[1] for g in groups if g[0] == "counsel_session"]),
+        **_visit_contents(store, [g[1] for g in groups if g[0] == "visit"]),
     }
     out = []
     for record_type, record_id, first, sent_unanswered in groups:
@@ -360,10 +386,86 @@ def apply_pull(store: Store, changes: Sequence[dict[str, Any]], new_cursor: str,
 
 
 def counts(store: Store) -> tuple[int, int]:
-    """(records waiting for the hub, records set aside for a person)."""
-    waiting = store.db.execute("SELECT count(*) FROM (SELECT DISTINCT record_type, record_id "
-                               "FROM outbox WHERE state = 'pending')").fetchone()[0]
+    """(records waiting for the hub, records set aside for a person) — only of the types a
+    sync sends. A visit has no sync state of its own: it is set aside while its newest
+    outbox row is."""
+    types = list(PROTOCOL_TYPE)
+    waiting = store.db.execute(
+        "SELECT count(*) FROM (SELECT DISTINCT record_type, record_id FROM outbox WHERE "
+        f"state = 'pending' AND record_type IN ({_in(types)}))", types).fetchone()[0]
     quarantined = store.db.execute(
         "SELECT (SELECT count(*) FROM complaints WHERE sync_state = 'quarantined') + "
-        "(SELECT count(*) FROM counsel_sessions WHERE sync_state = 'quarantined')").fetchone()[0]
+        "(SELECT count(*) FROM counsel_sessions WHERE sync_state = 'quarantined') + "
+        "(SELECT count(*) FROM outbox o WHERE o.record_type = 'visit' AND o.state = "
+        "'quarantined' AND o.seq = (SELECT max(seq) FROM outbox n WHERE n.record_id = "
+        "o.record_id))").fetchone()[0]
     return int(waiting), int(quarantined)
+
+
+# -- the audit chain's head, vouched for by the hub (docs/security.md §9) ---------------
+
+VOUCHED_KEY = "audit_vouched"    # JSON: the head the hub last vouched for {seq, hash, at}
+HUB_FLAG_KEY = "audit_hub_flag"  # the hub's words when it flagged this laptop's audit log
+
+
+def audit_report(store: Store, vouched: dict[str, Any] | None) -> dict[str, Any] | None:
+    """What to tell the hub about the audit chain, given the head the hub ``vouched`` for
+    last (``protocol.AuditHeadReport`` without ``protocol`` and ``device``): the head, the
+    hash the chain has now at the vouched entry, and whether the entries since hold and
+    follow it (:func:`audit.holds_after`). None when the head is the one vouched for:
+    nothing new to vouch for, and an idle sync walks nothing."""
+    seq, digest = audit.head(store.db)
+    if vouched is not None and (vouched.get("seq"), vouched.get("hash")) == (seq, digest):
+        return None
+    at_vouched, since = None, 0
+    if vouched is not None and isinstance(vouched.get("seq"), int):
+        since = vouched["seq"]
+        row = store.db.execute("SELECT hash FROM audit WHERE seq = ?", (since,)).fetchone()
+        at_vouched = {"seq": since, "hash": row[0] if row else None}
+    return {"seq": seq, "hash": digest, "intact": audit.holds_after(store.db, since),
+            "at_vouched": at_vouched}
+
+
+def _is_head(value: Any) -> bool:
+    return (isinstance(value, dict) and isinstance(value.get("seq"), int)
+            and isinstance(value.get("hash"), str) and isinstance(value.get("at"), str))
+
+
+def record_vouched(store: Store, answer: dict[str, Any]) -> None:
+    """Keep what the hub vouches for (and whether it flagged this laptop) for ``audit
+    verify``. Deleting it locally hides nothing: the hub sends it again on the next sync."""
+    vouched, flagged = answer.get("vouched"), answer.get("flagged") is True
+    values = {}
+    if _is_head(vouched):
+        values[VOUCHED_KEY] = json.dumps({k: vouched[k] for k in ("seq", "hash", "at")})
+    if flagged:
+        values[HUB_FLAG_KEY] = str(answer.get("problem") or "flagged by the hub")
+    if not values:
+        return
+    with store.write():
+        store.db.conn.executemany(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
+            "value = excluded.value", list(values.items()))
+
+
+@dataclass(frozen=True)
+class Vouched:
+    """The local chain against the head the hub last vouched for."""
+
+    seq: int
+    at: str
+    holds: bool            # the entry at ``seq`` still has the hash the hub vouched for
+    hub_flag: str | None   # the hub flagged this laptop's audit log, in its words
+
+
+def vouched(store: Store) -> Vouched | None:
+    """None before the hub has vouched for anything."""
+    text, flag = store.meta(VOUCHED_KEY), store.meta(HUB_FLAG_KEY)
+    try:
+        head = json.loads(text) if text else None
+    except ValueError:
+        head = None
+    if not _is_head(head):
+        return None if flag is None else Vouched(0, "", False, flag)
+    row = store.db.execute("SELECT hash FROM audit WHERE seq = ?", (head["seq"],)).fetchone()
+    return Vouched(head["seq"], head["at"], row is not None and row[0] == head["hash"], flag)

@@ -86,10 +86,10 @@ def refuse_sync(store: Store) -> None:
                             "enrolled or synced")
 
 
-def open_training(data_dir: Path) -> Store:
-    """The training store in ``data_dir`` (from :func:`training_dir`); a store there that
-    was not made for training is refused and left closed."""
-    store = Store.open(data_dir)
+def open_training(data_dir: Path, *, officer: str | None, pin: str, **options: Any) -> Store:
+    """The training store in ``data_dir`` (from :func:`training_dir`), signed in as
+    ``officer``; a store there that was not made for training is refused and closed."""
+    store = Store.open(data_dir, officer=officer, pin=pin, **options)
     if not store.training:
         store.close()
         raise NotATrainingStore(f"{data_dir} holds a store that is not a training store; it "
@@ -97,14 +97,13 @@ def open_training(data_dir: Path) -> Store:
     return store
 
 
-def create_training(data_dir: Path, *, officer: str, pin: str, role: str = "officer") -> Store:
+def create_training(data_dir: Path, *, officer: str, pin: str, role: str = "officer",
+                    **options: Any) -> Store:
     """A new training store in ``data_dir`` for ``officer``, filled with made-up cases."""
     store = Store.create(data_dir, device=TRAINING_DEVICE, officer=officer, pin=pin, role=role,
-                         training=True)
+                         training=True, **options)
     try:
-        from fieldbus.store import officers
-
-        seed(store, officers.find(store.db, officer))
+        seed(store, store.officer)
     except BaseException:
         store.close()
         raise

@@ -100,6 +100,9 @@ class CaseEditor(QWidget):
         self.heading.setFont(font)
         layout.addWidget(self.heading)
         self.note = QLabel()
+        # The hub's words, shown as written: "<b>x</b>" or "<img src=…>" in a note must
+        # never be taken for markup (a QLabel guesses rich text otherwise).
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.setObjectName("case-editor-note")
         self.note.setAccessibleName(tr("관리자 보완 요청"))
         self.note.setStyleSheet(NOTE_STYLE)
@@ -246,6 +249,11 @@ class CaseEditor(QWidget):
                     widget.setText(value)
         finally:
             self._loading = False
+        # Into or out of a public-interest report: a supervisor's decision only.
+        free = case_edit.may_move_across_report(officer)
+        kind = f["kind"]
+        kind.model().item(kind.findData("report")).setEnabled(free)
+        kind.setEnabled(free or complaint.draft.kind != "report")
         hidden = "name" in self.frozen  # no petitioner, or one sealed from this officer
         for key in case_edit.PETITIONER_FIELDS:
             f[key].setVisible(not hidden)
@@ -268,7 +276,9 @@ class CaseEditor(QWidget):
         self.validate()
 
     def focus_first(self) -> None:
-        self.fields["kind" if "name" in self.frozen else "name"].setFocus()
+        first = "name" if "name" not in self.frozen else \
+            "kind" if self.fields["kind"].isEnabled() else "agency"
+        self.fields[first].setFocus()
 
     def values(self) -> dict[str, Any]:
         """The form's values: the case as saved, with what the officer changed."""

@@ -132,11 +132,12 @@ class Names:
     reviews: dict[str | None, str]
     anonymous: str
     overdue: str
+    sealed: str  # a public-interest report's name cell: the store gives no name at all
 
     @classmethod
     def current(cls) -> Names:
         return cls(kind_names(), status_names(), sync_names(), review_names(), tr("익명"),
-                   tr("{0} (지남)"))
+                   tr("{0} (지남)"), tr("비공개"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +156,8 @@ def line(row: CaseRow, names: Names, today: date) -> Line:
         "received_at": short_time(row.received_at, this_year=today.year),
         "kind": names.kinds.get(row.kind, row.kind),
         "title": row.title or "",
-        "masked_name": row.masked_name or names.anonymous,
+        "masked_name": names.sealed if row.kind == "report" else
+        row.masked_name or names.anonymous,
         "status": names.statuses.get(row.status, row.status),
         "review_state": names.reviews.get(row.review_state, row.review_state or ""),
         "sync_state": names.syncs.get(row.sync_state, row.sync_state),
@@ -165,9 +167,10 @@ def line(row: CaseRow, names: Names, today: date) -> Line:
 
 
 def _first_page(store, filters: Filters, today: date, size: int,
-                names: Names) -> tuple[array, list[Line]]:
-    """On the worker: every match's row id in order, and the first page's lines."""
-    rowids = case_list.ordered_rowids(store, filters, today=today)
+                names: Names, by=None) -> tuple[array, list[Line]]:
+    """On the worker: every match's row id in order, and the first page's lines (a text
+    filter audited as ``by``'s search, when given)."""
+    rowids = case_list.ordered_rowids(store, filters, today=today, by=by)
     first = case_list.rows(store, rowids[:size]) if rowids else []
     return rowids, [line(row, names, today) for row in first]
 
@@ -203,6 +206,7 @@ class CasesModel(QAbstractTableModel):
         self._hot = -1  # the page data() used last: already the most recent in _cache
         self._wanted: dict[int, None] = {}  # pages data() asked for, in order of asking
         self._counting = False
+        self._searched: str | None = None  # the search text audited last
         self._asking: int | None = None  # generation of the page request under way
         self._send_timer = QTimer(self)
         self._send_timer.setSingleShot(True)
@@ -211,9 +215,11 @@ class CasesModel(QAbstractTableModel):
 
     # -- the query -----------------------------------------------------------------------
 
-    def set_filters(self, filters: Filters, *, today: date | None = None) -> None:
+    def set_filters(self, filters: Filters, *, today: date | None = None, by=None) -> None:
         """Query again with ``filters``. What is shown stays until the count and first
-        page arrive; then the table is reset once, to the full count."""
+        page arrive; then the table is reset once, to the full count. ``by`` (the officer
+        signed in) has a newly typed search text audited; a refresh of the same text is
+        not audited again."""
         if not self.runner.running:
             return  # the window is closing
         self.filters = filters
@@ -224,7 +230,10 @@ class CasesModel(QAbstractTableModel):
         self._wanted.clear()
         generation, size, names, today = self.generation, self.page_size, self.names, \
             self.today
-        op = StoreOp(lambda store: _first_page(store, filters, today, size, names))
+        if filters.text == self._searched:
+            by = None
+        self._searched = filters.text
+        op = StoreOp(lambda store: _first_page(store, filters, today, size, names, by))
         self.runner.run(op.success(lambda got: self._counted(generation, *got))
                         .failure(lambda exc: self._failed(generation, exc)))
 

@@ -41,12 +41,11 @@ from fieldbus.store.case_list import Filters
 from fieldbus.ui import cases_model
 from fieldbus.ui.case_editor import CaseEditor
 from fieldbus.ui.cases_model import CasesModel, short_time, tr
-from fieldbus.ui.receipt_delivery import pdf_into
+from fieldbus.ui import receipt_delivery
 from fieldbus.ui.worker import StoreOp
 
 SEARCH_DELAY_MS = 250
 DETAIL_DELAY_MS = 150  # arrowing down the list does not open (and audit) every case passed
-RECEIPTS_DIR = "receipts"
 
 
 @dataclass(frozen=True)
@@ -64,11 +63,11 @@ def _read_detail(store, receipt_no: str, officer) -> Detail:
     return Detail(complaint=complaint, history=case_list.history(store, complaint.id))
 
 
-def _reprint(store, officer, receipt_no: str, folder: Path):
-    """Print the citizen's copy again as A4 PDF into ``folder``; (Printed, path)."""
+def _reprint(store, officer, receipt_no: str, out: Path):
+    """Print the citizen's copy again as an A4 PDF to ``out`` (0600); (Printed, path)."""
     from fieldbus.receipts.issue import print_complaint
 
-    deliver, written = pdf_into(folder, receipt_no)
+    deliver, written = receipt_delivery.pdf_to(out)
     printed = print_complaint(store, officer, receipt_no, copy="citizen", layout="a4",
                               deliver=deliver)
     return printed, written[0]
@@ -257,7 +256,8 @@ class CasesPage(QWidget):
             return
         filters, today = self.filters(), kst_today()
         self.message.clear()
-        self.model.set_filters(filters, today=today)  # the count and first page, one query
+        self.model.set_filters(filters, today=today,  # the count and first page, one query
+                               by=getattr(self.window_, "officer", None))
         self.count_label.setText(tr("찾는 중…"))
 
     refresh = apply_filters
@@ -394,10 +394,12 @@ class CasesPage(QWidget):
         if receipt_no is None or not self.ready:
             return
         officer = self.window_.officer
-        folder = Path(self.window_.data_dir) / RECEIPTS_DIR
+        out = receipt_delivery.choose_pdf_path(self, receipt_no)
+        if out is None:  # save dialog cancelled
+            return
         self.reprint.setEnabled(False)
         self.message.setText(tr("접수증을 만드는 중…"))
-        self.runner.run(StoreOp(lambda store: _reprint(store, officer, receipt_no, folder))
+        self.runner.run(StoreOp(lambda store: _reprint(store, officer, receipt_no, out))
                         .success(self._reprinted).failure(self._reprint_failed))
 
     def _reprinted(self, result) -> None:

@@ -198,22 +198,25 @@ class CounselDetail(QWidget):
 
     def print_(self) -> None:
         """The confirmation again (marked 재발행 after the first), as the done screen
-        prints it: the printer named by FIELDBUS_PRINTER, else a PDF in receipts/."""
+        prints it: the printer named by FIELDBUS_PRINTER, else a PDF where the officer
+        chooses."""
+        from fieldbus.ui import receipt_delivery
         from fieldbus.ui.counsel_form import _print_confirmation
 
         officer = getattr(self.window_, "officer", None)
         number = self.number
         if self._printing or officer is None or number is None or self.data is None:
             return
-        printer = os.environ.get("FIELDBUS_PRINTER") or None
+        where = receipt_delivery.destination(self, number)
+        if where is None:  # save dialog cancelled
+            return
+        printer, out = where
         layout = os.environ.get("FIELDBUS_RECEIPT_LAYOUT") or "a4"
-        data_dir = Path(self.window_.data_dir)
         self._printing = True
         self.reprint.setEnabled(False)
         self.message.setText(tr("확인증을 만드는 중…"))
-        op = StoreOp(lambda store: _print_confirmation(store, officer, number,
-                                                       data_dir=data_dir, printer=printer,
-                                                       layout=layout))
+        op = StoreOp(lambda store: _print_confirmation(store, officer, number, out=out,
+                                                       printer=printer, layout=layout))
         self.window_.runner.run(op.success(self._printed).failure(self._print_failed))
 
     def _printed(self, result) -> None:

@@ -130,11 +130,11 @@ def _save_session(store, officer, values: dict[str, Any], with_notes: bool) -> s
     return number
 
 
-def _print_confirmation(store, officer, number: str, *, data_dir: Path, printer: str | None,
+def _print_confirmation(store, officer, number: str, *, out: Path | None, printer: str | None,
                         layout: str) -> tuple[Any, Path | None]:
     from fieldbus.receipts.issue import print_counsel
 
-    deliver, written = delivery(data_dir, number, printer=printer, layout=layout)
+    deliver, written = delivery(out, printer=printer, layout=layout)
     printed = print_counsel(store, officer, number, layout=layout, deliver=deliver)
     return printed, (written[0] if written else None)
 

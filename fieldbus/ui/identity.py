@@ -106,7 +106,7 @@ class SetupPage(_Centered):
         for role in ROLES:
             self.role.addItem(messages.role_name(role), role)
         self.pin = _pin_field(self.tr("PIN"))
-        self.pin.setPlaceholderText(self.tr("숫자 4~12자리"))
+        self.pin.setPlaceholderText(self.tr("숫자 6~12자리"))
         self.pin_again = _pin_field(self.tr("PIN 확인"))
         self.errors = {
             "officer": _error_label("setup-officer-error"),

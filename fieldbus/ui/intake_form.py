@@ -145,11 +145,11 @@ def _save_complaint(store, officer, values: dict[str, Any]) -> str:
     return complaint.receipt_no
 
 
-def _print_receipt(store, officer, number: str, *, data_dir: Path, printer: str | None,
+def _print_receipt(store, officer, number: str, *, out: Path | None, printer: str | None,
                    layout: str) -> tuple[Any, Path | None]:
     from fieldbus.receipts.issue import print_complaint
 
-    deliver, written = delivery(data_dir, number, printer=printer, layout=layout)
+    deliver, written = delivery(out, printer=printer, layout=layout)
     printed = print_complaint(store, officer, number, layout=layout, copy="citizen",
                               deliver=deliver)
     return printed, (written[0] if written else None)

@@ -1,9 +1,10 @@
 """The main window: which screen shows when, and the store operations behind each one.
 
 Start-up is an operation on the worker (``fieldbus.ui.worker``): it finds out whether this
-laptop has a store, opens it, and lists its officers. No store → first-run setup; a store
-that will not open → the error screen (its files untouched, never a fresh empty store);
-otherwise → sign-in. After sign-in the work area shows, with the officer and the outbox in
+laptop has a store and reads who may sign in from its key slot file (nothing can be
+decrypted before a PIN). No store → first-run setup; a store that will not open → the
+error screen (its files untouched, never a fresh empty store); otherwise → sign-in, which
+opens the store on the worker with the officer's PIN (docs/security.md §2). After sign-in the work area shows, with the officer and the outbox in
 the status bar; after an idle period the window locks until the officer's PIN is given.
 
 The work area (its tabs and their modules) is built only once the first screen is up: a
@@ -55,48 +56,65 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Opened:
-    """What start-up learnt on the worker about the store it opened."""
+    """What the worker learnt about the store before sign-in (from its key slot file) or
+    after setup."""
 
     officers: list[str]
     key_warning: str | None
     training: bool = False  # a training store (fieldbus.store.training): marked 교육용
 
 
-def _open_existing(data_dir: Path, *, training: bool = False):
-    """Runs on the worker: the store in ``data_dir``, or None when there is none yet.
-    ``training``: it must be a training store."""
+def _look(data_dir: Path, *, training: bool = False) -> Opened | None:
+    """Runs on the worker: who may sign in to the store in ``data_dir``, or None when there
+    is none yet; nothing is decrypted (no PIN yet). ``training``: it must be a training
+    store."""
     from fieldbus.store.store import Store
-    from fieldbus.store.training import open_training
+    from fieldbus.store.training import NotATrainingStore
 
-    if not Store.exists(data_dir):
+    info = Store.signin_info(data_dir)
+    if info is None:
         return None
-    return open_training(data_dir) if training else Store.open(data_dir)
+    if training and not info.training:
+        raise NotATrainingStore(f"{data_dir} holds a store that is not a training store; it "
+                                "was left untouched")
+    return Opened(officers=info.officers, key_warning=info.key_warning, training=info.training)
 
 
 def _describe(store) -> Opened:
-    return Opened(officers=[o.name for o in store.list_officers()],
-                  key_warning=store.key_place.warning(), training=store.training)
+    return Opened(officers=store.slots.officer_names(), key_warning=store.key_place.warning(),
+                  training=store.training)
 
 
-def _create_and_sign_in(store, officer: str, pin: str) -> tuple[Officer, Opened]:
-    from fieldbus.store.officers import validate_name
+def _open_signed_in(data_dir: Path, name: str, pin: str, *, training: bool):
+    """Runs on the worker: the store, opened with ``name``'s PIN (unwrapping its key)."""
+    from fieldbus.store.store import Store
+    from fieldbus.store.training import open_training
 
-    return store.sign_in(validate_name(officer), pin), _describe(store)
+    if training:
+        return open_training(data_dir, officer=name, pin=pin)
+    return Store.open(data_dir, officer=name, pin=pin)
 
 
-def _sign_in_and_purge(store, name: str, pin: str) -> Officer:
-    """Sign in, then destroy what the retention rule says is due (DESIGN.md §4): at every
+def _signed_in(store) -> tuple[Officer, list[str]]:
+    """After sign-in, destroy what the retention rule says is due (DESIGN.md §4): at every
     start, so a laptop that is rarely opened still forgets on time. A failing purge is
     logged and retried next start; it never keeps the officer out."""
     from fieldbus.store import retention
 
-    officer = store.sign_in(name, pin)
     try:
-        retention.purge(store, officer)
+        retention.purge(store, store.officer)
     except Exception as exc:  # noqa: BLE001 - sign-in goes on; the purge runs next time
         log.warning("retention purge at start-up failed: %s",
                     getattr(exc, "code", type(exc).__name__))
-    return officer
+    return store.officer, list(store.notices)
+
+
+def _created(store) -> tuple[tuple[Officer, list[str]], Opened]:
+    return (store.officer, list(store.notices)), _describe(store)
+
+
+def _unlocked(store, name: str, pin: str) -> tuple[Officer, list[str]]:
+    return store.sign_in(name, pin), list(store.notices)
 
 
 class IdleWatch(QObject):
@@ -404,7 +422,7 @@ class MainWindow(QMainWindow):
 
     def _open_store(self) -> None:
         data_dir, training = self.data_dir, self.training
-        op = StoreOp.opening(lambda: _open_existing(data_dir, training=training), then=_describe)
+        op = StoreOp.detached(lambda: _look(data_dir, training=training))
         self.runner.run(op.success(self._opened).failure(self._cannot_open))
 
     def _opened(self, opened: Opened | None) -> None:
@@ -445,7 +463,7 @@ class MainWindow(QMainWindow):
         op = StoreOp.opening(
             lambda: create_training(data_dir, officer=officer, pin=pin, role=role) if training
             else Store.create(data_dir, device=device, officer=officer, pin=pin, role=role),
-            then=lambda store: _create_and_sign_in(store, officer, pin))
+            then=_created)
         self.runner.run(op.success(self._created).failure(self._setup_failed))
 
     # -- training (fieldbus.store.training) ----------------------------------------------
@@ -471,12 +489,12 @@ class MainWindow(QMainWindow):
         self._mark_training()
         self._create_store(officer, "", role, pin)
 
-    def _created(self, result: tuple[Officer, Opened]) -> None:
+    def _created(self, result: tuple[tuple[Officer, list[str]], Opened]) -> None:
         self.setup_page.set_busy(False)
-        officer, opened = result
+        signed_in, opened = result
         self._show_key_warning(opened.key_warning)
         self.signin_page.set_officers(opened.officers)
-        self._signed_in(officer)
+        self._signed_in(signed_in)
 
     def _setup_failed(self, exc: Exception) -> None:
         from fieldbus.store.errors import StoreExists
@@ -493,14 +511,17 @@ class MainWindow(QMainWindow):
     # -- sign-in and lock ----------------------------------------------------------------
 
     def _sign_in(self, name: str, pin: str) -> None:
+        """Open the store with this officer's PIN, on the worker: the PIN unwraps the key."""
         self.signin_page.set_busy(True)
-        op = StoreOp(lambda store: _sign_in_and_purge(store, name, pin))
+        data_dir, training = self.data_dir, self.training
+        op = StoreOp.opening(lambda: _open_signed_in(data_dir, name, pin, training=training),
+                             then=_signed_in)
         self.runner.run(op.success(self._sign_in_ok).failure(
             lambda exc: self._refused(self.signin_page, exc)))
 
-    def _sign_in_ok(self, officer: Officer) -> None:
+    def _sign_in_ok(self, signed_in: tuple[Officer, list[str]]) -> None:
         self.signin_page.set_busy(False)
-        self._signed_in(officer)
+        self._signed_in(signed_in)
 
     def _refused(self, prompt: PinPrompt, exc: Exception) -> None:
         from fieldbus.store.errors import SignInFailed, SignInLocked
@@ -514,7 +535,8 @@ class MainWindow(QMainWindow):
             what, todo = messages.store_problem(exc)
             prompt.show_message(f"{what} {todo}")
 
-    def _signed_in(self, officer: Officer) -> None:
+    def _signed_in(self, signed_in: tuple[Officer, list[str]]) -> None:
+        officer, notices = signed_in
         self.officer = officer
         self.officer_label.setText(self.tr("{0} ({1})").format(
             officer.name, messages.role_name(officer.role)))
@@ -527,6 +549,10 @@ class MainWindow(QMainWindow):
         self.idle.start()
         self.outbox_timer.start()
         self.sync.start(officer)
+        if notices:  # a PIN shorter than today's rule (fieldbus.store.officers)
+            self.statusBar().showMessage(
+                self.tr("PIN이 6자리보다 짧습니다. 관리자에게 알리거나 `fieldbus officer pin` "
+                        "명령으로 6자리 이상의 새 PIN을 정하십시오."), 60_000)
 
     def refresh_outbox(self) -> None:
         """A form saved something: count again, and send it soon."""
@@ -588,15 +614,16 @@ class MainWindow(QMainWindow):
         self.lock_page.reset()
 
     def _unlock(self, name: str, pin: str) -> None:
+        """The PIN is checked against the officer's key slot, on the worker."""
         self.lock_page.set_busy(True)
-        op = StoreOp(lambda store: store.sign_in(name, pin))
+        op = StoreOp(lambda store: _unlocked(store, name, pin))
         self.runner.run(op.success(self._unlocked).failure(
             lambda exc: self._refused(self.lock_page, exc)))
 
-    def _unlocked(self, officer: Officer) -> None:
+    def _unlocked(self, signed_in: tuple[Officer, list[str]]) -> None:
         self.lock_page.set_busy(False)
         self.lock_page.reset()
-        self._signed_in(officer)
+        self._signed_in(signed_in)
 
     # -- faults and the end --------------------------------------------------------------
 

@@ -29,7 +29,7 @@ def field_error(exc: Exception) -> str:
     """A ValidationError's reason, for the line under the field it concerns."""
     code = getattr(exc, "code", "")
     texts = {
-        "pin": tr("PIN은 숫자 4~12자리여야 합니다."),
+        "pin": tr("PIN은 숫자 6~12자리여야 합니다."),
         "device_code": tr("기기 코드는 영문 대문자(A–Z)와 숫자(0–9)로 2~6자입니다."),
         "required": tr("꼭 입력해야 합니다."),
         "too_long": tr("너무 깁니다."),

@@ -16,6 +16,7 @@ from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from fieldbus.ui import receipt_delivery
 from fieldbus.ui.worker import StoreOp
 
 
@@ -46,8 +47,9 @@ PRINT_FAILURES = {
 
 
 class PrintAfterSave(QWidget):
-    """``print_fn(store, officer, number, *, data_dir, printer, layout)`` returns
-    ``(Printed, pdf path or None)``; it runs on the worker."""
+    """``print_fn(store, officer, number, *, out, printer, layout)`` returns
+    ``(Printed, pdf path or None)``; it runs on the worker. With no printer set the
+    officer picks the PDF's place first (``receipt_delivery.destination``)."""
 
     done = Signal(str)
 
@@ -120,13 +122,16 @@ class PrintAfterSave(QWidget):
         if self.printing or officer is None or self.number is None or not self._current():
             return
         number, print_fn = self.number, self.print_fn
-        printer = os.environ.get("FIELDBUS_PRINTER") or None
+        where = receipt_delivery.destination(self, number)
+        if where is None:  # the officer cancelled the save dialog: nothing printed
+            self.print_button.setFocus()
+            return
+        printer, out = where
         layout = os.environ.get("FIELDBUS_RECEIPT_LAYOUT") or "a4"
-        data_dir = Path(self.window_.data_dir)
         self.printing = True
         self.print_button.setEnabled(False)
         self.print_message.setText(tr("인쇄 중…"))
-        op = StoreOp(lambda store: print_fn(store, officer, number, data_dir=data_dir,
+        op = StoreOp(lambda store: print_fn(store, officer, number, out=out,
                                             printer=printer, layout=layout))
         self.window_.runner.run(op.success(self._printed).failure(self._print_failed))
 

@@ -14,8 +14,9 @@ live). The operation itself never touches a widget.
 
 The store object is made, used and closed on the worker thread only: SQLite connections
 must not cross threads (the driver refuses it), and the GUI thread never waits on a disk.
-Opening is an operation too — :meth:`StoreOp.opening` — so even ``Store.open`` (key
-lookup, SQLCipher key derivation, migrations) happens off the GUI thread.
+Opening is an operation too — :meth:`StoreOp.opening` — so even ``Store.open`` (the PIN's
+Argon2id, unwrapping the key, SQLCipher, migrations) happens off the GUI thread, and so
+does reading the key slot file for the sign-in screen (:meth:`StoreOp.detached`).
 
 Operations run one at a time, in the order they were given: a later operation sees what an
 earlier one wrote. :meth:`StoreRunner.shutdown` closes the store on the worker and waits
@@ -59,6 +60,7 @@ class StoreOp(Generic[T]):
         self._on_success: Callable[[T], Any] | None = None
         self._on_failure: Callable[[Exception], Any] | None = None
         self._future: Future | None = None  # set for StoreRunner.call: answered in place
+        self._detached = False  # see detached()
 
     @classmethod
     def opening(cls, opener: Callable[[], Store | None],
@@ -72,6 +74,14 @@ class StoreOp(Generic[T]):
         op._opener = opener
         return op
 
+    @classmethod
+    def detached(cls, fn: Callable[[], T]) -> StoreOp[T]:
+        """Work on the worker thread that needs no open store: reading the key slot file
+        for the sign-in screen before anyone has given a PIN."""
+        op: StoreOp[T] = cls(lambda store: fn())
+        op._detached = True
+        return op
+
     def success(self, callback: Callable[[T], Any]) -> StoreOp[T]:
         self._on_success = callback
         return self
@@ -83,6 +93,8 @@ class StoreOp(Generic[T]):
     # -- used by the worker thread -----------------------------------------------------
 
     def _execute(self, worker: _Worker) -> Any:
+        if self._detached:
+            return self._fn(None)  # type: ignore[arg-type]
         if self._opener is not None:
             worker.close_store()
             store = self._opener()

@@ -41,7 +41,7 @@
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases_model.py" line="62"/>
-        <location filename="../../fieldbus/ui/cases_page.py" line="476"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="478"/>
         <source>접수</source>
         <translation>Received</translation>
     </message>
@@ -114,125 +114,125 @@
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_model.py" line="138"/>
-        <location filename="../../fieldbus/ui/cases_page.py" line="440"/>
+        <location filename="../../fieldbus/ui/cases_model.py" line="139"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="442"/>
         <source>익명</source>
         <extracomment>Pages kept (least recently used dropped first): 4,000 rows, whatever was scrolled past. Pages asked for in one operation: the viewport spans at most two, plus one to spare. What a row shows until its page has arrived.</extracomment>
         <translation>Anonymous</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_model.py" line="139"/>
+        <location filename="../../fieldbus/ui/cases_model.py" line="140"/>
         <source>{0} (지남)</source>
         <translation>{0} (overdue)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="113"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="112"/>
         <source>검색: 접수번호, 제목, 내용, 기관, 이름 (단어 일부도)</source>
         <translation>Search: receipt no., title, text, agency, name (parts of words too)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="114"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="113"/>
         <source>사건 검색</source>
         <translation>Search cases</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="117"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="116"/>
         <source>종류 필터</source>
         <translation>Kind filter</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="117"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="116"/>
         <source>모든 종류</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="118"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="117"/>
         <source>상태 필터</source>
         <translation>Status filter</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="118"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="117"/>
         <source>모든 상태</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="119"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="118"/>
         <source>동기화 필터</source>
         <translation>Sync filter</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="119"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="118"/>
         <source>모든 동기화 상태</source>
         <translation>Any sync state</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="122"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="121"/>
         <source>검토 상태 필터</source>
         <translation>Review filter</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="122"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="121"/>
         <source>모든 검토 상태</source>
         <translation>Any review state</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="125"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="124"/>
         <location filename="../../fieldbus/ui/counsel_form.py" line="95"/>
         <source>기한 지남</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="126"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="125"/>
         <source>처리기한이 지난 사건만</source>
         <translation>Only cases past their deadline</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="128"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="127"/>
         <source>이번 방문</source>
         <translation>This visit</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="129"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="128"/>
         <source>지금 열린 방문의 사건만</source>
         <translation>Only cases of the open visit</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="134"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="133"/>
         <source>찾은 사건 수</source>
         <translation>Cases found</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="138"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="137"/>
         <source>사건 목록 표</source>
         <translation>Case list table</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="169"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="168"/>
         <source>사건 상세</source>
         <translation>Case details</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="171"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="170"/>
         <source>사건을 고르면 여기에 나옵니다 (열람은 기록됨).</source>
         <translation>Pick a case to see it here (views are logged).</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="174"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="173"/>
         <source>접수증 재발행 (PDF)</source>
         <translation>Reprint receipt (PDF)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="175"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="174"/>
         <source>접수증 재발행</source>
         <translation>Reprint receipt</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="186"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="185"/>
         <source>사건 목록 알림</source>
         <translation>Case list notice</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="192"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="191"/>
         <source>목록과 상세</source>
         <translation>List and details</translation>
     </message>
@@ -282,45 +282,45 @@
         <translation>{0}: corrected and resubmitted. Waiting to sync.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="399"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="401"/>
         <source>접수증을 만드는 중…</source>
         <translation>Making the receipt…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="407"/>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="225"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="409"/>
+        <location filename="../../fieldbus/ui/counsel_detail.py" line="228"/>
         <source>재발행</source>
         <translation>reissued</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="407"/>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="225"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="409"/>
+        <location filename="../../fieldbus/ui/counsel_detail.py" line="228"/>
         <source>발행</source>
         <translation>issued</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="408"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="410"/>
         <source>접수증을 {0}했습니다: {1}</source>
         <translation>Receipt {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="412"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="414"/>
         <source>접수증을 만들지 못했습니다: {0}</source>
         <translation>Could not make the receipt: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="438"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="440"/>
         <source>신고자 신원 보호: 관리자만 볼 수 있습니다</source>
         <translation>Reporter identity protected: supervisors only</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="440"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="442"/>
         <source>보존기간이 지나 파기됨</source>
         <translation>Destroyed after the retention period</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases_model.py" line="93"/>
-        <location filename="../../fieldbus/ui/cases_page.py" line="445"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="447"/>
         <location filename="../../fieldbus/ui/intake_form.py" line="198"/>
         <source>접수번호</source>
         <extracomment>(attribute of CaseRow, header); the order of the table&apos;s columns.</extracomment>
@@ -328,123 +328,124 @@
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases_model.py" line="94"/>
-        <location filename="../../fieldbus/ui/cases_page.py" line="446"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="448"/>
         <source>접수일시</source>
         <translation>Received at</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases_model.py" line="95"/>
-        <location filename="../../fieldbus/ui/cases_page.py" line="447"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="449"/>
         <source>종류</source>
         <translation>Kind</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases_model.py" line="98"/>
-        <location filename="../../fieldbus/ui/cases_page.py" line="448"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="450"/>
         <location filename="../../fieldbus/ui/counsel_form.py" line="349"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases_model.py" line="99"/>
-        <location filename="../../fieldbus/ui/cases_page.py" line="449"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="451"/>
         <source>검토</source>
         <translation>Review</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases_model.py" line="100"/>
-        <location filename="../../fieldbus/ui/cases_page.py" line="450"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="452"/>
         <location filename="../../fieldbus/ui/counsel_detail.py" line="82"/>
         <source>동기화</source>
         <translation>Sync</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases_model.py" line="101"/>
-        <location filename="../../fieldbus/ui/cases_page.py" line="451"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="453"/>
         <source>처리기한</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="477"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="479"/>
         <source>관리자 검토: {0}</source>
         <translation>Supervisor review: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="123"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="126"/>
         <location filename="../../fieldbus/ui/cases_model.py" line="97"/>
-        <location filename="../../fieldbus/ui/cases_page.py" line="452"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="454"/>
         <source>민원인</source>
         <translation>Petitioner</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="453"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="455"/>
         <source>관계기관</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="454"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="456"/>
         <source>지역</source>
         <translation>Region</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/case_editor.py" line="59"/>
-        <location filename="../../fieldbus/ui/cases_page.py" line="455"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="457"/>
         <location filename="../../fieldbus/ui/intake_form.py" line="323"/>
         <source>접수 경로</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="455"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="457"/>
         <source>예약</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="455"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="457"/>
         <location filename="../../fieldbus/ui/intake_form.py" line="90"/>
         <source>현장 방문</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="456"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="458"/>
         <source>현장 처리</source>
         <translation>On-site outcome</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="458"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="460"/>
         <source>통지 방법</source>
         <translation>Notify by</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/case_editor.py" line="59"/>
-        <location filename="../../fieldbus/ui/cases_page.py" line="459"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="461"/>
         <location filename="../../fieldbus/ui/intake_form.py" line="324"/>
         <source>공개 여부</source>
         <translation>Disclosure</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="459"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="461"/>
         <location filename="../../fieldbus/ui/intake_form.py" line="91"/>
         <source>공개</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="459"/>
+        <location filename="../../fieldbus/ui/cases_model.py" line="140"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="461"/>
         <location filename="../../fieldbus/ui/intake_form.py" line="91"/>
         <source>비공개</source>
         <translation>Private</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="460"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="462"/>
         <source>방문</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="461"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="463"/>
         <source>국민신문고 신청번호</source>
         <translation>e-People application no.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="476"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="478"/>
         <source>수정</source>
         <translation>Edited</translation>
     </message>
@@ -664,7 +665,7 @@
         <translation>Session {0} is saved. Press Enter to try again or Esc to go on.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="205"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="208"/>
         <location filename="../../fieldbus/ui/counsel_form.py" line="227"/>
         <location filename="../../fieldbus/ui/intake_form.py" line="229"/>
         <source>{0} 오류</source>
@@ -710,109 +711,109 @@
         <translation>Case to correct</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="104"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="107"/>
         <source>관리자 보완 요청</source>
         <translation>Supervisor&apos;s request for changes</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="113"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="116"/>
         <source>바꿀 수 없는 항목</source>
         <translation>Fields that cannot change</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="120"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="123"/>
         <source>보완 양식</source>
         <translation>Correction form</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="125"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="128"/>
         <source>민원 내용</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="132"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="135"/>
         <source>민원인 정보 안내</source>
         <translation>Petitioner details notice</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="146"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="149"/>
         <source>보완 제출 상태</source>
         <translation>Resubmission status</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="149"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="152"/>
         <source>보완하여 다시 제출 (Ctrl+S)</source>
         <translation>Correct and resubmit (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="150"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="153"/>
+        <location filename="../../fieldbus/ui/cases_page.py" line="177"/>
         <location filename="../../fieldbus/ui/cases_page.py" line="178"/>
-        <location filename="../../fieldbus/ui/cases_page.py" line="179"/>
         <source>보완하여 다시 제출</source>
         <translation>Correct and resubmit</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="154"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="157"/>
         <source>취소 (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="155"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="158"/>
         <source>보완 취소</source>
         <translation>Cancel correction</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="224"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="227"/>
         <source>보완하여 다시 제출: {0}</source>
         <translation>Correct and resubmit: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="225"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="228"/>
         <source>관리자 보완 요청: {0}</source>
         <translation>Supervisor&apos;s request for changes: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="226"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="229"/>
         <source>(메모 없음)</source>
         <translation>(no note)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="227"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="230"/>
         <source>동의함</source>
         <translation>Consented</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="227"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="230"/>
         <source>동의하지 않음</source>
         <translation>Not consented</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="229"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="232"/>
         <source>바꿀 수 없는 항목 — 접수번호 {0} · 접수일시 {1} · 첨부 {2}건 · 개인정보 동의: {3}</source>
         <translation>Cannot change — receipt no. {0} · received {1} · {2} attachments · personal data consent: {3}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="259"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="267"/>
         <source>개인정보 수집·이용에 동의하지 않아 연락처는 저장하지 않습니다.</source>
         <translation>No consent to collecting personal data, so contact details are not kept.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="263"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="271"/>
         <source>신고자 신원 보호: 관리자만 볼 수 있어 바꿀 수 없습니다.</source>
         <translation>Reporter identity protected: only supervisors can see it, so it cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="261"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="269"/>
         <source>익명 민원: 민원인 정보가 없습니다.</source>
         <translation>Anonymous complaint: no petitioner details.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="345"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="355"/>
         <source>바뀐 내용이 없습니다. 관리자 요청대로 고친 뒤 제출하십시오.</source>
         <translation>Nothing has changed. Correct it as the supervisor asked, then submit.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="340"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="350"/>
         <source>제출하는 중…</source>
         <translation>Submitting…</translation>
     </message>
@@ -910,17 +911,17 @@
         <translation>Could not open the session.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="213"/>
+        <location filename="../../fieldbus/ui/counsel_detail.py" line="217"/>
         <source>확인증을 만드는 중…</source>
         <translation>Making the confirmation…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="226"/>
+        <location filename="../../fieldbus/ui/counsel_detail.py" line="229"/>
         <source>프린터</source>
         <translation>printer</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="227"/>
+        <location filename="../../fieldbus/ui/counsel_detail.py" line="230"/>
         <source>상담 확인증을 {0}했습니다: {1}</source>
         <translation>Confirmation {0}: {1}</translation>
     </message>
@@ -1304,7 +1305,7 @@
         <translation>5. Petitioner&apos;s signature (optional)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="206"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="209"/>
         <location filename="../../fieldbus/ui/intake_form.py" line="233"/>
         <source>{0} 경고</source>
         <translation>{0} warning</translation>
@@ -1451,7 +1452,7 @@
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="317"/>
+        <location filename="../../fieldbus/ui/case_editor.py" line="327"/>
         <location filename="../../fieldbus/ui/intake_form.py" line="492"/>
         <source>주민등록번호로 보이는 번호가 있습니다. 주민등록번호는 받지 않습니다 — 지우십시오. 그대로 저장하면 뒷자리를 *로 가립니다.</source>
         <translation>This looks like a resident registration number. We do not take them — please delete it. If saved as is, the last digits are masked with *.</translation>
@@ -1506,8 +1507,8 @@
     </message>
     <message>
         <location filename="../../fieldbus/ui/messages.py" line="32"/>
-        <source>PIN은 숫자 4~12자리여야 합니다.</source>
-        <translation>The PIN must be 4 to 12 digits.</translation>
+        <source>PIN은 숫자 6~12자리여야 합니다.</source>
+        <translation>The PIN must be 6 to 12 digits.</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/messages.py" line="33"/>
@@ -1620,33 +1621,33 @@
         <translation>An unexpected error occurred. Your work may not have been saved. If this persists, contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/print_after_save.py" line="42"/>
+        <location filename="../../fieldbus/ui/print_after_save.py" line="43"/>
         <source>프린터를 찾을 수 없습니다.</source>
         <translation>Printer not found.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/print_after_save.py" line="43"/>
+        <location filename="../../fieldbus/ui/print_after_save.py" line="44"/>
         <source>프린터가 준비되지 않았습니다 (전원·용지·연결 확인).</source>
         <translation>The printer is not ready (check power, paper and cable).</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/print_after_save.py" line="44"/>
+        <location filename="../../fieldbus/ui/print_after_save.py" line="45"/>
         <source>프린터가 이 용지 크기를 지원하지 않습니다.</source>
         <translation>The printer does not support this paper size.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/print_after_save.py" line="83"/>
+        <location filename="../../fieldbus/ui/print_after_save.py" line="85"/>
         <source>인쇄 결과</source>
         <translation>Print result</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/print_after_save.py" line="128"/>
+        <location filename="../../fieldbus/ui/print_after_save.py" line="133"/>
         <source>인쇄 중…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="236"/>
-        <location filename="../../fieldbus/ui/print_after_save.py" line="147"/>
+        <location filename="../../fieldbus/ui/counsel_detail.py" line="239"/>
+        <location filename="../../fieldbus/ui/print_after_save.py" line="152"/>
         <source>인쇄하지 못했습니다.</source>
         <translation>Could not print.</translation>
     </message>
@@ -2023,151 +2024,156 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="156"/>
+        <location filename="../../fieldbus/ui/main_window.py" line="174"/>
         <source>이동신문고 현장 접수 — Fieldbus</source>
         <extracomment>After the first screen shows, wait this long before building the work area in idle moments: the screen paints first, and the store&apos;s opening on the worker goes on.</extracomment>
         <translation>Mobile complaint bus intake — Fieldbus</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="172"/>
+        <location filename="../../fieldbus/ui/main_window.py" line="190"/>
         <source>저장소를 여는 중…</source>
         <translation>Opening the store…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="173"/>
+        <location filename="../../fieldbus/ui/main_window.py" line="191"/>
         <source>불러오는 중</source>
         <translation>Loading</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="177"/>
-        <location filename="../../fieldbus/ui/main_window.py" line="179"/>
+        <location filename="../../fieldbus/ui/main_window.py" line="195"/>
+        <location filename="../../fieldbus/ui/main_window.py" line="197"/>
         <source>로그인</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="178"/>
+        <location filename="../../fieldbus/ui/main_window.py" line="196"/>
         <source>담당자를 고르고 PIN을 입력하십시오.</source>
         <translation>Choose the officer and enter the PIN.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="181"/>
+        <location filename="../../fieldbus/ui/main_window.py" line="199"/>
         <source>화면이 잠겼습니다</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="182"/>
+        <location filename="../../fieldbus/ui/main_window.py" line="200"/>
         <source>한동안 사용하지 않아 화면을 잠갔습니다. 계속하려면 PIN을 입력하십시오.</source>
         <translation>The screen was locked after a period of no use. Enter your PIN to continue.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="184"/>
+        <location filename="../../fieldbus/ui/main_window.py" line="202"/>
         <source>잠금 해제</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="204"/>
+        <location filename="../../fieldbus/ui/main_window.py" line="222"/>
         <source>로그인한 담당자</source>
         <translation>Signed-in officer</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="208"/>
+        <location filename="../../fieldbus/ui/main_window.py" line="226"/>
         <source>동기화 상태</source>
         <translation>Sync status</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="209"/>
+        <location filename="../../fieldbus/ui/main_window.py" line="227"/>
         <source>동기화 현황 보기 (Ctrl+Shift+Y)</source>
         <translation>Show sync status (Ctrl+Shift+Y)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="215"/>
+        <location filename="../../fieldbus/ui/main_window.py" line="233"/>
         <source>보안 경고</source>
         <translation>Security warning</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="231"/>
+        <location filename="../../fieldbus/ui/main_window.py" line="249"/>
         <source>화면 잠그기</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="232"/>
+        <location filename="../../fieldbus/ui/main_window.py" line="250"/>
         <source>Ctrl+L</source>
         <translation>Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="240"/>
+        <location filename="../../fieldbus/ui/main_window.py" line="258"/>
         <source>설정(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="241"/>
+        <location filename="../../fieldbus/ui/main_window.py" line="259"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="244"/>
+        <location filename="../../fieldbus/ui/main_window.py" line="262"/>
         <source>메뉴</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="246"/>
+        <location filename="../../fieldbus/ui/main_window.py" line="264"/>
         <source>동기화(&amp;Y)…</source>
         <translation>S&amp;ync…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="247"/>
+        <location filename="../../fieldbus/ui/main_window.py" line="265"/>
         <source>Ctrl+Shift+Y</source>
         <translation>Ctrl+Shift+Y</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="326"/>
+        <location filename="../../fieldbus/ui/main_window.py" line="344"/>
         <source>환영 인사</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="335"/>
+        <location filename="../../fieldbus/ui/main_window.py" line="353"/>
         <source>작업 영역</source>
         <translation>Work area</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="336"/>
+        <location filename="../../fieldbus/ui/main_window.py" line="354"/>
         <source>작업 탭</source>
         <translation>Work tabs</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="341"/>
+        <location filename="../../fieldbus/ui/main_window.py" line="359"/>
         <source>오늘의 방문</source>
         <translation>Today&apos;s visit</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="348"/>
+        <location filename="../../fieldbus/ui/main_window.py" line="366"/>
         <source>민원 접수</source>
         <translation>Complaint intake</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="353"/>
+        <location filename="../../fieldbus/ui/main_window.py" line="371"/>
         <source>국선대리인 상담</source>
         <translation>Counsel sessions</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="358"/>
+        <location filename="../../fieldbus/ui/main_window.py" line="376"/>
         <source>사건 목록</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="429"/>
+        <location filename="../../fieldbus/ui/main_window.py" line="447"/>
         <source>개발용 설정: 저장소 키가 안전한 키링이 아닌 곳에 있습니다. 버스 노트북에서는 쓰지 마십시오.</source>
         <translation>Development setup: the store key is not in a secure keyring. Do not use this on a bus laptop.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="519"/>
+        <location filename="../../fieldbus/ui/main_window.py" line="541"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="521"/>
+        <location filename="../../fieldbus/ui/main_window.py" line="543"/>
         <source>{0}님, 안녕하십니까.</source>
         <translation>Welcome, {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/main_window.py" line="554"/>
+        <source>PIN이 6자리보다 짧습니다. 관리자에게 알리거나 `fieldbus officer pin` 명령으로 6자리 이상의 새 PIN을 정하십시오.</source>
+        <translation>Your PIN is shorter than 6 digits. Tell your supervisor, or choose a new PIN of 6 digits or more with `fieldbus officer pin`.</translation>
     </message>
 </context>
 <context>
@@ -2243,8 +2249,8 @@
     </message>
     <message>
         <location filename="../../fieldbus/ui/identity.py" line="109"/>
-        <source>숫자 4~12자리</source>
-        <translation>4 to 12 digits</translation>
+        <source>숫자 6~12자리</source>
+        <translation>6 to 12 digits</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/identity.py" line="110"/>
@@ -2643,6 +2649,14 @@
         <location filename="../../fieldbus/ui/visit_page.py" line="75"/>
         <source>이미 열린 방문이 있습니다. 먼저 마치십시오.</source>
         <translation>A visit is already open. Close it first.</translation>
+    </message>
+</context>
+<context>
+    <name>receipt_delivery</name>
+    <message>
+        <location filename="../../fieldbus/ui/receipt_delivery.py" line="42"/>
+        <source>접수증을 PDF로 저장</source>
+        <translation>Save the receipt as PDF</translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,7 @@ method, path shape, status and time only.
 annotations of functions defined inside :func:`create_app`, which must be real objects.)
 """
 
+import functools
 import logging
 import time
 from contextlib import asynccontextmanager
@@ -26,7 +27,9 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sync import protocol
-from sync.hub import __version__, auth, blobs, cases, feed, models, push, status_page
+from sync.hub import (__version__, audit_heads, auth, blobs, cases, feed, models, push,
+                      status_page, visits)
+from sync.hub import guards, read_audit, signin
 from sync.hub.auth import Device, HubError, Person
 from sync.hub.db import Checkpointer, connect, reader
 
@@ -36,6 +39,11 @@ _bearer = HTTPBearer(auto_error=False, description="`Bearer <token>`: a person's
 Sha256Path = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$")]
 _ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": models.ErrorBody} for code in (401, 403, 404, 409, 413, 422)}
+_SIGN_IN_ERRORS: dict[int | str, dict[str, Any]] = {
+    **_ERRORS, 429: {"model": models.ErrorBody, "description": "too many wrong passwords "
+                     "for this account or from this client (`Retry-After`)"},
+    503: {"model": models.ErrorBody, "description": "busy checking passwords, or the "
+          "database is down (`Retry-After`)"}}
 
 
 def _error(status: int, code: str, message: str, headers: dict[str, str] | None = None
@@ -72,13 +80,18 @@ class AccessLog:
 
 
 def create_app(db_url: str, *, public_url: str | None = None,
-               engine: sa.Engine | None = None) -> FastAPI:
+               engine: sa.Engine | None = None,
+               recovery_public_key: str | None = None,
+               device_blob_quota: int = protocol.DEVICE_BLOB_QUOTA_BYTES) -> FastAPI:
     """The hub on the database at ``db_url`` (migrated on creation).
 
     ``public_url`` is what laptops are told to print in QR codes; without it, the address
-    the laptop reached the hub at.
+    the laptop reached the hub at. ``recovery_public_key``: the centre's recovery public
+    key (PEM, ``sync.hub.recovery``), sent to every laptop that enrols.
+    ``device_blob_quota``: attachment bytes kept per device (507 ``quota_exceeded`` past it).
     """
     engine = engine or connect(db_url)
+    passwords = signin.PasswordChecker()
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
@@ -86,17 +99,25 @@ def create_app(db_url: str, *, public_url: str | None = None,
         yield
         if checkpointer is not None:
             await run_in_threadpool(checkpointer.stop)
+        passwords.close()
 
+    # No /docs or /redoc: FastAPI's pages load Swagger UI and ReDoc from a third-party CDN.
+    # The document itself is /openapi.json (and docs/openapi.json).
     app = FastAPI(title="Fieldbus hub", version=__version__, lifespan=lifespan,
+                  docs_url=None, redoc_url=None, max_body_size=protocol.MAX_JSON_BYTES,
                   description="The sync protocol between Fieldbus laptops and the hub "
                   "(`sync/protocol.py`, explained in `docs/sync-protocol.md`).")
     app.state.engine = engine
-    app.add_middleware(AccessLog)
+    # Outside everything (the 500 answers of Starlette's outermost error handler and the
+    # 413 of FastAPI's body limit included): headers, the log line, the declared-size cap.
+    build_stack = app.build_middleware_stack
+    app.build_middleware_stack = lambda: guards.SecurityHeaders(
+        AccessLog(guards.DeclaredBodyCap(build_stack())))
 
     # -- errors: always JSON with "protocol" --------------------------------------------
     @app.exception_handler(HubError)
     async def _hub_error(_request: Request, exc: HubError):
-        return _error(exc.status, exc.code, exc.message)
+        return _error(exc.status, exc.code, exc.message, getattr(exc, "headers", None))
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError):
@@ -107,7 +128,8 @@ def create_app(db_url: str, *, public_url: str | None = None,
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException):
-        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        code = {404: "not_found", 405: "method_not_allowed",
+                413: "too_large"}.get(exc.status_code, "http_error")
         return _error(exc.status_code, code, str(exc.detail), getattr(exc, "headers", None))
 
     @app.exception_handler(sa.exc.DataError)
@@ -144,7 +166,14 @@ def create_app(db_url: str, *, public_url: str | None = None,
         return _caller(credentials, auth.device_for_token, auth.person_for_token, "device")
 
     def person(credentials: Credentials) -> Person:
-        return _caller(credentials, auth.person_for_token, auth.device_for_token, "person")
+        who = _caller(credentials, auth.person_for_token, auth.device_for_token, "person")
+        if who.stale:  # idle expiry counts from here; written at most once a minute
+            auth.touch_person_token(engine, credentials.credentials)
+        return who
+
+    def _client(request: Request) -> str:
+        # uvicorn's: the peer, or what the trusted proxy says in X-Forwarded-For
+        return request.client.host if request.client else "unknown"
 
     def supervisor(who: Annotated[Person, Depends(person)]) -> Person:
         if who.role != "supervisor":
@@ -158,23 +187,37 @@ def create_app(db_url: str, *, public_url: str | None = None,
         return {"name": protocol.HUB_NAME, "version": __version__,
                 "protocol": protocol.PROTOCOL_VERSION}
 
-    @app.post(protocol.LOGIN, response_model=models.LoginResponse, responses=_ERRORS)
-    def login(body: models.LoginRequest) -> dict[str, Any]:
-        """A person signs in: a bearer token for the centre's calls (cases, review)."""
-        token, role = auth.login(engine, body.username, body.password)
-        return {"protocol": protocol.PROTOCOL_VERSION, "token": token, "role": role}
+    @app.post(protocol.LOGIN, response_model=models.LoginResponse, responses=_SIGN_IN_ERRORS)
+    async def login(body: models.LoginRequest, request: Request) -> dict[str, Any]:
+        """A person signs in: a bearer token for the centre's calls (cases, review),
+        ending after an hour unused, twelve hours after login, or at logout. Wrong
+        passwords are throttled per account and per client (429)."""
+        row = await signin.check(engine, passwords, body.username, body.password,
+                                 _client(request), action="login")
+        token = await run_in_threadpool(auth.issue_person_token, engine, row.id)
+        return {"protocol": protocol.PROTOCOL_VERSION, "token": token, "role": row.role}
 
-    @app.post(protocol.ENROL, response_model=models.EnrolResponse, responses=_ERRORS)
-    def enrol(body: models.EnrolRequest, request: Request) -> dict[str, Any]:
-        """A laptop registers its device code with a person's password: a device token.
+    @app.post(protocol.LOGOUT, response_model=models.LogoutResponse, responses=_ERRORS)
+    def logout(who: Annotated[Person, Depends(person)], credentials: Credentials
+               ) -> dict[str, Any]:
+        """Ends the person token this request carries (401 for it from now on)."""
+        auth.logout(engine, credentials.credentials, who)
+        return {"protocol": protocol.PROTOCOL_VERSION}
+
+    @app.post(protocol.ENROL, response_model=models.EnrolResponse, responses=_SIGN_IN_ERRORS)
+    async def enrol(body: models.EnrolRequest, request: Request) -> dict[str, Any]:
+        """A laptop enrols under its device code with a person's password: a device token.
+        The code must be registered by IT first (403 ``device_not_registered``).
         Retry-safe: the same code and key again get a fresh token (409 for another key,
         403 for a revoked code)."""
-        token, secret = auth.enrol(engine, username=body.username, password=body.password,
-                                   code=body.device, device_key=body.device_key,
-                                   qr_secret=body.qr_secret.lower())
+        await signin.check(engine, passwords, body.username, body.password, _client(request))
+        token, secret = await run_in_threadpool(functools.partial(
+            auth.enrol, engine, username=body.username, password=body.password,
+            code=body.device, device_key=body.device_key, qr_secret=body.qr_secret.lower(),
+            verified=True))
         return {"protocol": protocol.PROTOCOL_VERSION, "device": body.device, "token": token,
                 "public_url": public_url or str(request.base_url).rstrip("/"),
-                "qr_secret": secret}
+                "qr_secret": secret, "recovery_public_key": recovery_public_key}
 
     @app.post(protocol.PUSH, response_model=models.PushResponse, responses=_ERRORS)
     def push_records(body: models.PushRequest,
@@ -202,28 +245,42 @@ def create_app(db_url: str, *, public_url: str | None = None,
             raise HubError(422, "bad_cursor", str(exc)) from None
 
     @app.head(protocol.ATTACHMENT, responses={**_ERRORS,
-                                              200: {"description": "the hub holds it"},
-                                              404: {"description": "the hub lacks it"}})
+                                              200: {"description": "this device uploaded it"},
+                                              404: {"description": "this device did not "
+                                                    "upload it"}})
     def attachment_held(sha256: Sha256Path,
-                        _who: Annotated[Device, Depends(device)]) -> Response:
-        """200 when the hub holds the blob with this SHA-256, 404 when it does not."""
-        size = blobs.size_of(engine, sha256)
+                        who: Annotated[Device, Depends(device)]) -> Response:
+        """200 when the hub holds the blob with this SHA-256 from this device, 404 when
+        it does not (whether another device uploaded it is not told)."""
+        size = blobs.size_of(engine, sha256, who.id)
         if size is None:
             return Response(status_code=404)
         return Response(status_code=200, headers={"Content-Length": str(size)})
 
     @app.put(protocol.ATTACHMENT, response_model=models.AttachmentStored,
-             responses={201: {"model": models.AttachmentStored}, **_ERRORS},
+             responses={201: {"model": models.AttachmentStored}, **_ERRORS,
+                        507: {"model": models.ErrorBody, "description": "this device's "
+                              "attachments fill its quota (`quota_exceeded`)"}},
+             max_body_size=protocol.MAX_ATTACHMENT_BYTES,
              openapi_extra={"requestBody": {"required": True, "content": {
                  "application/octet-stream": {"schema": {"type": "string",
                                                          "format": "binary"}}}}})
     async def attachment_upload(sha256: Sha256Path, request: Request,
-                                _who: Annotated[Device, Depends(device)]) -> Response:
+                                who: Annotated[Device, Depends(device)]) -> Response:
         """Upload a blob's raw bytes; verified against the SHA-256 in the path (422),
-        at most MAX_ATTACHMENT_BYTES (413). 201 stored, 200 already held."""
+        at most MAX_ATTACHMENT_BYTES (413). 201 stored for this device, 200 this device
+        had uploaded it already. 507 ``quota_exceeded`` when the device's attachments
+        would pass its quota."""
+        declared = request.headers.get("content-length", "")
+        room = await run_in_threadpool(blobs.room_left, engine, sha256, who.id,
+                                       device_blob_quota)
+        if declared.isdigit() and int(declared) > room:
+            raise _over_quota(device_blob_quota)
         incoming = await _receive(request)
+        if incoming.size > room:
+            raise _over_quota(device_blob_quota)
         try:
-            stored = await run_in_threadpool(blobs.store, engine, sha256, incoming)
+            stored = await run_in_threadpool(blobs.store, engine, sha256, incoming, who.id)
         except blobs.HashMismatch as exc:
             raise HubError(422, "hash_mismatch", str(exc)) from None
         return JSONResponse({"protocol": protocol.PROTOCOL_VERSION, "sha256": sha256,
@@ -235,8 +292,10 @@ def create_app(db_url: str, *, public_url: str | None = None,
                    offset: Annotated[int, Query(ge=0, le=2**31 - 1)] = 0) -> dict[str, Any]:
         """Cases for a person: supervisors see all; others the cases of the laptops they
         enrolled, without counsel notes (officers) or a reporter's identity."""
-        return {"protocol": protocol.PROTOCOL_VERSION,
-                "cases": cases.list_cases(engine, who, limit=limit, offset=offset)}
+        found = cases.list_cases(engine, who, limit=limit, offset=offset)
+        read_audit.record_reads(engine, who.name, "case_read",
+                                [case["receipt_no"] or case["id"] for case in found])
+        return {"protocol": protocol.PROTOCOL_VERSION, "cases": found}
 
     @app.post(protocol.REVIEW, response_model=models.ReviewResponse, responses=_ERRORS)
     def review(id: Annotated[str, Path(max_length=64)], body: models.ReviewRequest,
@@ -248,6 +307,43 @@ def create_app(db_url: str, *, public_url: str | None = None,
         except LookupError:
             raise HubError(404, "not_found", "no such case") from None
         return {"protocol": protocol.PROTOCOL_VERSION, "change": change}
+
+    @app.get(protocol.VISITS, response_model=models.VisitsResponse, responses=_ERRORS)
+    def list_visits(who: Annotated[Person, Depends(person)],
+                    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+                    offset: Annotated[int, Query(ge=0, le=2**31 - 1)] = 0) -> dict[str, Any]:
+        """Visits (date, venue, region, team, opened and closed by) with their cases'
+        receipt numbers: supervisors see all; others the visits of the laptops they
+        enrolled."""
+        return {"protocol": protocol.PROTOCOL_VERSION,
+                "visits": visits.list_visits(engine, who, limit=limit, offset=offset)}
+
+    @app.get(protocol.AUDIT_HEAD, response_model=models.AuditHeadAnswer, responses=_ERRORS)
+    def audit_head(who: Annotated[Device, Depends(device)]) -> dict[str, Any]:
+        """The head of this laptop's audit chain the hub vouched for last: the entry
+        whose hash the laptop reports next."""
+        return audit_heads.current(engine, who)
+
+    @app.post(protocol.AUDIT_HEAD, response_model=models.AuditHeadAnswer, responses=_ERRORS)
+    def report_audit_head(body: models.AuditHeadReport,
+                          who: Annotated[Device, Depends(device)]) -> dict[str, Any]:
+        """The laptop's new head and its hash at the entry vouched for before: vouched
+        for when it extends it, else the device is flagged for supervisors. 409
+        ``audit_head_moved`` when the vouched head changed since the laptop asked."""
+        if body.device != who.code:
+            raise HubError(403, "wrong_device", "the report names another device than the "
+                           "token's")
+        return audit_heads.receive(engine, who, body.model_dump())
+
+    @app.get(protocol.AUDIT_HEADS, response_model=models.AuditHeadsResponse,
+             responses=_ERRORS)
+    def list_audit_heads(who: Annotated[Person, Depends(person)]) -> dict[str, Any]:
+        """Every device's vouched audit head, and which laptops are flagged because
+        their audit log no longer extends what the hub vouched for (supervisors)."""
+        if who.role != "supervisor":
+            raise HubError(403, "forbidden", "only a supervisor may see the audit heads")
+        return {"protocol": protocol.PROTOCOL_VERSION,
+                "devices": audit_heads.list_heads(engine)}
 
     @app.get(protocol.STATUS_PAGE, response_class=HTMLResponse,
              responses={404: {"content": {"text/html": {}}}})
@@ -285,6 +381,11 @@ def _protocol_errors(document: dict[str, Any]) -> dict[str, Any]:
     for name in ("HTTPValidationError", "ValidationError"):
         schemas.pop(name, None)
     return document
+
+
+def _over_quota(quota: int) -> HubError:
+    return HubError(507, "quota_exceeded", f"this device's attachments on the hub would pass "
+                    f"its quota of {quota} bytes: ask IT")
 
 
 async def _receive(request: Request) -> blobs.Incoming:

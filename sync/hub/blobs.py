@@ -13,21 +13,34 @@ committing request paid for (now on a thread of its own, ``db.Checkpointer``) an
 second pass over the bytes to hash them (now hashed as they arrive, :class:`Incoming`).
 The hash is checked before the row is written, so no transaction ever sees a blob that
 does not match its name.
+
+**Whose blob it is.** The bytes are kept once, however many devices send them, but each
+device that sent them is recorded (``blob_owners``): a device is told a blob is held only
+when it uploaded it itself (else ``HEAD`` says 404, so a device cannot learn what others
+uploaded) and may name in its records only blobs it uploaded. Uploading the bytes again
+costs one transfer and proves the device holds them (docs/security.md §4).
 """
 
 from __future__ import annotations
 
 import hashlib
+import sys
 
 import sqlalchemy as sa
 
 from sync.hub.db import now, reader
-from sync.hub.migrations import blobs
+from sync.hub.migrations import blob_owners, blobs
+
+_RETRIES = 3
 
 
-def size_of(engine: sa.Engine, sha256: str) -> int | None:
+def size_of(engine: sa.Engine, sha256: str, device_id: int) -> int | None:
+    """The blob's size when ``device_id`` uploaded it; None otherwise (held or not)."""
     with reader(engine).connect() as conn:
-        return conn.execute(sa.select(blobs.c.size).where(blobs.c.sha256 == sha256)).scalar()
+        return conn.execute(
+            sa.select(blobs.c.size)
+            .select_from(blobs.join(blob_owners, blob_owners.c.sha256 == blobs.c.sha256))
+            .where(blobs.c.sha256 == sha256, blob_owners.c.device_id == device_id)).scalar()
 
 
 class HashMismatch(ValueError):
@@ -64,22 +77,50 @@ class Incoming:
         return data
 
 
-def store(engine: sa.Engine, sha256: str, incoming: Incoming) -> bool:
+def store(engine: sa.Engine, sha256: str, incoming: Incoming, device_id: int) -> bool:
     """Keeps the bytes received in ``incoming`` when they hash to ``sha256`` (else
-    :class:`HashMismatch`, nothing written); False when the hub held them already."""
+    :class:`HashMismatch`, nothing written) as uploaded by ``device_id``; False when that
+    device had uploaded them already. Whether another device sent the same bytes is not
+    told: the answer is the same either way."""
     data = incoming.verified(sha256)
-    try:
-        with engine.begin() as conn:
-            held = conn.execute(sa.select(blobs.c.size).where(blobs.c.sha256 == sha256)
-                                ).first() is not None
-            if not held:
-                conn.execute(blobs.insert().values(sha256=sha256, size=len(data), data=data,
-                                                   stored_at=now()))
-    except sa.exc.IntegrityError:  # the same bytes uploaded twice at once: one won
-        held = True
-    return not held
+    for attempt in range(_RETRIES):
+        try:
+            with engine.begin() as conn:
+                if conn.execute(sa.select(blob_owners.c.sha256).where(
+                        blob_owners.c.sha256 == sha256,
+                        blob_owners.c.device_id == device_id)).first() is not None:
+                    return False
+                if conn.execute(sa.select(blobs.c.size).where(blobs.c.sha256 == sha256)
+                                ).first() is None:
+                    conn.execute(blobs.insert().values(sha256=sha256, size=len(data),
+                                                       data=data, stored_at=now()))
+                conn.execute(blob_owners.insert().values(sha256=sha256, device_id=device_id))
+            return True
+        except sa.exc.IntegrityError:
+            # The same bytes uploaded twice at once (one laptop's retry, or two laptops):
+            # one won; judged again against what it stored.
+            if attempt == _RETRIES - 1:
+                raise
+    raise AssertionError("unreachable")
 
 
 def read(engine: sa.Engine, sha256: str) -> bytes | None:
     with reader(engine).connect() as conn:
         return conn.execute(sa.select(blobs.c.data).where(blobs.c.sha256 == sha256)).scalar()
+
+
+def room_left(engine: sa.Engine, sha256: str, device_id: int, quota: int) -> int:
+    """Bytes ``device_id`` may still upload under its ``quota`` (the sizes of the blobs it
+    uploaded count, however many devices sent the same bytes); unbounded when it has
+    uploaded ``sha256`` already (sending it again adds nothing). Checked per upload: two
+    uploads of one device at the same moment may pass it by one blob."""
+    with reader(engine).connect() as conn:
+        owned = blob_owners.c.device_id == device_id
+        if conn.execute(sa.select(blob_owners.c.sha256)
+                        .where(owned, blob_owners.c.sha256 == sha256)).first() is not None:
+            return sys.maxsize
+        used = conn.execute(
+            sa.select(sa.func.coalesce(sa.func.sum(blobs.c.size), 0))
+            .select_from(blobs.join(blob_owners, blob_owners.c.sha256 == blobs.c.sha256))
+            .where(owned)).scalar_one()
+    return quota - int(used)

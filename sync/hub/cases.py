@@ -5,7 +5,9 @@
 * Counsel notes are confidential between the appellant and counsel: never shown to an
   officer (``notes`` becomes null and ``notes_withheld`` true).
 * A public-interest report's reporter is protected by law: the petitioner is sealed
-  (``{"sealed": true}``) for everyone but supervisors.
+  (``{"sealed": true}``) for everyone but supervisors — decided by the hub from the first
+  version that was a report (:mod:`sync.hub.sealing`), never from the kind a later
+  version claims.
 * Every case lists the conflicting edits kept for it (``conflicts``), so a person sees
   what a laptop tried to change; the edit's content is shown to supervisors only.
 
@@ -22,7 +24,7 @@ import sqlalchemy as sa
 
 from sync.hub.auth import Person
 from sync.hub.db import reader
-from sync.hub.migrations import conflicts, devices, records
+from sync.hub.migrations import conflicts, devices, records, sealed_records
 
 
 def _of(value: Any, kind: type) -> Any:
@@ -51,13 +53,13 @@ def _entry(row: sa.Row) -> dict[str, Any]:
     }
 
 
-def _seal(entry: dict[str, Any], person: Person) -> dict[str, Any]:
+def _seal(entry: dict[str, Any], person: Person, sealed: bool) -> dict[str, Any]:
     content = entry["content"]
     if entry["type"] == "counsel" and person.role == "officer":
         withheld = content.get("notes") is not None
         entry["content"] = content = {**content, "notes": None, "notes_withheld": withheld}
         entry["body"] = None
-    if entry["kind"] == "report" and person.role != "supervisor" \
+    if (sealed or entry["kind"] == "report") and person.role != "supervisor" \
             and content.get("petitioner") is not None:
         entry["content"] = {**content, "petitioner": {"sealed": True}}
         entry["petitioner"] = {"sealed": True}
@@ -67,8 +69,10 @@ def _seal(entry: dict[str, Any], person: Person) -> dict[str, Any]:
 def list_cases(engine: sa.Engine, person: Person | None = None, *, limit: int | None = None,
                offset: int = 0) -> list[dict[str, Any]]:
     """Complaints and counsel sessions, oldest first; ``person`` None is the hub's admin."""
-    query = (sa.select(records, devices.c.code)
-             .select_from(records.join(devices, records.c.device_id == devices.c.id))
+    query = (sa.select(records, devices.c.code,
+                       sealed_records.c.record_id.is_not(None).label("sealed"))
+             .select_from(records.join(devices, records.c.device_id == devices.c.id)
+                          .outerjoin(sealed_records, sealed_records.c.record_id == records.c.id))
              .where(records.c.type.in_(("complaint", "counsel")))
              .order_by(records.c.synced_at, records.c.id).offset(offset).limit(limit))
     if person is not None and person.role != "supervisor":
@@ -91,5 +95,5 @@ def list_cases(engine: sa.Engine, person: Person | None = None, *, limit: int | 
     for entry in entries:
         entry["conflicts"] = by_record[entry["id"]]
     if person is not None:
-        entries = [_seal(entry, person) for entry in entries]
+        entries = [_seal(entry, person, bool(row.sealed)) for entry, row in zip(entries, rows)]
     return entries

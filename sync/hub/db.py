@@ -79,11 +79,27 @@ def _one_line(exc: BaseException) -> str:
     return text.strip().splitlines()[0] if text.strip() else type(exc).__name__
 
 
+def _private_file(path: Path) -> None:
+    """The database file readable by the hub's user only (0600), in a folder of its own
+    (0700) when the hub makes the folder. SQLite gives its ``-wal`` and ``-shm`` files the
+    database file's mode, so they follow. A folder that exists already is left as it is
+    (it may be shared); a database file that others could read is narrowed."""
+    if not path.parent.is_dir():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.chmod(path.parent, 0o700)  # mkdir's mode is cut by the umask; this is not
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        if path.stat().st_mode & 0o077:
+            try:
+                os.chmod(path, 0o600)
+            except PermissionError:  # another user's file: SQLite says what it can do
+                pass
+
+
 def _sqlite_engine(url: sa.URL) -> sa.Engine:
-    if url.database and url.database != ":memory:":
-        path = Path(url.database).expanduser()
-        if not path.parent.is_dir():
-            path.parent.mkdir(parents=True, exist_ok=True)
+    if url.database and url.database != ":memory:" and not url.database.startswith("file:"):
+        _private_file(Path(url.database).expanduser())
     engine = sa.create_engine(url, connect_args={"timeout": 60, "check_same_thread": False})
 
     @sa.event.listens_for(engine, "connect")
@@ -101,6 +117,8 @@ def _sqlite_engine(url: sa.URL) -> sa.Engine:
         cursor.execute(f"PRAGMA wal_autocheckpoint={_WAL_PAGES_BOUND}")
         cursor.execute(f"PRAGMA journal_size_limit={64 * 2**20}")
         cursor.execute("PRAGMA foreign_keys=ON")
+        # Deleted and overwritten content is zeroed, not left in free pages (retention).
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
 
     @sa.event.listens_for(engine, "begin")
@@ -170,6 +188,13 @@ def reader(engine: sa.Engine) -> sa.Engine:
 
 def now() -> str:
     return _dt.datetime.now(_dt.UTC).isoformat(timespec="milliseconds")
+
+
+def ago(seconds: float) -> str:
+    """The time ``seconds`` before now, written as :func:`now` writes times (so the two
+    compare as strings)."""
+    moment = _dt.datetime.now(_dt.UTC) - _dt.timedelta(seconds=seconds)
+    return moment.isoformat(timespec="milliseconds")
 
 
 def append_change(conn: sa.Connection, *, device_id: int, record_id: str,

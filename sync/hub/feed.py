@@ -16,9 +16,11 @@ from typing import Any
 import sqlalchemy as sa
 
 from sync import protocol
+from sync.controls import find_control
 from sync.hub.auth import record_audit
 from sync.hub.db import append_change, now, reader
 from sync.hub.migrations import changes, records
+from sync.rrn import mask_rrns
 
 _CURSOR_PREFIX = "c1:"
 
@@ -58,9 +60,23 @@ def pull(engine: sa.Engine, device_id: int, cursor: str | None,
             "cursor": encode_cursor(last), "more": len(rows) > limit}
 
 
+def _kept_text(text: str | None, what: str, *, multiline: bool) -> str | None:
+    if text is None:
+        return None
+    bad = find_control(text, multiline=multiline)
+    if bad is not None:
+        raise ValueError(f"{what} contains a control character (U+{ord(bad):04X})")
+    return mask_rrns(text)[0]
+
+
 def review(engine: sa.Engine, *, record_id: str | None = None, receipt_no: str | None = None,
            state: str, note: str | None, epeople_no: str | None, actor: str) -> dict[str, Any]:
-    """Sets a case's review state; the laptop that took it learns it on its next pull."""
+    """Sets a case's review state; the laptop that took it learns it on its next pull.
+
+    The note is kept and sent as the supervisor wrote it but for registration numbers,
+    which are masked; a control character in it (or in ``epeople_no``) is a ValueError."""
+    note = _kept_text(note, "the review note", multiline=True)
+    epeople_no = _kept_text(epeople_no, "the e-people number", multiline=False)
     where = records.c.id == record_id if record_id is not None \
         else records.c.receipt_no == receipt_no
     with engine.begin() as conn:
@@ -70,8 +86,11 @@ def review(engine: sa.Engine, *, record_id: str | None = None, receipt_no: str |
             raise LookupError(f"no case {record_id or receipt_no}")
         epeople = epeople_no if epeople_no is not None else row.epeople_no
         status = "forwarded" if state == "approved" and epeople else row.status
+        # Approved or rejected finishes the case: its retention period starts (retention.py).
+        finished = now() if state in ("approved", "rejected") else None
         conn.execute(records.update().where(records.c.id == row.id).values(
-            review_state=state, review_note=note, epeople_no=epeople, status=status))
+            review_state=state, review_note=note, epeople_no=epeople, status=status,
+            finished_at=finished))
         body = {"type": "review", "id": row.id, "receipt_no": row.receipt_no,
                 "review_state": state, "review_note": note, "status": status,
                 "epeople_no": epeople, "at": now()}

@@ -16,6 +16,19 @@ The tables (SQLAlchemy Core, so one code path serves SQLite and PostgreSQL):
 * ``blobs`` — attachment bytes, in the database (see :mod:`sync.hub.blobs` for why).
 * ``change_counter`` + ``changes`` — the pull feed, numbered in commit order.
 * ``audit`` (step 2) — who did what at the centre (user, device and review actions).
+* ``records.finished_at`` / ``purged_at`` (step ``_retention``) — when a review finished
+  the case and when retention destroyed its personal data (sync/hub/retention.py).
+* ``login_failures`` (step 6) — wrong passwords of the last minute, for throttling;
+  ``person_tokens.last_used_at`` (step 6) — for idle expiry (docs/security.md §8).
+* ``registered_devices`` (step 3) — device codes IT registered (``fieldbus-hub device
+  add``): only these can be enrolled. ``blob_owners`` (step 3) — which device uploaded
+  which blob: a device sees and names only its own (docs/security.md §4).
+* ``record_visits`` (step 4) — which visit a case was taken on (from the case's content).
+* ``audit_heads`` (step 4) — the heads of each laptop's audit chain the hub vouched for,
+  and the reports it refused (``problem`` set): a laptop whose chain no longer extends
+  what it vouched for is flagged (docs/security.md §9).
+* ``sealed_records`` — public-interest reports whose reporter the hub seals, decided
+  from the first version that was a report (docs/security.md §3).
 """
 
 from __future__ import annotations
@@ -46,6 +59,8 @@ person_tokens = sa.Table(
     sa.Column("token_hash", sa.String(64), primary_key=True),
     sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id"), nullable=False),
     sa.Column("created_at", sa.String(40), nullable=False),
+    # Written at most once a minute (idle expiry needs no more precision); step 6.
+    sa.Column("last_used_at", sa.String(40)),
 )
 
 devices = sa.Table(
@@ -75,6 +90,10 @@ records = sa.Table(
     sa.Column("review_note", sa.Text),
     sa.Column("status", sa.String(40)),
     sa.Column("epeople_no", sa.String(40)),
+    # Retention (sync/hub/retention.py; added by the step _retention on older hubs): when
+    # the review finished the case, and when its personal data was destroyed.
+    sa.Column("finished_at", sa.String(40)),
+    sa.Column("purged_at", sa.String(40)),
     sa.Index("records_device", "device_id"),
 )
 
@@ -135,6 +154,63 @@ audit = sa.Table(
     sa.Column("subject", sa.String(100), nullable=False),
 )
 
+registered_devices = sa.Table(
+    "registered_devices", metadata,
+    sa.Column("code", sa.String(6), primary_key=True),
+    sa.Column("registered_at", sa.String(40), nullable=False),
+)
+
+blob_owners = sa.Table(
+    "blob_owners", metadata,
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("device_id", sa.Integer, nullable=False),
+    sa.PrimaryKeyConstraint("sha256", "device_id"),
+)
+
+record_visits = sa.Table(
+    "record_visits", metadata,
+    sa.Column("record_id", sa.String(64), primary_key=True),
+    sa.Column("visit_id", sa.String(64), nullable=False),
+    sa.Index("record_visits_visit", "visit_id"),
+)
+
+audit_heads = sa.Table(
+    "audit_heads", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("device_id", sa.Integer, sa.ForeignKey("devices.id"), nullable=False),
+    sa.Column("seq", sa.BigInteger, nullable=False),
+    sa.Column("hash", sa.String(64), nullable=False),
+    sa.Column("at", sa.String(40), nullable=False),
+    sa.Column("problem", sa.Text),   # null: vouched for; else why the report was refused
+    sa.Index("audit_heads_device", "device_id", "id"),
+)
+
+# A public-interest report's reporter is sealed from every role but the hub's own
+# supervisors from the first version that was a report on: a later version with another
+# kind never unseals it (docs/security.md §3). A row here is the hub's decision; only
+# the hub (never a laptop's push) removes one.
+sealed_records = sa.Table(
+    "sealed_records", metadata,
+    sa.Column("record_id", sa.String(64), primary_key=True),
+    sa.Column("version", sa.Integer, nullable=False),   # the first version that was a report
+    sa.Column("sealed_at", sa.String(40), nullable=False),
+)
+
+# Wrong passwords of the last minute (and attempts under way), to throttle guessing in
+# the database: every worker of a hub sees the same counts. Only hashes of the name tried
+# and of the client address: a password typed into the name field is not kept.
+login_failures = sa.Table(
+    "login_failures", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("account", sa.String(64), nullable=False),
+    sa.Column("client", sa.String(64), nullable=False),
+    sa.Column("at", sa.Float, nullable=False),   # seconds since the epoch
+    sa.Column("pending", sa.Boolean, nullable=False),   # being checked right now
+    sa.Index("login_failures_account", "account", "at"),
+    sa.Index("login_failures_client", "client", "at"),
+    sa.Index("login_failures_at", "at"),
+)
+
 V1_TABLES = [users, person_tokens, devices, records, record_versions, conflicts, blobs,
              change_counter, changes]
 
@@ -148,8 +224,98 @@ def _step2(conn: sa.Connection) -> None:
     metadata.create_all(conn, tables=[audit])
 
 
+def _step3(conn: sa.Connection) -> None:
+    """Device registration and blob ownership. A hub from before knew neither: the codes
+    it enrolled count as registered, and a blob is its uploader's when a record of that
+    device names it (the best evidence the hub has; a device whose old record named a
+    blob it never uploaded has to upload it to name it again)."""
+    import json
+
+    metadata.create_all(conn, tables=[registered_devices, blob_owners])
+    conn.execute(registered_devices.insert().from_select(
+        ["code", "registered_at"], sa.select(devices.c.code, devices.c.enrolled_at)))
+    named: set[tuple[str, int]] = set()
+    for row in conn.execute(sa.select(records.c.device_id, records.c.content)
+                            .where(records.c.type == "complaint")):
+        content = json.loads(row.content)
+        refs = [content.get("signature"), *(content.get("attachments") or [])]
+        named.update((ref["sha256"], row.device_id) for ref in refs
+                     if isinstance(ref, dict) and isinstance(ref.get("sha256"), str))
+    held = {sha for (sha,) in conn.execute(sa.select(blobs.c.sha256))} if named else set()
+    owned = [{"sha256": sha, "device_id": device} for sha, device in sorted(named)
+             if sha in held]
+    if owned:
+        conn.execute(blob_owners.insert(), owned)
+
+
+def _step4(conn: sa.Connection) -> None:
+    """Visits' cases and audit heads. Cases pushed before already name their visit in
+    their content: the links are filled from it."""
+    import json
+
+    metadata.create_all(conn, tables=[record_visits, audit_heads])
+    links = []
+    for row in conn.execute(sa.select(records.c.id, records.c.content)
+                            .where(records.c.type.in_(("complaint", "counsel")))):
+        visit = json.loads(row.content).get("visit")
+        if isinstance(visit, dict) and isinstance(visit.get("id"), str):
+            links.append({"record_id": row.id, "visit_id": visit["id"][:64]})
+    if links:
+        conn.execute(record_visits.insert(), links)
+
+
+def _seal_reports(conn: sa.Connection) -> None:
+    """Sealing kept by the hub. A hub from before decided from each record's current
+    version, so a laptop could unseal a reporter by pushing another kind: every record
+    any of whose stored versions was a report is sealed now."""
+    import json
+
+    metadata.create_all(conn, tables=[sealed_records])
+    first: dict[str, tuple[int, str]] = {}
+    for row in conn.execute(sa.select(record_versions.c.record_id, record_versions.c.version,
+                                      record_versions.c.content, record_versions.c.stored_at)
+                            .order_by(record_versions.c.record_id, record_versions.c.version)):
+        if row.record_id not in first and json.loads(row.content).get("kind") == "report":
+            first[row.record_id] = (row.version, row.stored_at)
+    if first:
+        conn.execute(sealed_records.insert(), [
+            {"record_id": rid, "version": version, "sealed_at": at}
+            for rid, (version, at) in sorted(first.items())])
+
+
+def _throttle_and_token_use(conn: sa.Connection) -> None:
+    """Password throttling and person tokens' last use (idle expiry). A token from
+    before has no last use: its creation time stands in."""
+    metadata.create_all(conn, tables=[login_failures])
+    if "last_used_at" not in {c["name"] for c in sa.inspect(conn).get_columns("person_tokens")}:
+        conn.execute(sa.text("ALTER TABLE person_tokens ADD COLUMN last_used_at VARCHAR(40)"))
+
+
 #: Step n brings the schema from version n-1 to n.
-STEPS: list[Callable[[sa.Connection], None]] = [_step1, _step2]
+def _retention(conn: sa.Connection) -> None:
+    """Retention's columns and index. A case finished before has no finishing time: the
+    time of its last approving or rejecting review in the audit log stands in, else now
+    (its period then starts at this upgrade, never earlier than it could have)."""
+    from sync.hub.db import now
+
+    present = {c["name"] for c in sa.inspect(conn).get_columns("records")}
+    for name in ("finished_at", "purged_at"):
+        if name not in present:
+            conn.execute(sa.text(f"ALTER TABLE records ADD COLUMN {name} VARCHAR(40)"))
+    conn.execute(sa.text("CREATE INDEX IF NOT EXISTS records_finished ON records "
+                         "(finished_at) WHERE purged_at IS NULL"))
+    last_review = (sa.select(sa.func.max(audit.c.at))
+                   .where(audit.c.subject == records.c.receipt_no,
+                          audit.c.action.in_(("review_approved", "review_rejected")))
+                   .scalar_subquery())
+    conn.execute(records.update()
+                 .where(records.c.review_state.in_(("approved", "rejected")),
+                        records.c.finished_at.is_(None))
+                 .values(finished_at=sa.func.coalesce(last_review, now())))
+
+
+STEPS: list[Callable[[sa.Connection], None]] = [_step1, _step2, _step3, _step4, _seal_reports,
+                                                _throttle_and_token_use, _retention]
 LATEST = len(STEPS)
 
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from sync import protocol
+from sync.controls import find_control
 
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 DeviceCode = Annotated[str, Field(pattern=r"^[A-Z0-9]{2,6}$")]
@@ -47,6 +48,10 @@ class LoginResponse(BaseModel):
     role: protocol.Role
 
 
+class LogoutResponse(BaseModel):
+    protocol: int
+
+
 class EnrolRequest(BaseModel):
     protocol: ProtocolVersion
     username: UserName
@@ -62,6 +67,7 @@ class EnrolResponse(BaseModel):
     token: str
     public_url: str
     qr_secret: str
+    recovery_public_key: str | None = None
 
 
 class PushRecord(BaseModel):
@@ -118,10 +124,20 @@ class AttachmentStored(BaseModel):
     size: int
 
 
+def _no_controls(multiline: bool):
+    """A validator refusing control and bidi characters (a 422, as for any bad body)."""
+    def check(text: str) -> str:
+        bad = find_control(text, multiline=multiline)
+        if bad is not None:
+            raise ValueError(f"contains a control character (U+{ord(bad):04X})")
+        return text
+    return AfterValidator(check)
+
+
 class ReviewRequest(BaseModel):
     state: Literal["has_issues", "approved", "rejected"]
-    note: Annotated[str, Field(max_length=4000)] | None = None
-    epeople_no: Annotated[str, Field(max_length=40)] | None = None
+    note: Annotated[str, Field(max_length=4000), _no_controls(multiline=True)] | None = None
+    epeople_no: Annotated[str, Field(max_length=40), _no_controls(multiline=False)] | None = None
 
 
 class BlobSummary(BaseModel):
@@ -166,3 +182,78 @@ class CasesResponse(BaseModel):
 class ReviewResponse(BaseModel):
     protocol: int
     change: Change
+
+
+class VisitCase(BaseModel):
+    id: str
+    type: str
+    receipt_no: str | None
+    review_state: protocol.ReviewState
+
+
+class Visit(BaseModel):
+    id: str
+    device: str
+    version: int
+    date: str | None
+    venue: str | None
+    region: str | None
+    team: list[str] | None
+    opened_at: str | None
+    opened_by: str | None
+    closed_at: str | None
+    closed_by: str | None
+    synced_at: str
+    cases: list[VisitCase]
+
+
+class VisitsResponse(BaseModel):
+    protocol: int
+    visits: list[Visit]
+
+
+class AuditHead(BaseModel):
+    seq: Annotated[int, Field(ge=0, le=2**62)]
+    hash: Sha256
+
+
+class AnsweredHead(BaseModel):
+    seq: Annotated[int, Field(ge=0, le=2**62)]
+    hash: Sha256 | None
+
+
+class AuditHeadReport(BaseModel):
+    protocol: ProtocolVersion
+    device: DeviceCode
+    seq: Annotated[int, Field(ge=0, le=2**62)]
+    hash: Sha256
+    intact: bool
+    at_vouched: AnsweredHead | None
+
+
+class VouchedHead(BaseModel):
+    seq: int
+    hash: str
+    at: str
+
+
+class AuditHeadAnswer(BaseModel):
+    protocol: int
+    vouched: VouchedHead | None
+    flagged: bool
+    problem: str | None
+
+
+class DeviceAuditHead(BaseModel):
+    device: str
+    vouched_seq: int | None
+    vouched_hash: str | None
+    vouched_at: str | None
+    flagged: bool
+    flagged_at: str | None
+    problem: str | None
+
+
+class AuditHeadsResponse(BaseModel):
+    protocol: int
+    devices: list[DeviceAuditHead]

@@ -16,10 +16,13 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from sync import protocol
+from sync import protocol, receipt_check
+from sync.hub import device_text
 from sync.hub.auth import Device
 from sync.hub.db import insert_many, now
-from sync.hub.migrations import blobs, conflicts, record_versions, records
+from sync.hub.migrations import (blob_owners, blobs, conflicts, record_versions,
+                                 record_visits, records)
+from sync.hub.sealing import seal_accepted
 
 RECEIPT_NO = re.compile(r"^[A-Z0-9]{2,6}-[0-9]{6}-[0-9]{4}-[0-9A-Z]$")
 _RETRIES = 3
@@ -98,7 +101,51 @@ def blob_refs(record_type: str, content: dict[str, Any]) -> list[dict[str, Any]]
         _timestamp(content, "received_at")
         _need(content, "notes", str, optional=True)
         _need(content, "appellant", dict, optional=True)
+        _need(content, "visit", dict, optional=True)
+    elif record_type == "visit":
+        _visit(content)
     return refs
+
+
+def _visit(content: dict[str, Any]) -> None:
+    """A visit: its day, place and team, who opened it and when, and once it is closed
+    who closed it and when (both or neither)."""
+    day = _need(content, "date", str)
+    try:
+        _dt.date.fromisoformat(day)
+    except ValueError:
+        raise Invalid("content.date is not an ISO 8601 date") from None
+    for key in ("venue", "region", "opened_by"):
+        _need(content, key, str)
+    if not all(isinstance(name, str) for name in _need(content, "team", list)):
+        raise Invalid("content.team is not a list of names")
+    _timestamp(content, "opened_at")
+    closed = _timestamp(content, "closed_at", optional=True)
+    if (closed is None) != (_need(content, "closed_by", str, optional=True) is None):
+        raise Invalid("content.closed_at and content.closed_by go together")
+
+
+def visit_of(record_type: str, content: dict[str, Any]) -> str | None:
+    """The id of the visit a case was taken on, from its content (None for none)."""
+    visit = content.get("visit") if record_type in ("complaint", "counsel") else None
+    ident = visit.get("id") if isinstance(visit, dict) else None
+    return ident if isinstance(ident, str) and 0 < len(ident) <= 64 else None
+
+
+def check_claim(device: Device, record_type: str, content: dict[str, Any]) -> None:
+    """A device may push only receipt numbers it made: its own code in front and a check
+    character that matches. Else another laptop could take a case's number first, and the
+    real case would be refused and its citizen's QR page answer 404 (docs/security.md §4).
+    Call after :func:`blob_refs` (which checks the shape)."""
+    number = receipt_of(record_type, content)
+    if number is None:
+        return
+    made_on = number.partition("-")[0]
+    if made_on != device.code:
+        raise Invalid(f"receipt number {number} was made on device {made_on}, not on this "
+                      f"device ({device.code})")
+    if not receipt_check.is_check_valid(number):
+        raise Invalid(f"the check character of receipt number {number} is wrong")
 
 
 def receipt_of(record_type: str, content: dict[str, Any]) -> str | None:
@@ -149,12 +196,22 @@ def _push(conn: sa.Connection, device: Device,
     results: list[dict[str, Any] | None] = []
     for record in batch:
         try:
-            # The canonical form is both what the hash is taken over and what is stored.
+            # The hash is taken over the canonical form of what the device sent.
             canonical = protocol.canonical_json(record["content"])
             if hashlib.sha256(canonical).hexdigest() != record["content_hash"]:
                 raise Invalid("content_hash is not the SHA-256 of the canonical content")
+            # What is kept is the screened content (registration numbers masked; a
+            # control character refuses the record): see sync/hub/device_text.py.
+            try:
+                screened = device_text.screen(record["content"])
+            except device_text.UnsafeText as exc:
+                raise Invalid(str(exc)) from None
+            if screened is not record["content"]:
+                record["content"] = screened
+                canonical = protocol.canonical_json(screened)
             record["text"] = canonical.decode("utf-8")
             refs = blob_refs(record["type"], record["content"])
+            check_claim(device, record["type"], record["content"])
         except Invalid as exc:
             results.append(_result(record, "invalid", str(exc)))
             continue
@@ -164,8 +221,12 @@ def _push(conn: sa.Connection, device: Device,
         judged.append((record, refs))
         wanted.update(ref["sha256"] for ref in refs)
         results.append(None)
+    # Only the blobs this device uploaded count as held: naming another device's blob
+    # (learnt somehow) is answered missing_attachment, and uploading the bytes proves it.
     have = {row.sha256: row.size for row in conn.execute(
-        sa.select(blobs.c.sha256, blobs.c.size).where(blobs.c.sha256.in_(wanted)))
+        sa.select(blobs.c.sha256, blobs.c.size)
+        .select_from(blobs.join(blob_owners, blob_owners.c.sha256 == blobs.c.sha256))
+        .where(blob_owners.c.device_id == device.id, blobs.c.sha256.in_(wanted)))
     } if wanted else {}
 
     stamp = now()
@@ -182,9 +243,23 @@ def _push(conn: sa.Connection, device: Device,
             received_at=sa.bindparam("received_at"),
             review_state=sa.bindparam("review_state")), updates)
     insert_many(conn, record_versions, versions)
+    _link_visits(conn, judged, results, [u["_id"] for u in updates])
+    seal_accepted(conn, judged, results, stamp)
     if new_conflicts:
         conn.execute(conflicts.insert(), new_conflicts)
     return results  # type: ignore[return-value]
+
+
+def _link_visits(conn: sa.Connection, judged, results, updated: list[str]) -> None:
+    """Which visit each accepted case was taken on (``record_visits``), as the content
+    stored now says (an edit replaces the link of the version before)."""
+    accepted = {r["id"] for r in results if r and r["outcome"] == "accepted"}
+    links = {record["id"]: visit_of(record["type"], record["content"])
+             for record, _ in judged if record["id"] in accepted}
+    if updated:
+        conn.execute(record_visits.delete().where(record_visits.c.record_id.in_(updated)))
+    insert_many(conn, record_visits, [{"record_id": rid, "visit_id": visit}
+                                      for rid, visit in links.items() if visit is not None])
 
 
 def _judge(record, refs, device, held, number_owner, have, kept_conflicts, stamp,

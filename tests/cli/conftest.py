@@ -121,8 +121,8 @@ class Cli:
 
 @pytest.fixture(autouse=True)
 def _cheap_pin_hashes(monkeypatch):
-    """Real argon2, but with minimal cost: the production cost (~150 ms a verify) would
-    make every in-process command slow. The subprocess tests keep the real cost."""
+    """Real argon2, but with minimal cost, for PIN hashes (only stores made before key
+    slots have them; the key slots' cost is ``tests.conftest._cheap_key_slots``')."""
     from argon2 import PasswordHasher
 
     from fieldbus.store import officers

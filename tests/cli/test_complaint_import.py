@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from tests.cli.conftest import COMPLAINT_SAMPLES, RECEIPT_RE, sample
+from tests.conftest import PIN
 
 
 def _line(name: str) -> str:
@@ -169,7 +170,7 @@ def test_a_receipt_is_printed_only_once_its_batch_is_committed(ready, monkeypatc
     from fieldbus.store.store import Store
 
     _small_batches(monkeypatch, 2)
-    observer = Store.open(ready.data_dir)
+    observer = Store.open(ready.data_dir, officer="홍길동", pin=PIN)
     seen: list[tuple[str, bool]] = []
 
     class Probe(io.StringIO):

@@ -9,6 +9,7 @@ import pytest
 
 from fieldbus.domain.receipt_numbers import ALPHABET, format_receipt_no
 from tests.cli.conftest import COMPLAINT_SAMPLES, DEVICE, sample
+from tests.conftest import PIN
 
 
 @pytest.fixture
@@ -295,7 +296,7 @@ def test_edits_are_audited(filled):
     filled("complaint", "edit", receipt, filled.write({"title": "새 제목"}))
     from fieldbus.store.store import Store
 
-    with Store.open(filled.data_dir) as store:
+    with Store.open(filled.data_dir, officer="홍길동", pin=PIN) as store:
         rows = store.db.execute("SELECT action, details FROM audit WHERE action = "
                                 "'complaint_edited'").fetchall()
     assert len(rows) == 1

@@ -6,20 +6,24 @@ import re
 
 import pytest
 
-from tests.cli.conftest import OFFICER, RECEIPT_RE, sample
+from tests.cli.conftest import DEVICE, OFFICER, PIN, RECEIPT_RE, sample
 
+SUPERVISOR = "박감독"
 COUNSEL = "오세훈"
-COUNSEL_PIN = "7391"
+COUNSEL_PIN = "739104"
 NOTES = sample("counsel-01.json")["notes"]
 
 
 @pytest.fixture
-def with_counsel(ready):
-    """The first officer (role officer) adds a counsel-role officer."""
-    result = ready("officer", "add", COUNSEL, "--role", "counsel",
-                   env={"FIELDBUS_NEW_PIN": COUNSEL_PIN})
-    assert result.code == 0, result
-    return ready
+def with_counsel(cli):
+    """A supervisor sets the laptop up and adds an officer and a counsel-role officer
+    (only a supervisor adds anyone)."""
+    cli.setup(DEVICE, SUPERVISOR, "--role", "supervisor")
+    for name, role, pin in ((OFFICER, "officer", PIN), (COUNSEL, "counsel", COUNSEL_PIN)):
+        result = cli("--officer", SUPERVISOR, "officer", "add", name, "--role", role,
+                     env={"FIELDBUS_NEW_PIN": pin})
+        assert result.code == 0, result
+    return cli
 
 
 def as_officer(cli, *argv, **kw):
@@ -110,13 +114,21 @@ def test_counsel_list(with_counsel, samples_dir):
     assert NOTES not in plain.out
 
 
-def test_officer_add_needs_a_valid_new_pin_and_name(ready):
-    bad_pin = ready("officer", "add", COUNSEL, "--role", "counsel", env={"FIELDBUS_NEW_PIN": "1"})
-    assert bad_pin.code == 2, bad_pin
-    assert ready("officer", "add", OFFICER, "--role", "counsel",
-                 env={"FIELDBUS_NEW_PIN": COUNSEL_PIN}).code == 2  # name taken
+def test_officer_add_needs_a_valid_new_pin_and_name(cli):
+    cli.setup(DEVICE, SUPERVISOR, "--role", "supervisor")
+    for pin in ("1", "4821"):  # new PINs have 6 to 12 digits
+        bad_pin = cli("officer", "add", COUNSEL, "--role", "counsel",
+                      env={"FIELDBUS_NEW_PIN": pin})
+        assert bad_pin.code == 2, bad_pin
+    assert cli("officer", "add", SUPERVISOR, "--role", "counsel",
+               env={"FIELDBUS_NEW_PIN": COUNSEL_PIN}).code == 2  # name taken
+    assert cli("officer", "list", "--json").json() == [{"name": SUPERVISOR,
+                                                        "role": "supervisor"}]
+
+
+def test_only_a_supervisor_adds_officers(ready):
     assert ready("officer", "add", COUNSEL, "--role", "supervisor",
-                 env={"FIELDBUS_NEW_PIN": COUNSEL_PIN}).code == 4  # only a supervisor may
+                 env={"FIELDBUS_NEW_PIN": COUNSEL_PIN}).code == 4
     assert ready("officer", "list", "--json").json() == [{"name": OFFICER, "role": "officer"}]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.cli.conftest import sample
@@ -11,7 +13,7 @@ from tests.receipts.conftest import pdf_text, squashed
 def _audit_count(cli) -> int:
     result = cli("audit", "verify")
     assert result.code == 0, result
-    return int(result.out.split()[-2])
+    return int(re.search(r"holds: (\d+) entries", result.out).group(1))
 
 
 def test_receipt_writes_the_pdf_and_says_what_it_printed(ready, tmp_path):
@@ -34,6 +36,30 @@ def test_receipt_writes_the_pdf_and_says_what_it_printed(ready, tmp_path):
     assert office.code == 0, office
     assert "김영수" in squashed(pdf_text(out.read_bytes()))
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_receipt_files_are_readable_by_their_owner_only(ready, samples_dir, tmp_path):
+    """A receipt file is the complaint in plain text (the office copy: name, contact and
+    signature): created 0600 whatever the umask, also when it replaces a wider file."""
+    import os
+
+    number = ready.add("complaint-01.json").out.strip()
+    session = ready("counsel", "add", samples_dir / "counsel-01.json").out.strip()
+    wide = tmp_path / "wide.pdf"
+    wide.write_bytes(b"")
+    wide.chmod(0o644)
+    old = os.umask(0o022)
+    try:
+        runs = [(tmp_path / "citizen.pdf", ("receipt", number)),
+                (tmp_path / "office.pdf", ("receipt", number, "--copy", "office")),
+                (wide, ("receipt", number, "--copy", "office")),
+                (tmp_path / "counsel.pdf", ("counsel", "receipt", session))]
+        for out, argv in runs:
+            result = ready(*argv, "--out", out)
+            assert result.code == 0, result
+            assert (out.stat().st_mode & 0o777) == 0o600, out.name
+    finally:
+        os.umask(old)
 
 
 @pytest.mark.parametrize("argv, message", [

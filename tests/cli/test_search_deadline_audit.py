@@ -9,6 +9,7 @@ import pytest
 
 from fieldbus.store.store import Store
 from tests.cli.conftest import COMPLAINT_SAMPLES, sample
+from tests.conftest import PIN
 
 KST = timezone(timedelta(hours=9))
 
@@ -174,7 +175,7 @@ def test_audit_verify_holds(filled):
 
 
 def _tamper(data_dir, sql: str, *params) -> None:
-    store = Store.open(data_dir)
+    store = Store.open(data_dir, officer="홍길동", pin=PIN)
     try:
         store.db.execute(sql, params)
     finally:
@@ -193,16 +194,16 @@ def test_audit_verify_after_an_entry_was_changed(filled):
 
 def test_audit_verify_after_an_entry_was_rehashed_but_not_rechained(filled):
     # Changing an entry and recomputing its own hash still breaks the next link.
-    store = Store.open(filled.data_dir)
+    store = Store.open(filled.data_dir, officer="홍길동", pin=PIN)
     try:
         from fieldbus.store import audit
 
         row = store.db.execute("SELECT seq, at, officer_id, action, record_type, record_id, "
-                               "reason, details, prev_hash FROM audit WHERE seq = 2").fetchone()
+                               "details_hash, prev_hash FROM audit WHERE seq = 2").fetchone()
         forged = list(row)
         forged[3] = "nothing_happened"
         store.db.execute("UPDATE audit SET action = ?, hash = ? WHERE seq = 2",
-                         (forged[3], audit._digest(*forged)))
+                         (forged[3], audit._digest2(*forged)))
     finally:
         store.close()
     result = filled("audit", "verify")

@@ -10,11 +10,13 @@ import pytest
 from fieldbus.store import hub_token
 from fieldbus.store.store import Store
 from tests.hub.fixtures import PASSWORD
+from tests.conftest import PIN
 
 
 @pytest.fixture
 def on_hub(hub):
     hub.add_user("kim", "officer")
+    hub.register("B07A")
     return hub
 
 
@@ -24,7 +26,7 @@ def _enrol(cli, hub, password: str = PASSWORD):
 
 
 def _open(cli) -> Store:
-    return Store.open(cli.data_dir)
+    return Store.open(cli.data_dir, officer="홍길동", pin=PIN)
 
 
 def test_enrol_keeps_the_token_in_the_keyring_and_in_no_file(cli, on_hub, monkeypatch):

@@ -102,9 +102,24 @@ class Hub:
         assert answer.status_code == 200, answer.text
         return answer.json()["token"]
 
+    def register(self, *codes: str) -> None:
+        """Registers device codes, as IT does before laptops enrol (``device add``);
+        straight in the database, as the command does, without a process per code."""
+        from sync.hub import auth
+        from sync.hub.db import connect
+
+        engine = connect(self.db_url)
+        try:
+            for code in codes:
+                auth.register_device(engine, code)
+        finally:
+            engine.dispose()
+
     def enrol(self, device: str, user: str, *, key: str | None = None,
               password: str = PASSWORD) -> dict:
-        """Enrols ``device`` (added user must exist); returns the EnrolResponse."""
+        """Registers ``device`` and enrols it (added user must exist); returns the
+        EnrolResponse."""
+        self.register(device)
         body = {"protocol": 1, "username": user, "password": password, "device": device,
                 "device_key": key or f"key-of-{device}-0123456789",
                 "qr_secret": (device.encode().hex() * 64)[:64]}
@@ -122,7 +137,8 @@ def hub_db_url(tmp_path) -> str:
 @pytest.fixture
 def hub(hub_db_url, tmp_path):
     """A real hub on loopback: ``hub.url``, ``hub.add_user(name, role)``,
-    ``hub.login(name)``, ``hub.enrol(code, user)``, ``hub.cli(*args)``, ``hub.stop()``,
+    ``hub.login(name)``, ``hub.register(code)``, ``hub.enrol(code, user)`` (registers
+    first), ``hub.cli(*args)``, ``hub.stop()``,
     ``hub.start()``. The password of users it adds is ``tests.hub.fixtures.PASSWORD``."""
     running = Hub(hub_db_url, log_path=tmp_path / "hub.log")
     running.start()

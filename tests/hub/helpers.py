@@ -8,12 +8,19 @@ from typing import Any
 import httpx
 
 from sync import protocol
+from sync.receipt_check import check_character
+
+
+def number(device: str = "B07A", n: int = 1, day: str = "261126") -> str:
+    """A receipt number ``device`` could have made (the hub checks the device part and
+    the check character)."""
+    return f"{device}-{day}-{n:04d}-{check_character(f'{device}{day}{n:04d}')}"
 
 
 def complaint(n: int = 1, device: str = "B07A", **changes: Any) -> dict[str, Any]:
     """A complaint's sync content, as a laptop sends it (made-up people only)."""
     content = {
-        "receipt_no": f"{device}-261126-{n:04d}-K", "kind": "grievance",
+        "receipt_no": number(device, n), "kind": "grievance",
         "title": f"마을 진입로 포장 요청 {n}", "body": "비만 오면 진흙탕이 됩니다.",
         "agency": "구미시청", "region": "경상북도 구미시", "channel": "booked",
         "petitioner": {"name": "김영수", "type": "individual", "phone": "010-2345-6789",
@@ -29,7 +36,8 @@ def complaint(n: int = 1, device: str = "B07A", **changes: Any) -> dict[str, Any
 
 
 def counsel(n: int = 1, device: str = "B07A", notes: str | None = "상담 메모") -> dict[str, Any]:
-    return {"number": f"{device}-261126-{n:04d}-C", "received_at": "2026-11-26T11:00:00+09:00",
+    # Counsel sessions number from 5001 here, so they never take a complaint's number.
+    return {"number": number(device, 5000 + n), "received_at": "2026-11-26T11:00:00+09:00",
             "appellant": {"name": "이순자"}, "disposition": {"title": "영업정지 처분"},
             "eligibility": {"basis": "기초생활수급자"}, "counsel": {"name": "박변호"},
             "notes": notes, "outcome": "advised", "appeal_deadline": "2027-02-20"}

@@ -71,6 +71,7 @@ def _enrol(hub, device="B07A", key="laptop-key-0123456789", secret="ab" * 32, us
 
 def test_enrolment_is_retry_safe_and_refuses_a_taken_or_revoked_code(hub):
     hub.add_user("kim", "officer")
+    hub.register("B07A")
     first = _enrol(hub)
     assert first.status_code == 200
     assert first.json()["public_url"] == hub.url and first.json()["qr_secret"] == "ab" * 32
@@ -100,6 +101,7 @@ def test_enrolment_is_retry_safe_and_refuses_a_taken_or_revoked_code(hub):
 
 def test_public_url_given_to_laptops_can_be_set(hub):
     hub.add_user("kim", "officer")
+    hub.register("B07A")
     hub.stop()
     hub.start("--public-url", "https://hub.example.kr")
     assert _enrol(hub).json()["public_url"] == "https://hub.example.kr"

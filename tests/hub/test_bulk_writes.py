@@ -44,7 +44,7 @@ def test_a_serving_hub_checkpoints_its_wal_on_a_thread_of_its_own(tmp_path):
     data = bytes(range(256)) * 8192  # 2 MiB: far below the automatic checkpoint's bound
     incoming = blobs.Incoming(len(data))
     incoming.add(data)
-    assert blobs.store(engine, hashlib.sha256(data).hexdigest(), incoming)
+    assert blobs.store(engine, hashlib.sha256(data).hexdigest(), incoming, device_id=1)
     assert path.stat().st_size < len(data)  # written to the WAL only, so far
     checkpointer = Checkpointer.start(engine, interval=0.05)
     assert checkpointer is not None

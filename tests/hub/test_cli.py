@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.hub.fixtures import PASSWORD, ROOT, hub_cli
-from tests.hub.helpers import complaint, push, record
+from tests.hub.helpers import complaint, number, push, record
 
 SQLITE_ONLY = pytest.mark.parametrize("hub_db_url", ["sqlite"], indirect=True)
 
@@ -70,11 +70,11 @@ def test_cases_json_lists_every_case_with_its_fields(bus):
     done = bus.hub.cli("cases", "--json")
     assert done.returncode == 0, done.stderr
     listed = json.loads(done.stdout)
-    assert [c["receipt_no"] for c in listed] == ["B07A-261126-0001-K", "B07A-261126-0002-K"]
+    assert [c["receipt_no"] for c in listed] == [number("B07A", 1), number("B07A", 2)]
     first = listed[0]
     assert {"receipt_no", "title", "body", "petitioner", "attachments", "review_state",
             "status", "device", "received_at", "synced_at"} <= set(first)
     assert first["petitioner"]["name"] == "김영수" and first["device"] == "B07A"
     assert first["review_state"] == "received" and first["attachments"] == []
     text = bus.hub.cli("cases")
-    assert text.returncode == 0 and "B07A-261126-0002-K" in text.stdout
+    assert text.returncode == 0 and number("B07A", 2) in text.stdout

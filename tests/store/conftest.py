@@ -8,20 +8,11 @@ from tests.conftest import PIN
 from tests.store.helpers import Clock
 
 
-@pytest.fixture
-def real_pin_hashing() -> None:
-    """Ask for this to keep the production Argon2 cost (see ``_cheap_pin_hashes``)."""
-
-
 @pytest.fixture(autouse=True)
-def _cheap_pin_hashes(request, monkeypatch):
-    """Argon2 at its production cost takes ~0.1–0.2 s a hash, and every store made here
-    hashes and verifies a PIN: at a hundred stores that is most of the suite's time. The
-    store still really hashes and verifies, with the same algorithm at a lower cost
-    (PasswordHasher.verify reads the cost from the hash). test_signin checks the
-    production cost with ``real_pin_hashing``."""
-    if "real_pin_hashing" in request.fixturenames:
-        return
+def _cheap_pin_hashes(monkeypatch):
+    """PIN hashes exist only in stores made before key slots (verified at their upgrade,
+    at the cost each hash names); new stores' PINs are key slots, cheapened for tests by
+    ``tests.conftest._cheap_key_slots``. Kept cheap here for any hash a test makes."""
     from argon2 import PasswordHasher
 
     from fieldbus.store import officers

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from fieldbus.domain.deadlines import KST
 from tests.conftest import sample
+from tests.conftest import PIN
 
 #: A Thursday in late November, inside visit hours.
 START = datetime(2026, 11, 26, 10, 30, tzinfo=KST)
@@ -69,3 +70,24 @@ def files_state(folder: Path) -> dict[str, tuple[bytes, int]]:
     return {p.name: (p.read_bytes(), p.stat().st_mtime_ns)
             for p in sorted(folder.iterdir()) if p.is_file()}
 
+
+
+#: A store made before key slots (see tests/store/test_upgrade_v4.py): copy it, never use it.
+V4_STORE = Path(__file__).parent / "data" / "v4-store"
+
+#: The supervisor who sets up the laptop in :func:`team` (only a supervisor adds officers).
+BOSS, BOSS_PIN = "박감독", "730519"
+
+
+def team(data_dir: Path, clock: Clock):
+    """(store, supervisor): a store set up by its owner, supervisor 박감독, who added officer
+    홍길동 (PIN ``tests.conftest.PIN``); signed in as 홍길동, like ``cstore``. For tests
+    whose store needs colleagues: only a supervisor adds officers (docs/security.md §3)."""
+    from fieldbus.store.store import Store
+
+    store = Store.create(data_dir, device="B07A", officer=BOSS, pin=BOSS_PIN,
+                         role="supervisor", clock=clock)
+    boss = store.officer
+    store.add_officer(boss, name="홍길동", role="officer", pin=PIN)
+    store.sign_in("홍길동", PIN)
+    return store, boss

@@ -30,7 +30,6 @@ def busy(cstore, clock):
     search(cstore, "진입로", officer)
     session, _ = parse_counsel(sample("counsel-01.json"), now=clock())
     counsel.add(cstore, session, officer)
-    cstore.add_officer(officer, name="김상담", role="counsel", pin="5930")
     visits.close_visit(cstore, officer)
     return cstore
 
@@ -50,7 +49,8 @@ def test_the_chain_holds_after_a_day_of_work(busy, data_dir, clock):
         assert action in actions
     assert actions.count("complaint_created") == 4
     busy.close()
-    with Store.open(data_dir, clock=clock) as reopened:  # and still holds from the disk
+    with Store.open(data_dir, officer="홍길동", pin=PIN,
+                    clock=clock) as reopened:  # and still holds from the disk
         assert reopened.verify_audit().ok
 
 
@@ -88,15 +88,17 @@ def test_changing_an_entry_is_caught_at_that_entry(busy, column):
 
 def test_rehashing_a_changed_entry_is_caught_at_the_next(busy):
     """Someone who recomputes the changed entry's own hash still breaks the link after it."""
-    from fieldbus.store.audit import _digest
+    from fieldbus.store.audit import _details_digest, _digest2
 
     seq = 5
-    row = busy.db.execute("SELECT seq, at, officer_id, action, record_type, record_id, reason, "
-                          "details, prev_hash FROM audit WHERE seq = ?", (seq,)).fetchone()
-    forged = list(row)
-    forged[7] = json.dumps({"forged": True})
-    busy.db.execute("UPDATE audit SET details = ?, hash = ? WHERE seq = ?",
-                    (forged[7], _digest(*forged), seq))
+    seq_, at, officer_id, action, rtype, rid, reason, prev = busy.db.execute(
+        "SELECT seq, at, officer_id, action, record_type, record_id, reason, prev_hash "
+        "FROM audit WHERE seq = ?", (seq,)).fetchone()
+    details = json.dumps({"forged": True})
+    details_hash = _details_digest(reason, details)
+    busy.db.execute("UPDATE audit SET details = ?, details_hash = ?, hash = ? WHERE seq = ?",
+                    (details, details_hash, _digest2(seq, at, officer_id, action, rtype, rid,
+                                                     details_hash, prev), seq))
 
     report = busy.verify_audit()
     assert not report.ok and report.first_bad == seq + 1

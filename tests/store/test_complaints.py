@@ -75,7 +75,7 @@ def test_a_paper_form_entered_later_is_numbered_on_its_own_day(cstore, clock):
 def test_numbers_survive_a_restart(cstore, data_dir, clock):
     complaints.add(cstore, draft(cstore), cstore.officer)
     cstore.close()
-    with Store.open(data_dir, clock=clock) as reopened:
+    with Store.open(data_dir, officer="홍길동", pin=PIN, clock=clock) as reopened:
         officer = reopened.sign_in("홍길동", PIN)
         again = complaints.add(reopened, draft(reopened), officer)
     assert RECEIPT.match(again.receipt_no)[2] == "0002"
@@ -371,7 +371,7 @@ def test_an_anonymous_complaint_is_receipted(cstore):
 
 def test_two_open_stores_on_one_folder_never_share_a_number(cstore, data_dir, clock):
     """The window and a command line can have the store open at once."""
-    with Store.open(data_dir, clock=clock) as other:
+    with Store.open(data_dir, officer="홍길동", pin=PIN, clock=clock) as other:
         other_officer = other.sign_in("홍길동", PIN)
         numbers = []
         for _ in range(3):
@@ -384,7 +384,7 @@ def test_two_open_stores_on_one_folder_never_share_a_number(cstore, data_dir, cl
 def test_a_writer_that_cannot_get_the_lock_saves_nothing(cstore, data_dir, clock):
     from fieldbus.store.errors import StoreWriteFailed
 
-    with Store.open(data_dir, clock=clock) as other:
+    with Store.open(data_dir, officer="홍길동", pin=PIN, clock=clock) as other:
         other.db.execute("PRAGMA busy_timeout = 50")
         cstore.db.execute("BEGIN IMMEDIATE")  # someone else is writing
         try:

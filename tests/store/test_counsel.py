@@ -15,7 +15,8 @@ from fieldbus.domain.serialize import counsel_json
 from fieldbus.store import complaints, counsel, outbox
 from fieldbus.store.store import DB_FILE, Store
 from tests.conftest import sample
-from tests.store.helpers import audit_rows, count, draft
+from tests.store.helpers import audit_rows, count, draft, team
+from tests.conftest import PIN
 
 NOTES = "처분 사유서 미수령. 소득 산정에 오류 가능성. 행정심판 청구서 작성 지원 필요."
 
@@ -53,8 +54,8 @@ def test_sessions_and_complaints_share_one_sequence(cstore):
 def test_a_session_round_trips_from_disk(cstore, data_dir, clock):
     saved = counsel.add(cstore, _session_draft(cstore), cstore.officer)
     cstore.close()
-    with Store.open(data_dir, clock=clock) as store:
-        officer = store.sign_in("홍길동", "4821")
+    with Store.open(data_dir, officer="홍길동", pin=PIN, clock=clock) as store:
+        officer = store.sign_in("홍길동", PIN)
         got = counsel.view(store, saved.number, officer, reason="follow-up call")
         assert got.draft == saved.draft
         assert got.appeal_deadline == saved.appeal_deadline
@@ -62,9 +63,10 @@ def test_a_session_round_trips_from_disk(cstore, data_dir, clock):
         assert [s.number for s in counsel.recent(store)] == [saved.number]
 
 
-def test_reading_a_session_is_audited_and_notes_are_for_counsel_only(cstore):
+def test_reading_a_session_is_audited_and_notes_are_for_counsel_only(data_dir, clock):
+    cstore, boss = team(data_dir, clock)
     saved = counsel.add(cstore, _session_draft(cstore), cstore.officer)
-    lawyer = cstore.add_officer(cstore.officer, name="오세훈", role="counsel", pin="5930")
+    lawyer = cstore.add_officer(boss, name="오세훈", role="counsel", pin="593017")
 
     as_officer = counsel.view(cstore, saved.number, cstore.officer, reason="receipt")
     assert audit_rows(cstore)[-1]["details"] == {"notes_shown": False}

@@ -26,7 +26,7 @@ def test_a_draft_survives_reopening_and_is_not_in_the_file_in_clear(store):
     drafts.save(store, me, {"body": "진흙탕이 되어 어르신들이 다니기 어렵습니다"})
     store.close()
     assert "진흙탕".encode() not in (data_dir / "fieldbus.db").read_bytes()
-    with Store.open(data_dir) as reopened:
+    with Store.open(data_dir, officer="홍길동", pin=PIN) as reopened:
         reopened.sign_in("홍길동", PIN)
         assert drafts.load(reopened, me).values["body"].startswith("진흙탕")
 

@@ -47,7 +47,7 @@ def _write_lines(path: Path, n: int) -> Path:
 
 def _check_store(data_dir: Path, printed: list[str]) -> int:
     """Every printed receipt is in the store, the store is whole; returns the case count."""
-    with Store.open(data_dir) as store:
+    with Store.open(data_dir, officer="홍길동", pin=PIN) as store:
         assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         store.db.execute("INSERT INTO complaints_fts (complaints_fts) VALUES ('integrity-check')")
         saved = {r[0] for r in store.db.execute("SELECT receipt_no FROM complaints")}
@@ -256,7 +256,7 @@ def test_a_read_only_data_dir_refuses_clearly_and_loses_nothing(shared_base, tmp
     if os.geteuid() == 0:
         for path in (shared_base, *shared_base.rglob("*")):
             os.chown(path, 0, 0, follow_symlinks=False)
-    with Store.open(data_dir) as store:
+    with Store.open(data_dir, officer="홍길동", pin=PIN) as store:
         assert [c.receipt_no for c in complaints.recent(store)] == [first]
         assert store.verify_audit().ok
     assert _add_one_more(data_dir).split("-")[2] == "0002"

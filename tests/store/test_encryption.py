@@ -13,6 +13,7 @@ from fieldbus.store.sqlcipher import DatabaseError, connect
 from fieldbus.store.store import DB_FILE, Store
 from tests.conftest import sample
 from tests.store.helpers import draft, files_state
+from tests.conftest import PIN
 
 # What complaint-01 and counsel-01 hold that must never be readable from the disk.
 SECRETS = {
@@ -72,7 +73,7 @@ def test_the_data_really_is_there_for_the_right_key(cstore, data_dir, clock):
     """The negative checks above mean something only if the text was written at all."""
     _fill(cstore)
     cstore.close()
-    with Store.open(data_dir, clock=clock) as reopened:
+    with Store.open(data_dir, officer="홍길동", pin=PIN, clock=clock) as reopened:
         row = reopened.db.execute("SELECT title, petitioner FROM complaints").fetchone()
         assert row[0] == SECRETS["title"]
         assert SECRETS["phone"] in row[1] and SECRETS["name"] in row[1]
@@ -90,14 +91,18 @@ def test_the_standard_sqlite_library_cannot_read_the_file(cstore, data_dir):
 
 
 def test_a_wrong_key_is_refused_and_the_file_left_untouched(cstore, data_dir, clock):
+    """Another laptop's key files (its store.json and keyslots.json, same officer and PIN)
+    copied over this store's: the key they unwrap does not open this file."""
     _fill(cstore)
     cstore.close()
-    key_file = data_dir / "store.key"
-    key_file.write_text(secrets.token_bytes(32).hex())
+    other = data_dir.parent / "other"
+    Store.create(other, device="C07", officer="홍길동", pin=PIN, clock=clock).close()
+    for name in ("store.json", "keyslots.json"):
+        (data_dir / name).write_bytes((other / name).read_bytes())
     before = files_state(data_dir)
 
     with pytest.raises(StoreKeyWrong, match="key does not open this store"):
-        Store.open(data_dir, clock=clock)
+        Store.open(data_dir, officer="홍길동", pin=PIN, clock=clock)
 
     assert files_state(data_dir) == before
     with pytest.raises(DatabaseError):
@@ -121,7 +126,7 @@ def test_pragmas_are_in_force_on_create_and_on_open(data_dir, clock, pragma, exp
 
     with Store.create(data_dir, device="B07A", officer="홍길동", pin=PIN, clock=clock) as made:
         assert made.db.execute(f"PRAGMA {pragma}").fetchone()[0] == expected
-    with Store.open(data_dir, clock=clock) as opened:
+    with Store.open(data_dir, officer="홍길동", pin=PIN, clock=clock) as opened:
         assert opened.db.execute(f"PRAGMA {pragma}").fetchone()[0] == expected
 
 

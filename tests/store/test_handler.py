@@ -8,6 +8,7 @@ from fieldbus.domain.errors import ValidationError
 from fieldbus.store import handler
 from fieldbus.store.store import Store
 from tests.store.helpers import audit_rows
+from tests.conftest import PIN
 
 
 def test_until_set_the_handler_is_the_bus_and_110(cstore):
@@ -26,7 +27,7 @@ def test_a_change_is_kept_merged_and_audited_without_its_values(cstore, data_dir
                                                {"fields": ["name"]}]
     assert "박담당" not in repr(entries)
     cstore.close()
-    with Store.open(data_dir, clock=clock) as reopened:
+    with Store.open(data_dir, officer="홍길동", pin=PIN, clock=clock) as reopened:
         assert handler.get(reopened) == changed
 
 

@@ -1,8 +1,10 @@
-"""Keyring policy: where the store key lives, what is refused, and a lost key.
+"""Keyring policy: which keyrings are good enough for the device secret, what is refused,
+and lost key material reported, never answered with a new store.
 
 The autouse fixture in tests/conftest.py pins the environment: no OS keyring
-(``keyring.backends.fail.Keyring``), insecure storage allowed, so by default the key goes
-to a 0600 key file. These tests change that per test and reset keyring's cached backend.
+(``keyring.backends.fail.Keyring``), insecure storage allowed, so by default there is no
+device secret and the PIN alone protects the store, loudly. These tests change that per
+test and reset keyring's cached backend.
 """
 
 from __future__ import annotations
@@ -17,10 +19,12 @@ import keyring.core
 import pytest
 
 from fieldbus.store.errors import KeyringUnavailable, StoreExists, StoreKeyMissing
-from fieldbus.store.keys import INSECURE_ENV, KEY_FILE, SERVICE
+from fieldbus.store.keys import DEVICE_SERVICE, INSECURE_ENV, KEY_FILE
+from fieldbus.store.keyslots import SLOTS_FILE
 from fieldbus.store.store import DB_FILE, DESCRIPTOR, Store
 from tests.conftest import PIN
 from tests.store.helpers import files_state
+from tests.store.keyrings import secure_keyring  # noqa: F401 (fixture)
 
 PLAINTEXT = "keyrings.alt.file.PlaintextKeyring"
 
@@ -36,37 +40,12 @@ def use_backend(monkeypatch):
     return choose
 
 
-class FakeSecureKeyring:
-    """In-memory stand-in for an OS keyring (nothing in CI offers one).
-
-    It claims the Secret Service module name, which is how the store recognises a backend
-    that keeps secrets encrypted by the operating system.
-    """
-
-    __module__ = "keyring.backends.SecretService"
-
-    def __init__(self) -> None:
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.secrets.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service, username):
-        del self.secrets[(service, username)]
-
-
-@pytest.fixture
-def secure_keyring(monkeypatch):
-    backend = FakeSecureKeyring()
-    monkeypatch.setattr(keyring.core, "_keyring_backend", backend)
-    return backend
-
-
 def _create(data_dir, **kwargs):
     return Store.create(data_dir, device="B07A", officer="홍길동", pin=PIN, **kwargs)
+
+
+def _open(data_dir, clock):
+    return Store.open(data_dir, officer="홍길동", pin=PIN, clock=clock)
 
 
 def _no_files(data_dir) -> bool:
@@ -98,7 +77,6 @@ def test_a_plain_text_keyring_is_refused_without_permission(data_dir, monkeypatc
         _create(data_dir)
     assert f"{INSECURE_ENV}=1" in str(caught.value)
     assert _no_files(data_dir)
-    # Nor was a key written to the plain-text keyring on the way.
     assert type(keyring.get_keyring()).__name__ == "PlaintextKeyring"
     keyring_file = Path(os.environ["XDG_DATA_HOME"]) / "python_keyring" / "keyring_pass.cfg"
     assert not keyring_file.exists() or "fieldbus" not in keyring_file.read_text()
@@ -112,68 +90,70 @@ def test_only_an_explicit_yes_allows_insecure_storage(data_dir, monkeypatch, val
     assert _no_files(data_dir)
 
 
-def test_a_plain_text_keyring_is_used_when_allowed_and_says_so(data_dir, use_backend, clock):
+def test_a_plain_text_keyring_when_allowed_holds_nothing_and_says_so(data_dir, use_backend,
+                                                                    clock):
+    """Development: a plain-text keyring is no place for a secret, so none goes there; the
+    PIN alone protects the store, and every start says so."""
     use_backend(PLAINTEXT)  # FIELDBUS_ALLOW_INSECURE_KEYRING=1 from the autouse fixture
     with _create(data_dir, clock=clock) as made:
         assert not made.key_place.secure
         warning = made.key_place.warning()
         assert warning and INSECURE_ENV in warning and "PlaintextKeyring" in warning
-    assert not (data_dir / KEY_FILE).exists()  # the key is in the keyring, not beside the db
-    assert json.loads((data_dir / DESCRIPTOR).read_text())["key_place"] == "keyring"
-    stored = keyring.get_password(SERVICE, _store_id(data_dir))
-    assert stored is not None and len(bytes.fromhex(stored)) == 32
+        assert "PIN alone" in warning
+    assert not (data_dir / KEY_FILE).exists()
+    assert json.loads((data_dir / DESCRIPTOR).read_text())["key_place"] == "slots"
     keyring_file = Path(os.environ["XDG_DATA_HOME"]) / "python_keyring" / "keyring_pass.cfg"
-    assert "fieldbus" in keyring_file.read_text()  # an ordinary file: why it needs permission
-
-    with Store.open(data_dir, clock=clock) as reopened:  # and says so on every start
+    assert not keyring_file.exists() or "fieldbus" not in keyring_file.read_text()
+    with _open(data_dir, clock) as reopened:
         assert reopened.key_place.warning()
 
 
-def test_without_a_keyring_the_key_file_is_readable_only_by_the_user(data_dir, clock):
+def test_without_a_keyring_nothing_beside_the_store_is_a_key_and_it_is_private(data_dir,
+                                                                             clock):
     with _create(data_dir, clock=clock) as made:
-        assert made.key_place.warning() and "key file" in made.key_place.warning()
-    key_file = data_dir / KEY_FILE
-    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
-    assert len(bytes.fromhex(key_file.read_text())) == 32
+        assert made.key_place.warning() and "no OS keyring" in made.key_place.warning()
+    assert not (data_dir / KEY_FILE).exists()
+    for name in (DB_FILE, SLOTS_FILE):
+        assert stat.S_IMODE((data_dir / name).stat().st_mode) == 0o600
     assert stat.S_IMODE(data_dir.stat().st_mode) & 0o077 == 0  # nor the folder to others
 
 
-def test_a_secure_keyring_keeps_the_key_and_no_warning_is_given(data_dir, monkeypatch,
-                                                              secure_keyring, clock):
+def test_a_secure_keyring_keeps_the_device_secret_and_no_warning_is_given(
+        data_dir, monkeypatch, secure_keyring, clock):
     monkeypatch.delenv(INSECURE_ENV)
     with _create(data_dir, clock=clock) as made:
         assert made.key_place.secure and made.key_place.warning() is None
-    assert not (data_dir / KEY_FILE).exists()
-    assert list(secure_keyring.secrets) == [(SERVICE, _store_id(data_dir))]
-    with Store.open(data_dir, clock=clock) as reopened:
+    assert list(secure_keyring.secrets) == [(DEVICE_SERVICE, _store_id(data_dir))]
+    with _open(data_dir, clock) as reopened:
         assert reopened.key_place.warning() is None
 
 
-def test_an_existing_key_file_store_is_not_opened_without_permission(data_dir, monkeypatch,
-                                                                     clock):
+def test_a_pin_only_store_is_not_opened_without_permission(data_dir, monkeypatch, clock):
     _create(data_dir, clock=clock).close()
     before = files_state(data_dir)
     monkeypatch.delenv(INSECURE_ENV)
     with pytest.raises(KeyringUnavailable):
-        Store.open(data_dir, clock=clock)
+        _open(data_dir, clock)
     assert files_state(data_dir) == before
 
 
-def test_a_key_file_store_is_not_opened_without_permission_even_beside_a_secure_keyring(
+def test_a_pin_only_store_beside_a_secure_keyring_is_bound_to_it_at_sign_in(
         data_dir, monkeypatch, secure_keyring, clock):
-    """The key file is plain text whatever keyring the laptop has now."""
+    """Made without a keyring (development, or a slot IT wrote when recovering): the first
+    sign-in where a secure keyring exists adds this laptop's device secret to the slot."""
     monkeypatch.setattr(keyring.core, "_keyring_backend", None)  # no keyring at creation
     _create(data_dir, clock=clock).close()
-    assert (data_dir / KEY_FILE).exists()
     monkeypatch.setattr(keyring.core, "_keyring_backend", secure_keyring)
     monkeypatch.delenv(INSECURE_ENV)
-    before = files_state(data_dir)
-    with pytest.raises(KeyringUnavailable, match=INSECURE_ENV):
-        Store.open(data_dir, clock=clock)
-    assert files_state(data_dir) == before
+    with _open(data_dir, clock) as opened:
+        assert opened.key_place.warning() is None
+    (slot,) = json.loads((data_dir / SLOTS_FILE).read_text())["slots"]
+    assert slot["device_secret"] is True
+    assert list(secure_keyring.secrets) == [(DEVICE_SERVICE, _store_id(data_dir))]
+    _open(data_dir, clock).close()
 
 
-# -- a lost key: say so, never start over -------------------------------------------------
+# -- lost key material: say so, never start over ------------------------------------------
 
 
 def _assert_never_replaced(data_dir, before, clock) -> None:
@@ -184,45 +164,42 @@ def _assert_never_replaced(data_dir, before, clock) -> None:
     assert files_state(data_dir) == before
 
 
-def test_a_deleted_key_file_is_reported_and_the_store_left_alone(cstore, data_dir, clock):
-    from tests.store.helpers import draft
+def test_a_deleted_slot_file_is_reported_and_the_store_left_alone(cstore, data_dir, clock):
     from fieldbus.store import complaints
+    from tests.store.helpers import draft
 
     complaints.add(cstore, draft(cstore), cstore.officer)
     cstore.close()
-    (data_dir / KEY_FILE).unlink()
+    (data_dir / SLOTS_FILE).unlink()
     before = files_state(data_dir)
     assert DB_FILE in before
-
     with pytest.raises(StoreKeyMissing, match="missing"):
-        Store.open(data_dir, clock=clock)
+        _open(data_dir, clock)
     _assert_never_replaced(data_dir, before, clock)
-    assert not (data_dir / KEY_FILE).exists()  # no new key was made either
 
 
-def test_a_deleted_keyring_entry_is_reported_and_the_store_left_alone(data_dir, use_backend,
-                                                                      clock):
-    use_backend(PLAINTEXT)
+def test_a_deleted_device_secret_is_reported_and_the_store_left_alone(
+        data_dir, monkeypatch, secure_keyring, clock):
+    monkeypatch.delenv(INSECURE_ENV)
     _create(data_dir, clock=clock).close()
-    keyring.delete_password(SERVICE, _store_id(data_dir))
+    secure_keyring.secrets.clear()
     before = files_state(data_dir)
-
-    with pytest.raises(StoreKeyMissing, match="not in the keyring"):
-        Store.open(data_dir, clock=clock)
+    with pytest.raises(StoreKeyMissing, match="device secret"):
+        _open(data_dir, clock)
     _assert_never_replaced(data_dir, before, clock)
-    assert keyring.get_password(SERVICE, _store_id(data_dir)) is None
+    assert not secure_keyring.secrets  # no new secret was made either
 
 
-def test_a_keyring_store_opened_where_there_is_no_keyring_is_refused(data_dir, use_backend,
-                                                                     clock):
-    use_backend(PLAINTEXT)
+def test_a_keyring_store_opened_where_there_is_no_keyring_is_refused(
+        data_dir, monkeypatch, secure_keyring, clock, use_backend):
+    monkeypatch.delenv(INSECURE_ENV)
     _create(data_dir, clock=clock).close()
     use_backend("keyring.backends.fail.Keyring")
+    monkeypatch.setenv(INSECURE_ENV, "1")  # even where development mode is allowed
     before = files_state(data_dir)
-    with pytest.raises(KeyringUnavailable, match="kept in the OS keyring"):
-        Store.open(data_dir, clock=clock)
+    with pytest.raises(KeyringUnavailable, match="device secret kept in the OS keyring"):
+        _open(data_dir, clock)
     _assert_never_replaced(data_dir, before, clock)
-    assert not (data_dir / KEY_FILE).exists()
 
 
 def test_a_missing_descriptor_is_reported_and_the_store_left_alone(data_dir, clock):
@@ -230,18 +207,8 @@ def test_a_missing_descriptor_is_reported_and_the_store_left_alone(data_dir, clo
     (data_dir / DESCRIPTOR).unlink()
     before = files_state(data_dir)
     with pytest.raises(StoreKeyMissing, match="store.json"):
-        Store.open(data_dir, clock=clock)
+        _open(data_dir, clock)
     _assert_never_replaced(data_dir, before, clock)
-
-
-@pytest.mark.parametrize("content", ["not hex at all", "abcd"])
-def test_a_damaged_key_is_reported_not_used(data_dir, clock, content):
-    _create(data_dir, clock=clock).close()
-    (data_dir / KEY_FILE).write_text(content)
-    before = files_state(data_dir)
-    with pytest.raises(StoreKeyMissing, match="damaged"):
-        Store.open(data_dir, clock=clock)
-    assert files_state(data_dir) == before
 
 
 def test_creating_over_an_existing_store_is_refused(cstore, data_dir, clock):
@@ -252,16 +219,13 @@ def test_creating_over_an_existing_store_is_refused(cstore, data_dir, clock):
     assert files_state(data_dir) == before
 
 
-def test_a_leftover_key_file_is_never_overwritten(data_dir, clock):
-    """The store file may have been moved away to be restored later: its key must stay."""
-    from fieldbus.store.errors import StoreWriteFailed
-
+def test_a_leftover_slot_file_is_never_overwritten(data_dir, clock):
+    """The store file may have been moved away to be restored later: its slots must stay."""
     _create(data_dir, clock=clock).close()
-    old_key = (data_dir / KEY_FILE).read_text()
+    slots = (data_dir / SLOTS_FILE).read_bytes()
     (data_dir / DB_FILE).rename(data_dir.parent / "moved.db")
     (data_dir / DESCRIPTOR).unlink()
-
-    with pytest.raises(StoreWriteFailed, match=KEY_FILE):
+    with pytest.raises(StoreExists):
         _create(data_dir, clock=clock)
-    assert (data_dir / KEY_FILE).read_text() == old_key
-    assert sorted(p.name for p in data_dir.iterdir()) == [KEY_FILE]
+    assert (data_dir / SLOTS_FILE).read_bytes() == slots
+    assert sorted(p.name for p in data_dir.iterdir()) == [SLOTS_FILE]

@@ -12,6 +12,7 @@ from fieldbus.store.sqlcipher import IntegrityError
 from fieldbus.store.store import Store
 from tests.conftest import sample
 from tests.store.helpers import count, draft
+from tests.conftest import PIN
 
 
 def _queue(store) -> list[tuple]:
@@ -51,7 +52,7 @@ def test_a_batch_queues_one_row_per_case(cstore):
 def test_reading_queues_nothing(cstore):
     case = complaints.add(cstore, draft(cstore), cstore.officer)
     before = _queue(cstore)
-    cstore.sign_in("홍길동", "4821")
+    cstore.sign_in("홍길동", PIN)
     search(cstore, "진입로", cstore.officer)
     complaints.view(cstore, case.receipt_no, cstore.officer, reason="check")
     complaints.recent(cstore)
@@ -62,7 +63,7 @@ def test_the_queue_survives_a_restart(cstore, data_dir, clock):
     complaints.add(cstore, draft(cstore), cstore.officer)
     queued = _queue(cstore)
     cstore.close()
-    with Store.open(data_dir, clock=clock) as reopened:
+    with Store.open(data_dir, officer="홍길동", pin=PIN, clock=clock) as reopened:
         assert _queue(reopened) == queued
         assert pending_count(reopened.db) == 1
 

@@ -12,7 +12,7 @@ from fieldbus.store import complaints, schema
 from fieldbus.store.errors import StoreTooNew
 from fieldbus.store.schema import SCHEMA_VERSION, migrate, version_of
 from fieldbus.store.store import Store
-from tests.conftest import PIN
+from tests.conftest import LEGACY_PIN, PIN
 from tests.store.helpers import count, draft, files_state
 
 
@@ -36,7 +36,7 @@ def test_a_store_from_a_newer_version_is_refused_and_left_untouched(cstore, data
     before = files_state(data_dir)
 
     with pytest.raises(StoreTooNew) as caught:
-        Store.open(data_dir, clock=clock)
+        Store.open(data_dir, officer="홍길동", pin=PIN, clock=clock)
 
     message = str(caught.value)
     assert "newer" in message
@@ -51,7 +51,7 @@ def test_reopening_migrates_nothing_and_keeps_everything(cstore, data_dir, clock
     ddl = _ddl(cstore)
     cstore.close()
     for _ in range(2):
-        with Store.open(data_dir, clock=clock) as reopened:
+        with Store.open(data_dir, officer="홍길동", pin=PIN, clock=clock) as reopened:
             assert version_of(reopened.db) == SCHEMA_VERSION
             assert migrate(reopened.db) == SCHEMA_VERSION  # the version it had: no step ran
             assert _ddl(reopened) == ddl
@@ -70,11 +70,12 @@ def test_an_older_store_is_migrated_step_by_step(cstore, data_dir, clock, monkey
     monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, _v2_adds_a_table])
     monkeypatch.setattr(schema, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
 
-    with Store.open(data_dir, clock=clock) as reopened:
+    with Store.open(data_dir, officer="홍길동", pin=PIN, clock=clock) as reopened:
         assert version_of(reopened.db) == SCHEMA_VERSION + 1
         assert "v2_notes" in reopened.db.table_names()
         assert complaints.get(reopened, saved.receipt_no).id == saved.id
-    with Store.open(data_dir, clock=clock) as again:  # and the step is not run twice
+    with Store.open(data_dir,
+                    officer="홍길동", pin=PIN, clock=clock) as again:  # and the step is not run twice
         assert version_of(again.db) == SCHEMA_VERSION + 1
 
 
@@ -92,11 +93,11 @@ def test_a_failing_step_leaves_the_store_at_the_version_before(cstore, data_dir,
     monkeypatch.setattr(schema, "MIGRATIONS", [*current, broken_step])
     monkeypatch.setattr(schema, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     with pytest.raises(RuntimeError, match="power cut"):
-        Store.open(data_dir, clock=clock)
+        Store.open(data_dir, officer="홍길동", pin=PIN, clock=clock)
 
     monkeypatch.setattr(schema, "MIGRATIONS", current)
     monkeypatch.setattr(schema, "SCHEMA_VERSION", SCHEMA_VERSION)
-    with Store.open(data_dir, clock=clock) as reopened:
+    with Store.open(data_dir, officer="홍길동", pin=PIN, clock=clock) as reopened:
         assert version_of(reopened.db) == SCHEMA_VERSION
         assert "v2_notes" not in reopened.db.table_names()
 
@@ -109,14 +110,14 @@ def test_a_store_written_by_schema_1_is_migrated_and_prints(tmp_path, clock):
     setup`, a visit, complaint-01 and -05, counsel-01; key in a development key file)."""
     data_dir = tmp_path / "old"
     shutil.copytree(V1_STORE, data_dir)
-    with Store.open(data_dir, clock=clock) as store:
-        assert version_of(store.db) == SCHEMA_VERSION == 4
+    with Store.open(data_dir, officer="홍길동", pin=LEGACY_PIN, clock=clock) as store:
+        assert version_of(store.db) == SCHEMA_VERSION
         assert len(bytes.fromhex(store.meta("device_key"))) == 32  # V3 made one
         assert count(store, "receipt_prints") == 0
         assert [c.draft.title for c in complaints.recent(store)] == [
             "익명 제보: 공사장 소음", "마을 진입로 포장 요청"]
         assert store.verify_audit().ok
-        officer = store.sign_in("홍길동", PIN)
+        officer = store.sign_in("홍길동", LEGACY_PIN)
         out: list[bytes] = []
         printed = print_complaint(store, officer, "B07A-261127-0001-I", deliver=out.append)
         assert printed.issue.number == 1 and out[0].startswith(b"%PDF")

@@ -1,4 +1,5 @@
-"""Signing in with a PIN: wrong PINs are counted on disk, audited, and slow down guessing."""
+"""Signing in with a PIN: wrong PINs are counted on disk (in the key slot file, so that
+they count before the store can be decrypted), audited, and slow down guessing."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from fieldbus.store.errors import SignInFailed, SignInLocked
 from fieldbus.store.officers import FIRST_DELAY, FREE_ATTEMPTS, MAX_DELAY
 from fieldbus.store.store import Store
 from tests.conftest import PIN
-from tests.store.helpers import audit_rows, count
+from tests.store.helpers import audit_rows, count, team
 
-WRONG = "0000"
+WRONG = "000000"
 
 
 def _fail(store, times: int = 1) -> None:
@@ -21,8 +22,10 @@ def _fail(store, times: int = 1) -> None:
 
 
 def _state(store) -> tuple[int, str | None]:
-    return store.db.execute("SELECT failed_attempts, locked_until FROM officers WHERE name = ?",
-                            ("홍길동",)).fetchone()
+    from fieldbus.store.keyslots import lock_state
+
+    (slot,) = [s for s in store.slots.pin_slots() if s["officer"] == "홍길동"]
+    return lock_state(slot)
 
 
 def test_the_right_pin_signs_in(cstore):
@@ -107,38 +110,41 @@ def test_the_lock_survives_a_restart(cstore, data_dir, clock):
     """Failures are counted on disk: restarting the app does not reset the delay."""
     _fail(cstore, FREE_ATTEMPTS)
     cstore.close()
-    with Store.open(data_dir, clock=clock) as reopened:
-        with pytest.raises(SignInLocked):
-            reopened.sign_in("홍길동", PIN)
-        clock.advance(seconds=31)
-        assert reopened.sign_in("홍길동", PIN).name == "홍길동"
+    with pytest.raises(SignInLocked):
+        Store.open(data_dir, officer="홍길동", pin=PIN, clock=clock)
+    clock.advance(seconds=31)
+    with Store.open(data_dir, officer="홍길동", pin=PIN, clock=clock) as reopened:
+        assert reopened.officer.name == "홍길동"
 
 
-def test_each_officer_has_their_own_count(cstore, clock):
-    cstore.add_officer(cstore.officer, name="김상담", role="counsel", pin="5930")
-    _fail(cstore, FREE_ATTEMPTS)
-    assert cstore.sign_in("김상담", "5930").role == "counsel"
-    with pytest.raises(SignInFailed, match="several officers"):
-        cstore.sign_in(None, PIN)
+def test_each_officer_has_their_own_count(data_dir, clock):
+    store, boss = team(data_dir, clock)
+    with store:
+        store.add_officer(boss, name="김상담", role="counsel", pin="593017")
+        _fail(store, FREE_ATTEMPTS)
+        assert store.sign_in("김상담", "593017").role == "counsel"
+        with pytest.raises(SignInFailed, match="several officers"):
+            Store.open(data_dir, officer=None, pin=PIN, clock=clock)
 
 
-def test_only_a_supervisor_adds_a_supervisor(cstore):
-    with pytest.raises(PermissionDenied):
-        cstore.add_officer(cstore.officer, name="박감독", role="supervisor", pin="1234")
+def test_only_a_supervisor_adds_anyone(cstore):
+    for role in ("supervisor", "counsel", "officer"):
+        with pytest.raises(PermissionDenied):
+            cstore.add_officer(cstore.officer, name="박감독", role=role, pin="123456")
     assert [o.name for o in cstore.list_officers()] == ["홍길동"]
 
 
-@pytest.mark.parametrize("pin", ["123", "12a4", "", "1234567890123"])
-def test_a_pin_must_be_4_to_12_digits(cstore, pin):
-    with pytest.raises(ValidationError) as caught:
-        cstore.add_officer(cstore.officer, name="김상담", role="counsel", pin=pin)
+@pytest.mark.parametrize("pin", ["123", "4821", "12a456", "", "1234567890123"])
+def test_a_new_pin_must_be_6_to_12_digits(data_dir, clock, pin):
+    store, boss = team(data_dir, clock)
+    with store, pytest.raises(ValidationError) as caught:
+        store.add_officer(boss, name="김상담", role="counsel", pin=pin)
     assert caught.value.field == "pin"
 
 
-def test_pins_are_stored_as_production_argon2id_hashes(data_dir, clock, real_pin_hashing):
+def test_no_pin_or_pin_hash_is_kept_in_the_store(data_dir, clock):
+    """The PIN is checked by unwrapping the key slot; nothing inside the database would
+    let a colleague who can read it guess another officer's PIN."""
     with Store.create(data_dir, device="B07A", officer="홍길동", pin=PIN, clock=clock) as made:
-        (pin_hash,) = made.db.execute("SELECT pin_hash FROM officers").fetchone()
-        assert pin_hash.startswith("$argon2id$")
-        assert "m=65536,t=3" in pin_hash  # argon2-cffi's RFC 9106 low-memory profile
-        assert PIN not in pin_hash
+        assert made.db.execute("SELECT pin_hash FROM officers").fetchall() == [("",)]
         assert made.sign_in("홍길동", PIN).name == "홍길동"

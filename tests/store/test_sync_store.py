@@ -201,7 +201,7 @@ def test_the_device_key_stays_the_same_across_opens(data_dir, clock):
     store = Store.create(data_dir, device="B07A", officer="홍길동", pin=PIN, clock=clock)
     key = store.meta("device_key")
     store.close()
-    with Store.open(data_dir, clock=clock) as again:
+    with Store.open(data_dir, officer="홍길동", pin=PIN, clock=clock) as again:
         assert again.meta("device_key") == key
         assert schema.version_of(again.db) == schema.SCHEMA_VERSION
 

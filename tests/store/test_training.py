@@ -43,9 +43,11 @@ def test_a_training_store_is_marked_in_the_store_and_numbered_edu(trainer, data_
     assert trainer.device == TRAINING_DEVICE
     assert not data_dir.exists()  # the real store's folder is never made or touched
     trainer.close()
-    with open_training(training_dir(data_dir)) as again:  # read back at open
+    with open_training(training_dir(data_dir), officer="김교육",
+                       pin=PIN) as again:  # read back at open
         assert again.training is True
-    with Store.open(training_dir(data_dir)) as plain:  # whichever way it is opened
+    with Store.open(training_dir(data_dir), officer="김교육",
+                    pin=PIN) as plain:  # whichever way it is opened
         assert plain.training is True
 
 
@@ -91,7 +93,7 @@ def test_a_real_store_refuses_a_training_device_code(data_dir):
 def test_the_training_place_refuses_a_real_store(data_dir):
     Store.create(training_dir(data_dir), device="B07A", officer="홍길동", pin=PIN).close()
     with pytest.raises(NotATrainingStore):
-        open_training(training_dir(data_dir))
+        open_training(training_dir(data_dir), officer="홍길동", pin=PIN)
 
 
 def test_made_up_cases_never_go_into_a_real_store(store):

@@ -79,6 +79,7 @@ def make_laptop(hub, tmp_path):
         if enrol:
             from tests.hub.fixtures import PASSWORD
 
+            hub.register(device)
             sync_link.enrol(store, store.officer, hub_url=hub.url, username=OFFICER_ON_HUB,
                             password=PASSWORD)
         return store

@@ -68,13 +68,20 @@ def https_hub(tmp_path):
                                            serialization.NoEncryption()))
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # an enrolment answer
+        audit_head = {"protocol": protocol.PROTOCOL_VERSION, "vouched": None,
+                      "flagged": False, "problem": None}
+
+        def do_POST(self) -> None:  # an enrolment answer (or an audit head's)
             self.rfile.read(int(self.headers["Content-Length"]))
+            if self.path == protocol.AUDIT_HEAD:
+                return self._answer(self.audit_head)
             self._answer({"protocol": protocol.PROTOCOL_VERSION, "device": "B07A",
                           "token": "t0ken", "public_url": "https://127.0.0.1",
                           "qr_secret": "ab" * 32})
 
-        def do_GET(self) -> None:  # an empty pull page
+        def do_GET(self) -> None:  # an empty pull page (or nothing vouched for yet)
+            if self.path == protocol.AUDIT_HEAD:
+                return self._answer(self.audit_head)
             self._answer({"protocol": protocol.PROTOCOL_VERSION, "changes": [],
                           "cursor": "c-1", "more": False})
 

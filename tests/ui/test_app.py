@@ -19,12 +19,13 @@ from fieldbus.ui.main_window import MainWindow
 from fieldbus.ui.worker import StoreOp, StoreRunner
 from tests.conftest import PIN
 
-OTHER_PIN = "7305"
+OTHER_PIN = "730518"
 
 
 @pytest.fixture(autouse=True)
 def _cheap_pin_hashes(monkeypatch):
-    """Real argon2 at minimal cost, so the many sign-ins here stay quick."""
+    """Real argon2 at minimal cost for PIN hashes (only stores made before key slots have
+    them; the key slots' cost is ``tests.conftest._cheap_key_slots``')."""
     from argon2 import PasswordHasher
 
     monkeypatch.setattr(officers, "_hasher",
@@ -33,7 +34,8 @@ def _cheap_pin_hashes(monkeypatch):
 
 @pytest.fixture
 def store_threads(monkeypatch):
-    """The thread of every call into the store: opening, creating, signing in, counting."""
+    """The thread of every call into the store: reading who may sign in, opening with a
+    PIN, creating, signing in again at the lock, counting."""
     seen: list[tuple[str, int]] = []
 
     def record(name, fn, *, classmethod_=False):
@@ -46,6 +48,8 @@ def store_threads(monkeypatch):
                                               classmethod_=True))
     monkeypatch.setattr(Store, "create", record("create", Store.create.__func__.__get__(Store),
                                                 classmethod_=True))
+    monkeypatch.setattr(Store, "signin_info", record(
+        "signin_info", Store.signin_info.__func__.__get__(Store), classmethod_=True))
     for name in ("sign_in", "list_officers", "close", "meta", "write"):
         monkeypatch.setattr(Store, name, record(name, getattr(Store, name)))
     monkeypatch.setattr(store_sync, "counts", record("counts", store_sync.counts))
@@ -103,11 +107,18 @@ def sign_in(qtbot, prompt, pin):
     qtbot.keyClick(prompt.pin, Qt.Key.Key_Return)
 
 
-def make_store(data_dir, *extra):
-    with Store.create(data_dir, device="B07A", officer="홍길동", pin=PIN) as store:
-        boss = store.sign_in("홍길동", PIN)
+def make_store(data_dir, *extra, more=()):
+    """홍길동 (officer, PIN ``PIN``), then ``extra`` (counsel, ``OTHER_PIN``) and ``more``
+    ((name, role, pin) triples). Only a supervisor adds officers: 홍길동 sets the laptop up
+    as its supervisor, adds the others, then takes the officer role."""
+    with Store.create(data_dir, device="B07A", officer="홍길동", pin=PIN,
+                      role="supervisor") as store:
+        boss = store.officer
         for name in extra:
             store.add_officer(boss, name=name, role="counsel", pin=OTHER_PIN)
+        for name, role, pin in more:
+            store.add_officer(boss, name=name, role=role, pin=pin)
+        store.set_role(boss, "홍길동", "officer")
 
 
 # -- the worker --------------------------------------------------------------------------
@@ -127,7 +138,7 @@ def test_operations_run_on_one_worker_thread_and_answer_on_the_gui_thread(qtbot,
         return wrapped
 
     try:
-        runner.run(StoreOp.opening(on_worker(lambda: Store.open(data_dir)),
+        runner.run(StoreOp.opening(on_worker(lambda: Store.open(data_dir, officer="홍길동", pin=PIN)),
                                    then=on_worker(lambda s: s.device)).success(results.append))
         runner.run(StoreOp(on_worker(lambda s: s.sign_in("홍길동", "0000")))
                    .failure(lambda exc: (errors.append(exc), threads.append(-gui)))
@@ -174,11 +185,11 @@ def test_first_run_creates_a_real_store_and_signs_in(qtbot, open_window, data_di
     window.shutdown()
     in_app = list(store_threads)
 
-    with Store.open(data_dir) as reopened:
+    with Store.open(data_dir, officer="홍길동", pin=PIN) as reopened:
         assert reopened.device == "B07A"
         assert [o.name for o in reopened.list_officers()] == ["홍길동"]
     gui = threading.get_ident()
-    assert {"create", "sign_in", "counts", "close"} <= {n for n, _ in in_app}
+    assert {"signin_info", "create", "counts", "close"} <= {n for n, _ in in_app}
     assert all(ident != gui for _, ident in in_app), in_app
 
 
@@ -195,9 +206,14 @@ def test_setup_errors_are_shown_at_their_field_and_nothing_is_created(qtbot, ope
     fill_setup(qtbot, window, pin="12")
     qtbot.waitUntil(lambda: page.errors["pin"].isVisible())
     assert not page.errors["device"].isVisible()
-    assert "4~12" in page.errors["pin"].text()
+    assert "6~12" in page.errors["pin"].text()
 
-    fill_setup(qtbot, window, again="9999")
+    fill_setup(qtbot, window, pin="4821")  # 4 digits: no longer for new officers
+    qtbot.waitUntil(lambda: page.errors["pin"].isVisible())
+    assert "6~12" in page.errors["pin"].text()
+    assert not (data_dir / "fieldbus.db").exists()
+
+    fill_setup(qtbot, window, again="999999")
     assert page.errors["pin_again"].isVisible()
     assert not (data_dir / "fieldbus.db").exists()
     assert window.pages.currentWidget() is page
@@ -228,6 +244,10 @@ def test_sign_in_with_a_wrong_then_the_right_pin(qtbot, open_window, data_dir, s
     qtbot.waitUntil(lambda: window.pending is not None)
     gui = threading.get_ident()
     assert store_threads and all(ident != gui for _, ident in store_threads)
+    # The names came from the key slot file; the store was opened only with the PIN.
+    names = [n for n, _ in store_threads]
+    assert names.index("signin_info") < names.index("open")
+    assert names.count("open") == 2  # the wrong PIN, then the right one
 
 
 def test_repeated_wrong_pins_show_the_lockout_as_a_countdown(qtbot, open_window, data_dir):
@@ -253,7 +273,7 @@ def test_repeated_wrong_pins_show_the_lockout_as_a_countdown(qtbot, open_window,
 def test_a_missing_key_shows_what_to_do_and_leaves_the_files_alone(qtbot, open_window,
                                                                    data_dir):
     make_store(data_dir)
-    (data_dir / "store.key").unlink()
+    (data_dir / "keyslots.json").unlink()
     before = {p.name: p.read_bytes() for p in data_dir.iterdir()}
     window = open_window()
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.error_page)
@@ -343,3 +363,35 @@ def test_no_sub_command_opens_the_window_only_with_a_display(monkeypatch, capsys
     assert cli.display_available({}, "win32") and cli.display_available({}, "darwin")
     assert cli.display_available({"WAYLAND_DISPLAY": "wayland-0"}, "linux")
     assert not cli.display_available({}, "linux")
+
+
+def test_an_empty_store_file_shows_the_error_screen_and_is_never_made_new(qtbot, open_window,
+                                                                         data_dir):
+    make_store(data_dir)
+    (data_dir / "fieldbus.db").write_bytes(b"")
+    window = open_window()
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.error_page)
+    assert "store_missing" in window.error_page.detail.text()
+    window.shutdown()
+    assert (data_dir / "fieldbus.db").stat().st_size == 0
+
+
+def test_a_four_digit_pin_from_before_signs_in_with_a_notice(qtbot, open_window, tmp_path):
+    """A store made before key slots (tests/store/data/v4-store): its 4-digit PINs still
+    sign in, the store is upgraded, and the window says to choose a longer PIN."""
+    import shutil
+
+    from tests.conftest import LEGACY_PIN
+    from tests.store.helpers import V4_STORE
+
+    old = tmp_path / "old"
+    shutil.copytree(V4_STORE, old)
+    window = open_window(where=old)
+    prompt = window.signin_page
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is prompt)
+    assert [prompt.officer.itemText(i) for i in range(prompt.officer.count())] == \
+        ["홍길동", "김상담", "이현장"]
+    sign_in(qtbot, prompt, LEGACY_PIN)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.work_page)
+    assert "6자리" in window.statusBar().currentMessage()
+    assert (old / "keyslots.json").exists() and not (old / "store.key").exists()

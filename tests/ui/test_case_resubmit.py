@@ -54,7 +54,7 @@ def _keyboard_to_editor(qtbot, page) -> None:
 
 
 def _history(data_dir, receipt_no):
-    with Store.open(data_dir) as store:
+    with Store.open(data_dir, officer="홍길동", pin=PIN) as store:
         case = complaints.get(store, receipt_no)
         history = store.db.execute("SELECT action, fields FROM complaint_history WHERE "
                                    "complaint_id = ? ORDER BY seq", (case.id,)).fetchall()
@@ -75,6 +75,8 @@ def test_a_returned_case_is_fixed_by_keyboard_and_resubmitted(qtbot, cases,  # n
     assert editor.fields["name"].hasFocus() and editor.fields["name"].text() == "김영수"
     assert editor.fields["title"].text() == "마을 진입로 포장 요청"
     assert editor.fields["kind"].currentData() == "grievance"
+    kind = editor.fields["kind"]  # an officer may not make it a report (a supervisor may)
+    assert not kind.model().item(kind.findData("report")).isEnabled()
     assert editor.fields["outcome"].currentData() == "filed"
     assert not any(label.isVisible() for label in editor.errors.values())
 
@@ -187,7 +189,8 @@ def test_a_sealed_reporters_identity_stays_hidden_and_unchanged(qtbot, cases,  #
     qtbot.waitUntil(lambda: NOTE in page.detail.toPlainText())
     _keyboard_to_editor(qtbot, page)
     editor = page.editor
-    assert editor.fields["kind"].hasFocus()
+    # Whether it is a report is fixed for an officer: the kind cannot be changed here.
+    assert not editor.fields["kind"].isEnabled() and editor.fields["agency"].hasFocus()
     assert not any(editor.fields[k].isVisible() for k in ("name", "phone", "address"))
     assert editor.who_hidden.isVisible() and "신고자 신원 보호" in editor.who_hidden.text()
     editor.fields["title"].setFocus()

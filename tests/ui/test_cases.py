@@ -44,7 +44,7 @@ def cases(qtbot, open_window, data_dir):  # noqa: F811 (a fixture)
     def make(n: int, prepare=None):
         numbers = seed(data_dir, n)
         if prepare is not None:
-            with Store.open(data_dir) as store:
+            with Store.open(data_dir, officer="홍길동", pin=PIN) as store:
                 prepare(store, numbers)
         window = open_window()
         qtbot.waitUntil(lambda: window.pages.currentWidget() is window.signin_page)
@@ -79,7 +79,7 @@ def store_calls(monkeypatch):
 
 
 def audit_actions(data_dir) -> list[tuple[str, str | None, dict]]:
-    with Store.open(data_dir) as store:
+    with Store.open(data_dir, officer="홍길동", pin=PIN) as store:
         rows = store.db.execute("SELECT action, reason, details FROM audit ORDER BY seq")
         return [(a, r, json.loads(d)) for a, r, d in rows.fetchall()]
 
@@ -146,7 +146,7 @@ def test_typing_a_word_filters_the_list_to_the_cases_containing_it(qtbot, cases,
 
 
 def test_selecting_a_case_shows_it_unmasked_and_audits_the_view(qtbot, cases, data_dir,
-                                                                 store_calls):
+                                                                 store_calls, exports):
     window, page, numbers = cases(6)
     qtbot.waitUntil(lambda: page.model.complete)
     row = next(r for r in range(6) if page.model.row_at(r).title == "마을 진입로 포장 요청")
@@ -162,8 +162,8 @@ def test_selecting_a_case_shows_it_unmasked_and_audits_the_view(qtbot, cases, da
     qtbot.mouseClick(page.reprint, cases_model.Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "발행했습니다" in page.message.text())
     pdf = page.last_receipt
-    assert pdf == data_dir / "receipts" / f"{numbers[0]}.pdf"
-    assert (pdf.parent.stat().st_mode & 0o777) == 0o700
+    assert pdf == exports / f"{numbers[0]}.pdf"  # where the officer chose to save it
+    assert (pdf.stat().st_mode & 0o777) == 0o600
     assert numbers[0] in "".join(p.extract_text() for p in PdfReader(pdf).pages)
     qtbot.waitUntil(page.reprint.isEnabled)
     qtbot.mouseClick(page.reprint, cases_model.Qt.MouseButton.LeftButton)

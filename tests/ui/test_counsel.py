@@ -120,7 +120,7 @@ def fill_counsel_01(qtbot, page, *, notes: bool = True) -> dict:
 
 
 def test_counsel_fills_saves_and_prints_a_session_with_notes(qtbot, counsel_tab, data_dir,
-                                                            monkeypatch, tmp_path):
+                                                            monkeypatch, tmp_path, exports):
     monkeypatch.delenv("FIELDBUS_PRINTER", raising=False)
     window, page = counsel_tab()
     assert page.fields["notes"].isVisible()
@@ -148,7 +148,7 @@ def test_counsel_fills_saves_and_prints_a_session_with_notes(qtbot, counsel_tab,
                     or "저장되어" in page.print_message.text())
     assert page.views.currentWidget() is page.form_view, page.print_message.text()
     pdf = page.last_pdf
-    assert pdf is not None and pdf.parent == data_dir / "receipts" and pdf.exists()
+    assert pdf is not None and pdf.parent == exports and pdf.exists()
     assert page.fields["name"].text() == ""  # cleared for the next appellant
     qtbot.waitUntil(lambda: [row[0] for row in page.sessions] == [number])
     assert page.sessions[0][1] == "한*경"
@@ -159,7 +159,7 @@ def test_counsel_fills_saves_and_prints_a_session_with_notes(qtbot, counsel_tab,
     text = "".join(p.extract_text() for p in PdfReader(pdf).pages)
     assert number in text
     assert "소득 산정" not in text and data["notes"][:8] not in text
-    with Store.open(data_dir) as store:
+    with Store.open(data_dir, officer="홍길동", pin=PIN) as store:
         saved = counsel.get(store, number)
     assert saved.draft.notes == data["notes"]
     assert saved.draft.appellant.name == "한미경"
@@ -169,16 +169,14 @@ def test_counsel_fills_saves_and_prints_a_session_with_notes(qtbot, counsel_tab,
 
 def test_an_officer_sees_no_notes_field_and_the_list_never_shows_notes(qtbot, counsel_tab,
                                                                        data_dir):
-    make_store(data_dir, COUNSEL)
-    with Store.open(data_dir) as store:  # a session with notes, by counsel, earlier today
+    make_store(data_dir, COUNSEL, more=[("김민원", "officer", "593017")])
+    with Store.open(data_dir, officer=COUNSEL,
+                    pin=OTHER_PIN) as store:  # a session with notes, by counsel, earlier today
         from fieldbus.domain.intake import parse_counsel
 
-        by = store.sign_in(COUNSEL, OTHER_PIN)
         draft, _ = parse_counsel(sample("counsel-01.json"), now=store.clock())
-        counsel.add(store, draft, by)
-        boss = store.sign_in("홍길동", PIN)
-        store.add_officer(boss, name="김민원", role="officer", pin="5930")
-    window, page = counsel_tab("김민원", "5930")
+        counsel.add(store, draft, store.officer)
+    window, page = counsel_tab("김민원", "593017")
     assert window.officer.role == "officer"
     assert not page.fields["notes"].isVisible() and not page.notes_caption.isVisible()
     assert page.notes_hidden.isVisible() and page.notes_hidden.text() == NOTES_HIDDEN_TEXT
@@ -198,7 +196,7 @@ def test_an_officer_sees_no_notes_field_and_the_list_never_shows_notes(qtbot, co
     cells = [table.item(r, c).text() for r in range(table.rowCount()) for c in range(4)]
     assert not any("소득" in cell or "몰래" in cell for cell in cells)
     window.shutdown()
-    with Store.open(data_dir) as store:
+    with Store.open(data_dir, officer="홍길동", pin=PIN) as store:
         assert counsel.get(store, number).draft.notes is None
 
 

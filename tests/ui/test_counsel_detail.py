@@ -27,13 +27,10 @@ NOTES = sample("counsel-01.json")["notes"]
 def _session_by_counsel(data_dir) -> str:
     """A store with 홍길동 and 김민원 (officers) and 오세훈 (counsel), and one session
     with notes saved by counsel today; its number."""
-    make_store(data_dir, COUNSEL)
-    with Store.open(data_dir) as store:
-        by = store.sign_in(COUNSEL, OTHER_PIN)
+    make_store(data_dir, COUNSEL, more=[("김민원", "officer", "593017")])
+    with Store.open(data_dir, officer=COUNSEL, pin=OTHER_PIN) as store:
         draft, _ = parse_counsel(sample("counsel-01.json"), now=store.clock())
-        number = counsel.add(store, draft, by).number
-        boss = store.sign_in("홍길동", PIN)
-        store.add_officer(boss, name="김민원", role="officer", pin="5930")
+        number = counsel.add(store, draft, store.officer).number
     return number
 
 
@@ -48,16 +45,16 @@ def _open_first_session(qtbot, page) -> None:
 
 
 def _viewed(data_dir) -> list[dict]:
-    with Store.open(data_dir) as store:
+    with Store.open(data_dir, officer="홍길동", pin=PIN) as store:
         rows = store.db.execute("SELECT details FROM audit WHERE action = 'counsel_viewed' "
                                 "ORDER BY seq").fetchall()
     return [json.loads(r[0]) for r in rows]
 
 
 def test_an_officer_sees_that_notes_exist_but_not_their_text(qtbot, counsel_tab,  # noqa: F811
-                                                             data_dir):
+                                                             data_dir, exports):
     number = _session_by_counsel(data_dir)
-    window, page = counsel_tab("김민원", "5930")
+    window, page = counsel_tab("김민원", "593017")
     assert window.officer.role == "officer"
     _open_first_session(qtbot, page)
     detail = page.detail_view
@@ -77,7 +74,7 @@ def test_an_officer_sees_that_notes_exist_but_not_their_text(qtbot, counsel_tab,
     key(qtbot, Qt.Key.Key_Return)  # again: a reprint
     qtbot.waitUntil(lambda: "재발행했습니다" in detail.message.text())
     again = detail.last_pdf
-    assert first != again and again.parent == data_dir / "receipts"
+    assert first != again and again.parent == exports
     reprinted = "".join(p.extract_text() for p in PdfReader(again).pages)
     assert number in reprinted and "재발행" in reprinted and "소득" not in reprinted
 
@@ -117,7 +114,7 @@ def test_the_counsel_draft_survives_a_crash(qtbot, counsel_tab, data_dir,  # noq
     qtbot.waitUntil(lambda: window.runner.pending == 0)
     window.shutdown()  # a crash: nothing saved, the form not cleared
 
-    with Store.open(data_dir) as store:
+    with Store.open(data_dir, officer="홍길동", pin=PIN) as store:
         me = store.sign_in(COUNSEL, OTHER_PIN)
         assert store.meta(f"counsel-draft:{me.id}") is not None
         assert store.meta(f"draft:{me.id}") is None  # the intake form's draft untouched

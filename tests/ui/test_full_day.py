@@ -111,8 +111,8 @@ def printed_text(pdf: Path) -> str:
 
 
 def test_a_full_day_on_the_bus(qtbot, open_window, data_dir, monkeypatch,  # noqa: F811
-                               store_threads):  # noqa: F811
-    monkeypatch.delenv("FIELDBUS_PRINTER", raising=False)  # receipts become PDFs
+                               store_threads, exports):  # noqa: F811
+    monkeypatch.delenv("FIELDBUS_PRINTER", raising=False)  # receipts become saved PDFs
     window = open_window()
 
     # -- first run: the setup flow, as a supervisor (who may write counsel notes) --------
@@ -222,17 +222,18 @@ def test_a_full_day_on_the_bus(qtbot, open_window, data_dir, monkeypatch,  # noq
     qtbot.waitUntil(lambda: window.runner.pending == 0)
     window.shutdown()
     gui = threading.get_ident()
-    assert {"create", "sign_in", "write", "close"} <= {name for name, _ in store_threads}
+    assert {"create", "write", "close"} <= {name for name, _ in store_threads}
     assert all(ident != gui for _, ident in store_threads)  # the app's, all on the worker
 
     # -- after shutdown: the store on disk -----------------------------------------------
-    receipts = data_dir / "receipts"
+    receipts = exports  # where the officer saved them; none in the data folder
+    assert not (data_dir / "receipts").exists()
     for number in numbers + sessions:
         pdf = pdfs[number]
         assert pdf is not None and pdf.parent == receipts and pdf.exists(), number
         assert number in printed_text(pdf), number
     assert len(list(receipts.glob("*.pdf"))) == N_COMPLAINTS + N_SESSIONS
-    with Store.open(data_dir) as store:
+    with Store.open(data_dir, officer="홍길동", pin=PIN) as store:
         db = store.db
         assert db.execute("SELECT count(*) FROM complaints").fetchone()[0] == N_COMPLAINTS
         assert db.execute("SELECT count(*) FROM counsel_sessions").fetchone()[0] == N_SESSIONS

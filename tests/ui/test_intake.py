@@ -126,7 +126,7 @@ def fill_complaint_01(qtbot, page) -> dict:
 
 
 def test_keyboard_only_intake_is_saved_and_enter_prints_the_receipt(qtbot, intake, data_dir,
-                                                                     monkeypatch):
+                                                                     monkeypatch, exports):
     monkeypatch.delenv("FIELDBUS_PRINTER", raising=False)
     window, page = intake()
     data = fill_complaint_01(qtbot, page)
@@ -145,7 +145,8 @@ def test_keyboard_only_intake_is_saved_and_enter_prints_the_receipt(qtbot, intak
                     or "민원은 저장되어" in page.print_message.text())
     assert page.views.currentWidget() is page.form_view, page.print_message.text()
     pdf = page.last_receipt_pdf
-    assert pdf is not None and pdf.parent == data_dir / "receipts" and pdf.exists()
+    assert pdf is not None and pdf.parent == exports and pdf.exists()
+    assert (pdf.stat().st_mode & 0o777) == 0o600 and not (data_dir / "receipts").exists()
     assert number in page.status.text()
     assert page.fields["name"].hasFocus()
     window.shutdown()
@@ -154,7 +155,7 @@ def test_keyboard_only_intake_is_saved_and_enter_prints_the_receipt(qtbot, intak
 
     text = "".join(p.extract_text() for p in PdfReader(pdf).pages)
     assert number in text
-    with Store.open(data_dir) as store:
+    with Store.open(data_dir, officer="홍길동", pin=PIN) as store:
         officer = store.sign_in("홍길동", PIN)
         saved = complaints.get(store, number)
         assert drafts.load(store, officer.id) is None
@@ -186,7 +187,7 @@ def test_an_invalid_phone_is_shown_at_the_phone_field_and_nothing_is_saved(qtbot
     assert "고칠 곳이" in page.status.text()
     qtbot.waitUntil(lambda: window.runner.pending == 0)
     window.shutdown()
-    with Store.open(data_dir) as store:
+    with Store.open(data_dir, officer="홍길동", pin=PIN) as store:
         assert complaints.recent(store) == []
 
 

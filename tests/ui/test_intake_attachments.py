@@ -87,7 +87,7 @@ def close(qtbot, window) -> None:
 def saved(data_dir, number):
     """(complaint, {sha256: blob bytes}, signature PNG, office copy PDF) from the store."""
     pdfs = []
-    with Store.open(data_dir) as store:
+    with Store.open(data_dir, officer="홍길동", pin=PIN) as store:
         officer = store.sign_in("홍길동", PIN)
         complaint = complaints.get(store, number)
         blobs = {a.sha256: store.db.execute("SELECT data FROM blobs WHERE sha256 = ?",
@@ -176,7 +176,7 @@ def test_a_file_over_the_limit_is_refused_at_once_and_never_stored(qtbot, start,
     assert signature is None
     assert "서명없음" in "".join(p.extract_text() for p in PdfReader(io.BytesIO(office_pdf))
                                 .pages).replace(" ", "")
-    with Store.open(data_dir) as store:
+    with Store.open(data_dir, officer="홍길동", pin=PIN) as store:
         assert store.db.execute("SELECT count(*) FROM blobs").fetchone()[0] == 1
 
 
@@ -236,7 +236,7 @@ def test_a_file_changed_after_it_was_attached_is_refused_when_saving(qtbot, star
     assert "진술서.txt 파일이 첨부한 뒤 바뀌었거나 없어졌습니다" in page.attachments.message.text()
     assert page.views.currentWidget() is page.form_view
     close(qtbot, window)
-    with Store.open(data_dir) as store:
+    with Store.open(data_dir, officer="홍길동", pin=PIN) as store:
         assert complaints.recent(store) == []
 
 

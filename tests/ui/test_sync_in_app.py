@@ -26,6 +26,7 @@ def make_store(data_dir, hub=None, cases: int = 0) -> None:
         officer = store.sign_in("홍길동", PIN)
         if hub is not None:
             hub.add_user("kim", "officer")
+            hub.register("B07A")
             sync_link.enrol(store, officer, hub_url=hub.url, username="kim", password=PASSWORD)
         for i in range(cases):
             complaints.add(store, draft(store, title=f"마을 진입로 포장 요청 {i}"), officer)

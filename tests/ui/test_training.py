@@ -78,7 +78,7 @@ def test_first_run_choice_makes_a_training_store(qtbot, open_window, data_dir): 
     assert marked(window) and window.officer.name == "김교육"
     window.shutdown()
     assert not Store.exists(data_dir)  # the real store is still to be set up
-    with open_training(training_dir(data_dir)) as store:
+    with open_training(training_dir(data_dir), officer="김교육", pin=PIN) as store:
         assert len(complaints.recent(store)) == len(seed_data()["complaints"])
 
 

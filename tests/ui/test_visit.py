@@ -85,7 +85,7 @@ def test_opening_a_visit_through_the_form(qtbot, visit_tab, data_dir, store_call
     assert {"open_visit", "summary", "waiting", "current"} <= {n for n, _ in store_calls}
     assert all(ident != gui for _, ident in store_calls)
     window.shutdown()
-    with Store.open(data_dir) as store:
+    with Store.open(data_dir, officer="홍길동", pin=PIN) as store:
         current = visits.current(store)
     assert (current.venue, current.region, current.team) == ("청송군청 앞 광장", "경북 청송군",
                                                              ("김민수", "이영희"))
@@ -100,7 +100,7 @@ def test_an_empty_venue_is_refused_at_its_field(qtbot, visit_tab, data_dir):
     assert page.venue.hasFocus()
     assert page.state.currentWidget() is page.open_box
     window.shutdown()
-    with Store.open(data_dir) as store:
+    with Store.open(data_dir, officer="홍길동", pin=PIN) as store:
         assert visits.current(store) is None
 
 
@@ -160,7 +160,7 @@ def test_closing_the_visit_asks_first_then_closes(qtbot, visit_tab, data_dir, st
     assert "close_visit" in {n for n, _ in store_calls}
     assert all(ident != gui for _, ident in store_calls)
     window.shutdown()
-    with Store.open(data_dir) as store:
+    with Store.open(data_dir, officer="홍길동", pin=PIN) as store:
         assert visits.current(store) is None
 
 

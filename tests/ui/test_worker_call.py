@@ -9,6 +9,7 @@ import pytest
 
 from fieldbus.store.store import Store
 from fieldbus.ui.worker import StoreOp, StoreRunner
+from tests.conftest import PIN
 
 
 def in_thread(fn):
@@ -32,7 +33,8 @@ def test_a_background_thread_gets_results_from_the_store_worker(qtbot, store):
     runner = StoreRunner()
     opened: list = []
     try:
-        runner.run(StoreOp.opening(lambda: Store.open(data_dir)).success(opened.append))
+        runner.run(StoreOp.opening(lambda: Store.open(data_dir,
+                                                      officer="홍길동", pin=PIN)).success(opened.append))
         qtbot.waitUntil(lambda: runner.pending == 0)
         caller = threading.get_ident
         thread, box = in_thread(lambda: runner.call(lambda s: (s.device, caller())))

@@ -2,16 +2,19 @@
 # Screenshots of the app on a real X server (Xvfb) with a window manager (openbox), so
 # the pictures show the window as an officer sees it: frame, title bar, real xcb platform.
 #   bash scripts/screenshot-desktop.sh [OUT_DIR]      (default docs/images)
-# Needs: xvfb openbox libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 (installed as root).
+# Needs: xvfb openbox libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0, and fonts-nanum for the
+# window manager's title bar (the app draws with its own bundled font) (installed as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-docs/images}"
-if ! command -v Xvfb >/dev/null || ! command -v openbox >/dev/null; then
+mkdir -p "$out"
+if ! command -v Xvfb >/dev/null || ! command -v openbox >/dev/null ||
+   ! fc-list 2>/dev/null | grep -qi nanum; then
   if [ "$(id -u)" = 0 ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-      xvfb openbox libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 >/dev/null
+      xvfb openbox libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 fonts-nanum >/dev/null
   else
-    echo "needs: sudo apt-get install xvfb openbox libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0" >&2
+    echo "needs: sudo apt-get install xvfb openbox libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 fonts-nanum" >&2
     exit 1
   fi
 fi

@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from fieldbus.domain.errors import NotFound, ValidationError
 from fieldbus.domain.ids import new_id
+from fieldbus.domain.rrn import mask_rrns
 from fieldbus.domain.records import Officer, Visit
 from fieldbus.domain.text import clean_text
 from fieldbus.store import audit, outbox
@@ -36,15 +37,21 @@ def by_id(store: Store, visit_id: str | None) -> Visit | None:
     return from_row(row) if row else None
 
 
+def _kept(text: str, field: str, max_len: int) -> str:
+    """A visit's text as stored and sent to the hub: cleaned, a registration number
+    typed into it masked like everywhere else (docs/security.md §6)."""
+    return mask_rrns(clean_text(text, field=field, max_len=max_len) or "")[0]
+
+
 def open_visit(store: Store, by: Officer, *, venue: str, region: str, day: date | None = None,
                team: tuple[str, ...] = ()) -> Visit:
     now = store.clock()
     visit = Visit(
         id=new_id(),
         day=day or now.date(),
-        venue=clean_text(venue, field="venue", max_len=100) or "",
-        region=clean_text(region, field="region", max_len=100) or "",
-        team=tuple(clean_text(m, field="team", max_len=50) or "" for m in team),
+        venue=_kept(venue, "venue", 100),
+        region=_kept(region, "region", 100),
+        team=tuple(_kept(member, "team", 50) for member in team),
         opened_by=by.id, opened_at=now,
     )
     if abs((visit.day - now.date()).days) > 366:

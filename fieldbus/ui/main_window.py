@@ -444,8 +444,8 @@ class MainWindow(QMainWindow):
 
     def _show_key_warning(self, warning: str | None) -> None:
         if warning:
-            self.key_warning_label.setText(self.tr("개발용 설정: 저장소 키가 안전한 키링이 아닌 "
-                                                   "곳에 있습니다. 버스 노트북에서는 쓰지 "
+            self.key_warning_label.setText(self.tr("개발용 설정: OS 키링 없이 PIN만으로 저장소를 "
+                                                   "보호합니다. 버스 노트북에서는 쓰지 "
                                                    "마십시오."))
             self.key_warning_label.setToolTip(warning)
             self.key_warning_label.show()

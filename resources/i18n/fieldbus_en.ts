@@ -2157,8 +2157,8 @@
     </message>
     <message>
         <location filename="../../fieldbus/ui/main_window.py" line="447"/>
-        <source>개발용 설정: 저장소 키가 안전한 키링이 아닌 곳에 있습니다. 버스 노트북에서는 쓰지 마십시오.</source>
-        <translation>Development setup: the store key is not in a secure keyring. Do not use this on a bus laptop.</translation>
+        <source>개발용 설정: OS 키링 없이 PIN만으로 저장소를 보호합니다. 버스 노트북에서는 쓰지 마십시오.</source>
+        <translation>Development setup: no OS keyring, the store is protected by the PIN alone. Do not use this on a bus laptop.</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/main_window.py" line="541"/>

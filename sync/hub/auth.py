@@ -259,9 +259,14 @@ def enrol(engine: sa.Engine, *, username: str, password: str, code: str, device_
 
 
 def revoke_device(engine: sa.Engine, code: str) -> None:
+    """Stop a laptop at once; a code that never enrolled (a laptop lost on its way) loses
+    its registration instead, so nobody can enrol with it until IT registers it again."""
     with engine.begin() as conn:
         done = conn.execute(devices.update().where(devices.c.code == code)
                             .values(revoked=True, token_hash=None))
+        if done.rowcount == 0:
+            done = conn.execute(registered_devices.delete()
+                                .where(registered_devices.c.code == code))
         if done.rowcount == 0:
             raise LookupError(f"no device {code!r}")
         record_audit(conn, "cli", "device_revoke", code)

@@ -75,3 +75,14 @@ def test_open_with_bad_text_is_exit_2(ready, option, value):
     assert result.code == 2, result
     assert len(result.err_lines) == 1 and option.strip("-") in result.err_lines[0]
     assert ready("visit", "close").code == 2
+
+
+def test_a_registration_number_typed_into_a_visit_is_masked(ready):
+    """A visit goes to the hub and onto the visit tab: a number typed by mistake into its
+    venue or team is masked there as in any other kept text."""
+    opened = ready("visit", "open", "--venue", "해평면사무소 900101-1234567", "--region",
+                   "경상북도 구미시", "--team", "김조사관 900101 1234567", "--json")
+    assert opened.code == 0, opened
+    visit = opened.json()
+    assert "1234567" not in visit["venue"] and "1234567" not in " ".join(visit["team"])
+    assert visit["venue"].startswith("해평면사무소 900101-1")

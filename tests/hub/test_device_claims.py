@@ -136,3 +136,16 @@ def test_a_device_cannot_learn_or_claim_another_devices_blob(bus, hub, tmp_path)
     out = tmp_path / "out.bin"
     assert hub.cli("attachment", sha, "--out", str(out)).returncode == 0
     assert out.read_bytes() == data
+
+
+def test_revoking_a_code_before_its_laptop_enrols_takes_the_registration_back(hub):
+    """A laptop lost on its way to the bus: IT revokes its code before it ever enrolled,
+    and whoever holds it and an officer's password cannot enrol with that code."""
+    hub.add_user("kim", "officer")
+    assert hub.cli("device", "add", "B07A").returncode == 0
+    revoked = hub.cli("device", "revoke", "B07A")
+    assert revoked.returncode == 0, revoked.stderr
+    refused = _enrol(hub, "B07A")
+    assert refused.status_code == 403 and _error_code(refused) == "device_not_registered"
+    listed = json.loads(hub.cli("device", "list", "--json").stdout)
+    assert [row["code"] for row in listed] == []

@@ -2158,7 +2158,7 @@
     <message>
         <location filename="../../fieldbus/ui/main_window.py" line="447"/>
         <source>개발용 설정: OS 키링 없이 PIN만으로 저장소를 보호합니다. 버스 노트북에서는 쓰지 마십시오.</source>
-        <translation>Development setup: no OS keyring, the store is protected by the PIN alone. Do not use this on a bus laptop.</translation>
+        <translation>Development setup: no OS keyring, the PIN alone protects the store. Not for a bus laptop.</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/main_window.py" line="541"/>

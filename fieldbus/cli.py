@@ -508,7 +508,7 @@ def _pdf_file(path: Path):
     the print's transaction, so the print is neither counted nor audited."""
 
     def deliver(pdf: bytes) -> None:
-        from fieldbus.receipts.files import write_private
+        from fieldbus.store.private_files import write_private
 
         try:
             write_private(path, pdf)

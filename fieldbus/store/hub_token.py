@@ -9,10 +9,8 @@ stdout.
 
 from __future__ import annotations
 
-import contextlib
-import os
-
 from fieldbus.store.errors import KeyringUnavailable
+from fieldbus.store.private_files import write_private
 from fieldbus.store.store import Store
 
 SERVICE = "fieldbus-hub-device"
@@ -26,16 +24,7 @@ def _account(store: Store) -> str:
 def save(store: Store, token: str) -> None:
     place = store.key_place
     if place.backend is None:  # the development fallback, announced on every start
-        path = store.data_dir / TOKEN_FILE
-        tmp = path.with_suffix(".tmp")
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as handle:
-            handle.write(token)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        write_private(store.data_dir / TOKEN_FILE, token.encode("ascii"))
         return
     place.backend.set_password(SERVICE, _account(store), token)  # type: ignore[union-attr]
     if place.backend.get_password(SERVICE, _account(store)) != token:  # type: ignore[union-attr]

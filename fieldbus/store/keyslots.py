@@ -26,10 +26,8 @@ one, so a power cut leaves the old file or the new one.
 from __future__ import annotations
 
 import base64
-import contextlib
 import hmac
 import json
-import os
 import secrets
 from dataclasses import dataclass
 from datetime import datetime
@@ -37,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldbus.store.errors import SignInFailed, SignInLocked, StoreKeyMissing, StoreKeyWrong
+from fieldbus.store.private_files import write_private
 
 SLOTS_FILE = "keyslots.json"
 FORMAT = "fieldbus-keyslots"
@@ -215,22 +214,9 @@ class KeySlots:
         return cls(path, store_id, slots)
 
     def save(self) -> None:
-        tmp = self.path.with_name(self.path.name + ".tmp")
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump({"format": FORMAT, "version": VERSION, "store_id": self.store_id,
-                       "slots": self.slots}, handle, ensure_ascii=False, indent=1)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, self.path)
-        with contextlib.suppress(OSError):  # the rename itself, durable
-            dir_fd = os.open(self.path.parent, os.O_RDONLY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
+        write_private(self.path, json.dumps(
+            {"format": FORMAT, "version": VERSION, "store_id": self.store_id,
+             "slots": self.slots}, ensure_ascii=False, indent=1).encode("utf-8"))
 
     # -- officers' slots ---------------------------------------------------------------
 

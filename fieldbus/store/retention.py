@@ -91,12 +91,13 @@ def _purge_drafts(store: Store, by: Officer | None) -> None:
 
     limit = rule("draft")
     before = store.clock() - timedelta(days=limit.days)
-    if not drafts.stale(store, before):
+    stale = drafts.stale(store, before)
+    if not stale:
         return
     now = store.clock()
     with store.write():
         chain = audit.Chain(store.db)
-        for officer_id, prefix in drafts.stale(store, before):
+        for officer_id, prefix in stale:
             store.db.execute("DELETE FROM meta WHERE key = ?", (f"{prefix}:{officer_id}",))
             chain.append(at=now, officer_id=by.id if by else None, action="draft_purged",
                          record_type="officer", record_id=officer_id,
@@ -108,11 +109,12 @@ def _purge_drafts(store: Store, by: Officer | None) -> None:
 def _redact_audit(store: Store, by: Officer | None) -> None:
     limit = rule("audit_details")
     before = store.clock() - timedelta(days=limit.days)
-    if not audit.free_text(store.db, before=before):
+    due = audit.free_text(store.db, before=before)
+    if not due:
         return
     now = store.clock()
     with store.write():
-        redacted = audit.redact(store.db, audit.free_text(store.db, before=before), at=now)
+        redacted = audit.redact(store.db, due, at=now)
         audit.append(store.db, at=now, officer_id=by.id if by else None,
                      action="audit_redacted", details={"entries": redacted,
                                                        "rule": limit.version})

@@ -1,7 +1,7 @@
 """Where a receipt printed from the window goes: the printer named by ``FIELDBUS_PRINTER``
 (``default`` for the system's), rendered in memory (``fieldbus.ui.printing``: no file),
 else — no printer set — a PDF where the officer chooses in a save dialog, written 0600
-(``fieldbus.receipts.files``). Never the data folder: a receipt there would be the
+(``fieldbus.store.private_files``). Never the data folder: a receipt there would be the
 complaint in plain text beside the encrypted store, outliving its retention (issue 9 §7;
 the ``receipts/`` folder of earlier versions is destroyed at start,
 ``fieldbus.store.receipt_files``). A receipt can always be printed again from the store.
@@ -60,7 +60,7 @@ def destination(parent, number: str) -> tuple[str | None, Path | None] | None:
 def pdf_to(path: Path) -> tuple[Deliver, list[Path]]:
     """A delivery writing the PDF to ``path`` (0600, whole or not at all), and the list
     that receives the path written."""
-    from fieldbus.receipts.files import write_private
+    from fieldbus.store.private_files import write_private
 
     written: list[Path] = []
 

@@ -11,7 +11,7 @@ or memory:
 
 - ``startup-bare`` / ``startup-app``: the child prints one line once the first window has
   been painted; the parent times process start to that line. The app child runs the real
-  entry (``fieldbus.cli.main([])``, no sub-command) up to the sign-in screen painted.
+  entry (``fieldbus.cli.main.main([])``, no sub-command) up to the sign-in screen painted.
 - ``ui``: the real MainWindow, signed in, driven through a scripted session (tabs, scroll
   to the end, search as you type, every filter, details, one intake). A 1 ms heartbeat
   timer records how late it fires (the GUI thread's longest busy stretch, whatever caused
@@ -92,7 +92,7 @@ def child_startup_app(first_window: bool = False) -> None:
     """``fieldbus`` with no sub-command, watched from the moment its window is made: until
     the sign-in screen is painted, or with ``first_window`` until the window first paints
     anything (the "opening the store" screen: the window is visible)."""
-    from fieldbus.ui import app as ui_app
+    from fieldbus.ui.shell import app as ui_app
 
     made = ui_app.make_window
 
@@ -114,7 +114,7 @@ def child_startup_app(first_window: bool = False) -> None:
         return window
 
     ui_app.make_window = make_window
-    from fieldbus.cli import main
+    from fieldbus.cli.main import main
 
     main([])
     print("exited without painting the sign-in screen", flush=True)
@@ -330,13 +330,13 @@ def child_ui(data_dir: Path, idle_seconds: float, page_downs: int,
     watch = Watch()
     bot = Bot()
     _app = _timed_application(watch)  # noqa: F841 (kept alive for the whole run)
-    from fieldbus.ui import app as ui_app
+    from fieldbus.ui.shell import app as ui_app
 
     ui_app.prepare_application()
     window = ui_app.make_window(data_dir)
-    window.freeze_gc_when_built = True  # as fieldbus.ui.app.run does
+    window.freeze_gc_when_built = True  # as fieldbus.ui.shell.app.run does
     window.show()
-    gc.freeze()  # as fieldbus.ui.app.run does once the window is shown
+    gc.freeze()  # as fieldbus.ui.shell.app.run does once the window is shown
     window.activateWindow()  # Xvfb has no window manager to give it the keyboard
     watch.start_heartbeat()
     wait_until(window.isActiveWindow)
@@ -495,7 +495,7 @@ def take_intake(window, bot: Bot, act) -> str:
 
     from tests.conftest import sample
     from tests.ui.test_full_day import fill_complaint
-    from tests.ui.test_intake import key
+    from tests.ui.intake.test_intake import key
 
     page = window.intake_page
     wait_until(lambda: not page.drafts.restoring)
@@ -723,7 +723,7 @@ def main() -> None:
         start = time.perf_counter()
         big, empty = build_stores(tmp, args.cases)
         print(f"stores built in {time.perf_counter() - start:.0f} s", file=sys.stderr)
-        # The app opens its window only where there is a display (fieldbus.cli
+        # The app opens its window only where there is a display (fieldbus.cli.main
         # display_available): offscreen gets a DISPLAY it never connects to.
         platforms = {"offscreen": {"QT_QPA_PLATFORM": "offscreen",
                                    "DISPLAY": os.environ.get("DISPLAY", ":0")}}

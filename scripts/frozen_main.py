@@ -4,7 +4,7 @@ PyInstaller needs a script, not an entry point; this one only hands over to the 
 frozen ``fieldbus`` behaves exactly like the installed one (no sub-command: the window).
 """
 
-from fieldbus.cli import main
+from fieldbus.cli.main import main
 
 if __name__ == "__main__":
     raise SystemExit(main())

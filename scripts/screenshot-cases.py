@@ -54,7 +54,7 @@ def seed(data_dir: Path) -> None:
 def main(out: str) -> int:
     from PySide6.QtWidgets import QApplication
 
-    from fieldbus.ui import app as ui_app
+    from fieldbus.ui.shell import app as ui_app
 
     _app = QApplication(sys.argv)  # noqa: F841 - alive for the whole run
     ui_app.load_fonts()

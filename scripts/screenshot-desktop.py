@@ -36,7 +36,7 @@ def main(out_dir: str) -> int:
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtTest import QTest
 
-    from fieldbus.ui import app as ui_app
+    from fieldbus.ui.shell import app as ui_app
 
     os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp()  # this machine's settings untouched
     data_dir = Path(tempfile.mkdtemp()) / "store"

@@ -41,9 +41,9 @@ def main() -> int:
     from PySide6.QtCore import QDeadlineTimer
 
     from fieldbus.store.store import Store
-    from fieldbus.ui import app as ui_app
-    from fieldbus.ui import display
-    from fieldbus.ui.main_window import MainWindow
+    from fieldbus.ui.shell import app as ui_app
+    from fieldbus.ui.shell import display
+    from fieldbus.ui.shell.main_window import MainWindow
 
     qt = ui_app.prepare_application(sys.argv[:1])
     display.apply_text_scale(args.text_scale)

@@ -53,9 +53,9 @@ def _attach_and_sign(page, until) -> None:
 def main(out: str, signature: bool = False) -> int:
     from PySide6.QtWidgets import QApplication, QScrollArea
 
-    from fieldbus import intake_draft
+    from fieldbus.services.intake import draft as intake_draft
     from fieldbus.store.store import Store
-    from fieldbus.ui import app as ui_app
+    from fieldbus.ui.shell import app as ui_app
 
     qt = QApplication(sys.argv)
     ui_app.load_fonts()

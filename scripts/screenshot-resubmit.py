@@ -26,7 +26,7 @@ _spec.loader.exec_module(screenshot_cases)
 def main(out: str) -> int:
     from PySide6.QtWidgets import QApplication
 
-    from fieldbus.ui import app as ui_app
+    from fieldbus.ui.shell import app as ui_app
 
     qt = QApplication(sys.argv)
     ui_app.load_fonts()

@@ -19,8 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 def main(out: str) -> int:
     from PySide6.QtWidgets import QApplication
 
-    from fieldbus.ui import app as ui_app
-    from fieldbus.ui.main_window import MainWindow
+    from fieldbus.ui.shell import app as ui_app
+    from fieldbus.ui.shell.main_window import MainWindow
     from shots import until
 
     qt = QApplication(sys.argv)

@@ -30,9 +30,9 @@ def _wait(qt, ready, seconds: float = 10) -> None:
 def main(out: str) -> int:
     from PySide6.QtWidgets import QApplication
 
-    from fieldbus.store.training import create_training, training_dir
-    from fieldbus.ui import app as ui_app
-    from fieldbus.ui.main_window import MainWindow
+    from fieldbus.services.training import create_training, training_dir
+    from fieldbus.ui.shell import app as ui_app
+    from fieldbus.ui.shell.main_window import MainWindow
 
     qt = QApplication(sys.argv)
     ui_app.load_fonts()

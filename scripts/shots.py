@@ -23,7 +23,7 @@ def until(condition, ms: int = 10_000) -> None:
 
 def signed_in_window(data_dir: Path, pin: str, *, size: tuple[int, int] = (1400, 820)):
     """The main window over ``data_dir``, shown, signed in with ``pin``, work area up."""
-    from fieldbus.ui.main_window import MainWindow
+    from fieldbus.ui.shell.main_window import MainWindow
 
     window = MainWindow(data_dir)
     window.resize(*size)

@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 bin=.venv/bin
 ts=resources/i18n/fieldbus_en.ts
 "$bin/pyside6-lupdate" -source-language ko -target-language en -no-obsolete \
-    fieldbus/ui/*.py -ts "$ts"
+    $(find fieldbus/ui -name "*.py" | sort) -ts "$ts"
 "$bin/pyside6-lrelease" "$ts" -qm "${ts%.ts}.qm"
 if grep -q 'type="unfinished"' "$ts"; then
     echo "Still without English (add it in $ts, then run this script again):" >&2

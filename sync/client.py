@@ -1,7 +1,7 @@
 """The laptop's sync engine: one push-then-pull run against the hub (issue 5, DESIGN.md §5).
 
 It knows the protocol (``sync.protocol``) and the network, and nothing of the laptop's
-store: the laptop hands it a :class:`Laptop` (``fieldbus/sync_link.py``) that lists what
+store: the laptop hands it a :class:`Laptop` (``fieldbus/services/sync_link.py``) that lists what
 waits, gives blob bytes, and records answers and pulled changes. So the store's SQL stays
 in ``fieldbus/store`` and this module stays importable without ``fieldbus``.
 
@@ -91,7 +91,7 @@ class Outgoing(Protocol):
 
 
 class Laptop(Protocol):
-    """What the engine needs from the laptop's store (implemented in fieldbus/sync_link.py)."""
+    """What the engine needs from the laptop's store (implemented in fieldbus/services/sync_link.py)."""
 
     device: str
 

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from fieldbus import __version__, resources
+from fieldbus import __version__
+
+from fieldbus.domain import resources
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "build.spec"

@@ -26,7 +26,7 @@ from functools import cache, lru_cache
 from typing import Any, Literal
 
 from fieldbus.domain.errors import FieldbusError, ValidationError
-from fieldbus.resources import resource_path
+from fieldbus.domain.resources import resource_path
 
 __all__ = [
     "KST",

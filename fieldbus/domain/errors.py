@@ -54,7 +54,7 @@ class PermissionDenied(FieldbusError):
 
 
 class PrintFailed(FieldbusError):
-    """A PDF could not be printed through Qt (``fieldbus/ui/printing.py``).
+    """A PDF could not be printed through Qt (``fieldbus/ui/printing/printer.py``).
 
     ``code`` says why, for the UI to translate: ``pdf_unreadable`` (the bytes are not a PDF
     Qt can open), ``printer_not_found`` (no printer of that name), ``page_size_unsupported``

@@ -28,7 +28,7 @@ from fieldbus.domain.records import (
 )
 from fieldbus.domain.rrn import mask_rrns
 from fieldbus.domain.text import clean_text
-from fieldbus.resources import resource_path
+from fieldbus.domain.resources import resource_path
 
 #: Clocks on laptops drift; a paper form entered a minute "early" is not from the future.
 CLOCK_SKEW = timedelta(minutes=5)
@@ -174,7 +174,7 @@ def parse_complaint(data: Any, *, now: datetime) -> tuple[ComplaintDraft, list[I
     """Validate one intake object (see ``resources/schemas/complaint-intake.schema.json``).
 
     Attachments come back as paths in ``data["attachments"]``; reading them is I/O and
-    belongs to the caller (:mod:`fieldbus.attachment_files`).
+    belongs to the caller (:mod:`fieldbus.services.intake.attachment_files`).
     """
     data = _nfc(data)
     _check_shape("complaint-intake", data)

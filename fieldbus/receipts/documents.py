@@ -20,7 +20,7 @@ from fieldbus.domain.masking import mask_address, mask_email, mask_name, mask_ph
 from fieldbus.domain.records import Complaint, Consent, CounselSession, Petitioner, Visit
 from fieldbus.receipts import labels as L
 from fieldbus.receipts.labels import Label, say
-from fieldbus.resources import resource_path
+from fieldbus.domain.resources import resource_path
 from fieldbus.store.handler import Handler
 from fieldbus.store.prints import Issue
 

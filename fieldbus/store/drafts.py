@@ -1,6 +1,6 @@
 """The unsaved intake form of each officer, kept so a crash or power cut loses little.
 
-The app saves the form every few seconds (``fieldbus/ui/intake_form.py``); the draft lives
+The app saves the form every few seconds (``fieldbus/ui/intake/form.py``); the draft lives
 in the store's ``meta`` table under ``draft:<officer id>``, so it is encrypted like
 everything else in the store (SQLCipher) and goes with it. A draft is a JSON object
 ``{"saved_at": ISO 8601, "values": {...}}``; it is never synced and is cleared when the

@@ -3,7 +3,7 @@
 Before issue 9 the app wrote every receipt it could not send to a printer into
 ``<data dir>/receipts/`` — outside the encrypted store, in plain text, with the whole
 complaint. Nothing reads or names those files any more (a receipt is printed from memory
-or saved where the officer chooses, ``fieldbus.ui.receipt_delivery``), so the first start
+or saved where the officer chooses, ``fieldbus.ui.printing.receipt_delivery``), so the first start
 of this version destroys them, whatever their case's retention: retention runs this at
 every start, and it costs one ``stat`` once the folder is gone.
 

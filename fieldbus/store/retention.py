@@ -31,7 +31,7 @@ from datetime import datetime, timedelta
 from functools import cache
 
 from fieldbus.domain.records import Officer
-from fieldbus.resources import resource_path
+from fieldbus.domain.resources import resource_path
 from fieldbus.store import audit
 from fieldbus.store.store import Store
 

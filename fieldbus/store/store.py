@@ -157,7 +157,7 @@ class Store:
         #: Things to tell the officer after sign-in (a PIN shorter than the rule).
         self.notices: list[str] = []
         self.device = self.meta("device")
-        # Set once at creation (``fieldbus.store.training``): made-up cases, never synced.
+        # Set once at creation (``fieldbus.services.training``): made-up cases, never synced.
         self.training = self.meta("training") == "1"
 
     # -- lifecycle -------------------------------------------------------------------
@@ -173,10 +173,10 @@ class Store:
         """A new store, signed in as its first officer (any role: the person setting up
         the laptop is its owner). ``recovery_key``: the centre's recovery public key (PEM),
         else the hub's at enrolment. ``training``: a store for training new staff (use
-        ``fieldbus.store.training``, which also fills it with made-up cases); only it may
+        ``fieldbus.services.training``, which also fills it with made-up cases); only it may
         use a reserved ``EDU`` code."""
         from fieldbus.store.keyslots import load_public_key
-        from fieldbus.store.training import check_device
+        from fieldbus.services.training import check_device
 
         device = check_device(validate_device_code(device), training=training)
         officer = officers.validate_name(officer)

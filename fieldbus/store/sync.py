@@ -1,6 +1,6 @@
 """The store's side of sync: what waits for the hub, what the hub answered, what it sent.
 
-The sync engine (``sync/client.py``) knows nothing of this store; ``fieldbus/sync_link.py``
+The sync engine (``sync/client.py``) knows nothing of this store; ``fieldbus/services/sync_link.py``
 hands it these functions. Why they work as they do (DESIGN.md §5):
 
 * **Content from the record itself.** The outbox names a record and a version; the

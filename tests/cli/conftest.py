@@ -1,4 +1,4 @@
-"""Helpers for the command-line tests: run ``fieldbus.cli.main`` in this process.
+"""Helpers for the command-line tests: run ``fieldbus.cli.main.main`` in this process.
 
 Running in-process keeps the suite fast; ``test_console_script.py`` runs the real console
 script in a subprocess for what only a real process can show (no traceback, start-up
@@ -66,7 +66,7 @@ class Cli:
 
     def __call__(self, *argv: str, stdin: bytes | str | None = None,
                  env: dict[str, str | None] | None = None) -> Result:
-        from fieldbus.cli import main
+        from fieldbus.cli.main import main
 
         self.capsys.readouterr()  # drop anything printed before
         with self.monkeypatch.context() as m:

@@ -143,10 +143,10 @@ def test_import_of_a_missing_file_is_exit_2(ready, tmp_path):
 def _small_batches(monkeypatch, size: int) -> None:
     """Commit every ``size`` lines, wherever the batch size lives."""
     try:
-        import fieldbus.importer as where
+        import fieldbus.services.intake.importer as where
         name = "BATCH"
     except ImportError:
-        import fieldbus.cli as where
+        import fieldbus.cli.main as where
         name = "IMPORT_BATCH"
     monkeypatch.setattr(where, name, size)
 

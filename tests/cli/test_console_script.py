@@ -55,9 +55,9 @@ def test_no_command_says_what_to_do(data_dir):
 
 _PROBE = r"""
 import json, sys
-import fieldbus.cli
+import fieldbus.cli.main
 try:
-    code = fieldbus.cli.main(json.loads(sys.argv[1]))
+    code = fieldbus.cli.main.main(json.loads(sys.argv[1]))
 except SystemExit as exc:
     code = exc.code
 heavy = sorted({m.split(".")[0] for m in sys.modules} & set(json.loads(sys.argv[2])))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fieldbus.store.store import Store
-from fieldbus.store.training import seed_data, training_dir
+from fieldbus.services.training import seed_data, training_dir
 from tests.cli.conftest import DEVICE, OFFICER
 
 NOTICE = "training store (교육용"

@@ -31,7 +31,7 @@ from fieldbus.domain.deadlines import (
     statutory_deadline,
 )
 from fieldbus.domain.errors import ValidationError
-from fieldbus.resources import resource_path
+from fieldbus.domain.resources import resource_path
 
 KINDS = ["inquiry", "suggestion", "grievance", "report", "passive_admin", "other"]
 WORK_PERIODS = [(time(9), time(12)), (time(13), time(18))]

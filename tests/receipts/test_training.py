@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from fieldbus.store import complaints, counsel
-from fieldbus.store.training import create_training
+from fieldbus.services.training import create_training
 from tests.conftest import PIN
 from tests.receipts.conftest import Printer, pages_as_images, pdf_text, qr_texts, squashed
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 
-from fieldbus import attachment_files
+from fieldbus.services.intake import attachment_files
 from fieldbus.store import complaints
 from tests.store.helpers import count, draft
 

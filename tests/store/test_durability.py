@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from fieldbus.importer import BATCH  # receipts are printed a committed batch at a time
+from fieldbus.services.intake.importer import BATCH  # receipts are printed a committed batch at a time
 from fieldbus.store import complaints
 from fieldbus.store.errors import StoreWriteFailed
 from fieldbus.store.sqlcipher import IntegrityError, is_disk_error

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from fieldbus import sync_link
+from fieldbus.services import sync_link
 from fieldbus.domain.records import AttachmentFile
 from fieldbus.store import complaints
 from fieldbus.store.store import Store

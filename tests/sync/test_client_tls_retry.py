@@ -129,7 +129,7 @@ def test_a_configured_ca_bundle_is_trusted(https_hub):
 
 
 def test_enrol_with_a_ca_bundle_keeps_it_for_later_syncs(https_hub, store):
-    from fieldbus import sync_link
+    from fieldbus.services import sync_link
 
     with pytest.raises(client.CertificateRejected):  # the system's CAs do not know it
         sync_link.enrol(store, store.officer, hub_url=https_hub.url, username="kim",

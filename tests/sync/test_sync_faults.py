@@ -91,7 +91,7 @@ def test_a_run_that_gives_up_half_way_resumes_where_it_stopped(make_laptop, hub,
     store = make_laptop()
     saved = add_cases(store, 7, files=False)
     proxy.fault = on_pushes(None, "cut_before")  # the hub is gone after the first batch
-    from fieldbus import sync_link
+    from fieldbus.services import sync_link
 
     monkeypatch.setattr(client.protocol, "MAX_BATCH", 3)
     result = sync_through(store, proxy)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 
-from fieldbus import sync_link
+from fieldbus.services import sync_link
 from fieldbus.store import complaints
 from fieldbus.store import sync as store_sync
 from sync import client

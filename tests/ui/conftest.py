@@ -27,7 +27,7 @@ def exports(tmp_path):
 @pytest.fixture(autouse=True)
 def _save_dialog_answers(monkeypatch, exports):
     """The save dialog, answered as an officer would: the suggested name in ``exports``."""
-    from fieldbus.ui import receipt_delivery
+    from fieldbus.ui.printing import receipt_delivery
 
     monkeypatch.setattr(receipt_delivery, "choose_pdf_path",
                         lambda parent, number: receipt_delivery.free_pdf_path(exports, number),

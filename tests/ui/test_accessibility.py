@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QTabBar
 
 from fieldbus.store.errors import StoreError
 from tests.conftest import PIN
-from tests.ui.test_app import (  # noqa: F401
+from tests.ui.shell.test_app import (  # noqa: F401
     OTHER_PIN,
     _cheap_pin_hashes,
     make_store,

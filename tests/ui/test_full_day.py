@@ -18,15 +18,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from fieldbus.store.store import Store
 from tests.conftest import PIN, sample
-from tests.ui.test_app import (  # noqa: F401
+from tests.ui.shell.test_app import (  # noqa: F401
     _cheap_pin_hashes,
     fill_setup,
     open_window,
     store_threads,
     type_text,
 )
-from tests.ui.test_counsel import fill_counsel_01
-from tests.ui.test_intake import RECEIPT, choose, focused, key, tab_to, type_here
+from tests.ui.counsel.test_counsel import fill_counsel_01
+from tests.ui.intake.test_intake import RECEIPT, choose, focused, key, tab_to, type_here
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support (raise\(\)|grabbing the "
                                        r"keyboard)$")

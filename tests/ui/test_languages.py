@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldbus import settings
-from fieldbus.settings import Settings
-from fieldbus.ui import app as ui_app
-from fieldbus.ui import display
+from fieldbus.services import settings
+from fieldbus.services.settings import Settings
+from fieldbus.ui.shell import app as ui_app
+from fieldbus.ui.shell import display
 from tests.conftest import PIN, ROOT
-from tests.ui.test_app import _cheap_pin_hashes, make_store, open_window, sign_in  # noqa: F401
+from tests.ui.shell.test_app import _cheap_pin_hashes, make_store, open_window, sign_in  # noqa: F401
 
 TS = ROOT / "resources" / "i18n" / "fieldbus_en.ts"
 QM = TS.with_suffix(".qm")
@@ -276,7 +276,7 @@ def test_the_dialog_says_when_the_settings_file_was_damaged(
 
 def test_a_settings_file_that_cannot_be_written_keeps_the_dialog_open(
         qtbot, open_window, language, tmp_path):  # noqa: F811
-    from fieldbus.ui.settings_dialog import SettingsDialog
+    from fieldbus.ui.shell.settings_dialog import SettingsDialog
 
     blocked = tmp_path / "file-not-folder"
     blocked.write_text("")

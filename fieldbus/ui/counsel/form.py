@@ -1,0 +1,631 @@
+"""The counsel session form (issue 4 item 5): 행정심판 국선대리인 상담.
+
+Appellant → disposition challenged (agency, title, date of disposition, date learned of it)
+→ the appeal deadline, live → eligibility basis and how it was checked → counsel →
+confidential notes (only for counsel and supervisors) → next step → outcome. The widgets
+only hold what is typed; :mod:`fieldbus.services.counsel_draft` checks it with the domain's
+``parse_counsel`` and computes the deadline. Saving, printing and the list of today's
+sessions are store operations on the worker; nothing here touches the store. The form
+is autosaved every few seconds as an encrypted draft in the store (``meta`` key
+``counsel-draft:<officer id>``) and restored after a crash, like the intake form's.
+Enter on a row of today's sessions opens it (:mod:`fieldbus.ui.counsel.detail`): the
+deadline, the notes for counsel and supervisors only, and a reprint of the confirmation.
+
+Keys: Tab walks the form in order; Ctrl+S saves; on the confirmation screen Enter prints
+the confirmation and Esc goes on without printing.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QDate, Qt
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedLayout,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldbus.services import counsel_draft
+from fieldbus.domain.deadlines import KST
+from fieldbus.domain.errors import ValidationError
+from fieldbus.ui.shell import messages
+from fieldbus.ui.widgets.agency_picker import agency_combo
+from fieldbus.ui.counsel.detail import CounselDetail
+from fieldbus.ui.widgets.draft_autosave import DraftAutosave
+from fieldbus.ui.widgets.form_parts import field_box, note_label, two_columns
+from fieldbus.ui.widgets.form_problems import point_at_problems, show_refusal
+from fieldbus.ui.intake.form import ERROR_STYLE, INFO_STYLE, autosave_seconds
+from fieldbus.ui.printing.after_save import PrintAfterSave, Wording
+from fieldbus.ui.printing.receipt_delivery import delivery
+from fieldbus.ui.shell.worker import StoreOp
+
+log = logging.getLogger(__name__)
+
+DEADLINE_STYLES = {
+    "ok": "color: #1b5e20; background: #e8f5e9; padding: 6px;",
+    "near": "color: #7a4a00; background: #ffe8a3; padding: 6px;",   # amber
+    "past": "color: #ffffff; background: #b00020; padding: 6px;",   # red
+    "none": "color: #555555; padding: 6px;",
+}
+NOTES_HIDDEN_TEXT = QT_TR_NOOP("상담 내용은 국선대리인과 관리자만 볼 수 있습니다")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("counsel", text)
+
+
+def _choices() -> dict[str, list[tuple[str, str]]]:
+    return {
+        "basis": [(tr("기초생활수급자"), "basic_livelihood"), (tr("한부모가족"), "single_parent"),
+                  (tr("기초연금 수급자"), "basic_pension"),
+                  (tr("장애인연금 수급자"), "disability_pension"),
+                  (tr("북한이탈주민"), "north_korean_defector"),
+                  (tr("그 밖에 경제적 능력으로 대리인 선임이 곤란한 경우"), "inability_to_pay"),
+                  (tr("해당 없음"), "none")],
+        "checked_by": [(tr("행정정보 공동이용"), "shared_admin_info"),
+                       (tr("증명서 확인"), "certificate"), (tr("본인 진술"), "self_declaration"),
+                       (tr("미확인"), "not_checked")],
+        "qualification": [(tr("변호사"), "attorney"), (tr("공인노무사"), "labor_attorney")],
+        "outcome": [(tr("국선대리인 선정 신청"), "application_filed"), (tr("상담만"), "advice_only"),
+                    (tr("대한법률구조공단 안내"), "referred_legal_aid"),
+                    (tr("기타 안내"), "referred_other")],
+    }
+
+
+STATUS_NAMES = {"ok": QT_TR_NOOP("여유"), "near": QT_TR_NOOP("임박"),
+                "past": QT_TR_NOOP("기한 지남")}
+
+
+def field_message(field: str, exc: ValidationError) -> str:
+    code = exc.code
+    if field in ("basis", "checked_by", "qualification", "outcome"):
+        return tr("하나를 고르십시오.")
+    if field == "phone":
+        return tr("전화번호가 올바르지 않습니다 (예: 010-2345-6789, 054-480-1234).")
+    if field == "birth_year":
+        return tr("출생연도는 1900년부터 올해까지의 네 자리 숫자입니다.")
+    if field == "learned_on" and code in ("conflict", "learned_before_disposition"):
+        return tr("처분이 있음을 안 날은 처분일보다 앞설 수 없습니다.")
+    if field in ("disposed_on", "learned_on") and code == "future":
+        return tr("오늘 이후의 날짜는 고를 수 없습니다.")
+    if code in ("required", "minLength"):
+        return tr("꼭 입력해야 합니다.")
+    if code in ("maxLength", "too_long"):
+        return tr("너무 깁니다.")
+    return messages.field_error(exc)
+
+
+# -- store operations (run on the worker) --------------------------------------------------
+
+
+def _save_session(store, officer, values: dict[str, Any], with_notes: bool) -> str:
+    from fieldbus.domain.intake import parse_counsel
+    from fieldbus.store import counsel, drafts
+
+    draft, _warnings = parse_counsel(counsel_draft.to_intake(values, with_notes=with_notes),
+                                     now=store.clock())
+    number = counsel.add(store, draft, officer).number
+    # Cleared after the session is committed: a crash in between leaves a draft that may
+    # duplicate a saved session, never a session lost.
+    drafts.clear(store, officer.id, prefix=counsel_draft.DRAFT_PREFIX)
+    return number
+
+
+def _print_confirmation(store, officer, number: str, *, out: Path | None, printer: str | None,
+                        layout: str) -> tuple[Any, Path | None]:
+    from fieldbus.receipts.issue import print_counsel
+
+    deliver, written = delivery(out, printer=printer, layout=layout)
+    printed = print_counsel(store, officer, number, layout=layout, deliver=deliver)
+    return printed, (written[0] if written else None)
+
+
+def _today_sessions(store) -> list[tuple[str, str, str, str]]:
+    """Today's sessions as (number, masked name, deadline, status) — never notes, never
+    the full name: only these strings cross to the GUI thread."""
+    from fieldbus.domain.masking import mask_name
+    from fieldbus.store import counsel
+
+    today = store.clock().astimezone(KST).date()
+    rows = []
+    for session in counsel.recent(store, limit=200):
+        if session.created_at.astimezone(KST).date() != today:
+            continue
+        d = session.draft
+        view = counsel_draft.deadline({"disposed_on": d.disposed_on.isoformat(),
+                                       "learned_on": d.learned_on.isoformat()
+                                       if d.learned_on else "",
+                                       "learned_unknown": d.learned_on is None}, today=today)
+        status = tr(STATUS_NAMES[view.status]) if view and view.status in STATUS_NAMES else ""
+        rows.append((session.number, mask_name(d.appellant.name),
+                     session.appeal_deadline.isoformat(), status))
+    return rows
+
+
+# -- the widget ----------------------------------------------------------------------------
+
+
+class DateBox(QDateEdit):
+    """A date box that Tab leaves, as every other field does (a plain QDateEdit uses Tab
+    to step through year, month and day; here Left/Right and typing do that)."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt API)
+        return QWidget.focusNextPrevChild(self, next)
+
+
+class CounselForm(QWidget):
+    """The "국선대리인 상담" tab. ``window`` gives the runner and the signed-in officer."""
+
+    def __init__(self, window, *, autosave_s: float | None = None) -> None:
+        super().__init__()
+        self.window_ = window
+        self.fields: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.touched: set[str] = set()
+        self.check_all = False
+        self.problems: counsel_draft.Problems | None = None
+        self.deadline: counsel_draft.DeadlineView | None = None
+        self.deadline_status = "none"  # ok / near / past / none — the style shown
+        self.sessions: list[tuple[str, str, str, str]] = []
+        self._officer_id: str | None = None
+        self._saving = False
+        self._loading = False
+
+        self.views = QStackedLayout(self)
+        self.form_view = self._build_form()
+        self.done_view = PrintAfterSave(window, Wording(
+            heading=tr("상담을 저장했습니다. 상담번호:"), number_name=tr("상담번호"),
+            hint=tr("Enter: 상담 확인증 인쇄   ·   Esc: 인쇄하지 않고 다음 상담"),
+            print_button=tr("확인증 인쇄 (Enter)"), print_name=tr("상담 확인증 인쇄"),
+            next_button=tr("다음 상담 (Esc)"), next_name=tr("다음 상담"),
+            saved_pdf=tr("상담 확인증 {0}을(를) PDF로 저장했습니다 (프린터 설정 없음): {1}"),
+            printed=tr("상담 확인증 {0}을(를) 인쇄했습니다."),
+            not_printed=tr("상담번호 {0}: 확인증을 인쇄하지 않았습니다."),
+            still_saved=tr("{0} 상담은 저장되어 있습니다. Enter로 다시 시도하거나 "
+                           "Esc로 넘어가십시오.")), _print_confirmation, name="counsel")
+        self.done_view.done.connect(self._back_to_form)
+        self.number_label = self.done_view.number_label
+        self.print_message = self.done_view.print_message
+        self.print_button = self.done_view.print_button
+        self.detail_view = CounselDetail(window)
+        self.detail_view.back.connect(self._back_from_detail)
+        self.views.addWidget(self.form_view)
+        self.views.addWidget(self.done_view)
+        self.views.addWidget(self.detail_view)
+        self.drafts = DraftAutosave(
+            window, prefix=counsel_draft.DRAFT_PREFIX,
+            seconds=autosave_s or autosave_seconds(), values=self.values,
+            busy=lambda: self._saving, is_blank=counsel_draft.is_blank,
+            restore=self._restore_draft, problem=self._draft_problem, parent=self)
+        window.pages.currentChanged.connect(self._page_changed)
+        self.clear()
+
+    # -- building ----------------------------------------------------------------------
+
+    def _labelled(self, form: QFormLayout, key: str, label: str, widget: QWidget) -> QLabel:
+        widget.setAccessibleName(label)
+        self.fields[key] = widget
+        error = note_label(f"counsel-error-{key}", tr("{0} 오류").format(label), ERROR_STYLE)
+        self.errors[key] = error
+        box = field_box(widget, error)
+        caption = QLabel(label)
+        caption.setBuddy(widget)
+        form.addRow(caption, box)
+        return caption
+
+    def _line(self, key: str, *, max_len: int, placeholder: str = "") -> QLineEdit:
+        line = QLineEdit()
+        line.setMaxLength(max_len)
+        line.setPlaceholderText(placeholder)
+        line.textChanged.connect(lambda _t, k=key: self._edited(k))
+        return line
+
+    def _combo(self, key: str, placeholder: str) -> QComboBox:
+        combo = QComboBox()
+        for text, code in _choices()[key]:
+            combo.addItem(text, code)
+        combo.setPlaceholderText(placeholder)
+        combo.setCurrentIndex(-1)
+        combo.currentIndexChanged.connect(lambda _i, k=key: self._edited(k))
+        return combo
+
+    def _date(self, key: str) -> QDateEdit:
+        edit = DateBox()
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setMinimumDate(QDate(2000, 1, 1))
+        edit.dateChanged.connect(lambda _d, k=key: self._edited(k))
+        return edit
+
+    def _agency_combo(self) -> QComboBox:
+        combo = agency_combo()
+        combo.editTextChanged.connect(lambda _t: self._edited("agency"))
+        return combo
+
+    def _build_form(self) -> QWidget:
+        self.banner = note_label("counsel-banner", tr("상담 안내"), INFO_STYLE)
+        outer, left, right = two_columns(self.banner, tr("국선대리인 상담 양식"))
+
+        who = QGroupBox(tr("1. 청구인"))
+        who_form = QFormLayout(who)
+        self._labelled(who_form, "name", tr("성명"), self._line("name", max_len=50))
+        self._labelled(who_form, "phone", tr("전화번호"),
+                       self._line("phone", max_len=30, placeholder="010-2345-6789"))
+        self._labelled(who_form, "address", tr("주소"), self._line("address", max_len=300))
+        self._labelled(who_form, "birth_year", tr("출생연도"),
+                       self._line("birth_year", max_len=4, placeholder=tr("예: 1966")))
+        left.addWidget(who)
+
+        what = QGroupBox(tr("2. 다투려는 처분"))
+        what_form = QFormLayout(what)
+        self._labelled(what_form, "agency", tr("처분 기관"), self._agency_combo())
+        self._labelled(what_form, "title", tr("처분 내용"), self._line("title", max_len=200))
+        self._labelled(what_form, "disposed_on", tr("처분일"), self._date("disposed_on"))
+        unknown = QCheckBox(tr("처분이 있음을 안 날을 모름 (처분일부터 180일만 적용)"))
+        unknown.setAccessibleName(tr("안 날 모름"))
+        unknown.toggled.connect(lambda _c: self._edited("learned_unknown"))
+        self.fields["learned_unknown"] = unknown
+        what_form.addRow(unknown)
+        self._labelled(what_form, "learned_on", tr("처분이 있음을 안 날"),
+                       self._date("learned_on"))
+        left.addWidget(what)
+
+        self.deadline_label = QLabel()
+        self.deadline_label.setObjectName("counsel-deadline")
+        self.deadline_label.setAccessibleName(tr("행정심판 청구 기한"))
+        self.deadline_label.setWordWrap(True)
+        self.deadline_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = QFont(self.deadline_label.font())
+        font.setPointSizeF(max(16.0, font.pointSizeF() * 1.6))
+        font.setBold(True)
+        self.deadline_label.setFont(font)
+        self.deadline_basis = QLabel()
+        self.deadline_basis.setAccessibleName(tr("청구 기한 근거"))
+        self.deadline_basis.setWordWrap(True)
+        left.addWidget(self.deadline_label)
+        left.addWidget(self.deadline_basis)
+        left.addStretch(1)
+
+        elig = QGroupBox(tr("3. 국선대리인 선정 요건 (행정심판법 시행령 제16조의2)"))
+        elig_form = QFormLayout(elig)
+        self._labelled(elig_form, "basis", tr("해당 요건"),
+                       self._combo("basis", tr("요건을 고르십시오")))
+        self._labelled(elig_form, "checked_by", tr("확인 방법"),
+                       self._combo("checked_by", tr("확인 방법을 고르십시오")))
+        right.addWidget(elig)
+
+        couns = QGroupBox(tr("4. 상담"))
+        couns_form = QFormLayout(couns)
+        self._labelled(couns_form, "counsel_name", tr("국선대리인 성명"),
+                       self._line("counsel_name", max_len=50))
+        self._labelled(couns_form, "qualification", tr("자격"),
+                       self._combo("qualification", tr("자격을 고르십시오")))
+        notes = QPlainTextEdit()
+        notes.setTabChangesFocus(True)
+        notes.setMinimumHeight(90)
+        notes.setPlaceholderText(tr("비밀 — 국선대리인과 관리자만 봅니다. 확인증에 인쇄되지 않습니다."))
+        notes.textChanged.connect(lambda: self._edited("notes"))
+        self.notes_caption = self._labelled(couns_form, "notes", tr("상담 내용 (비밀)"), notes)
+        self.notes_hidden = QLabel(tr(NOTES_HIDDEN_TEXT))
+        self.notes_hidden.setObjectName("counsel-notes-hidden")
+        self.notes_hidden.setAccessibleName(tr("상담 내용 비공개 안내"))
+        self.notes_hidden.setWordWrap(True)
+        self.notes_hidden.hide()
+        couns_form.addRow(self.notes_hidden)
+        next_step = QPlainTextEdit()
+        next_step.setTabChangesFocus(True)
+        next_step.setMaximumHeight(60)
+        next_step.textChanged.connect(lambda: self._edited("next_step"))
+        self._labelled(couns_form, "next_step", tr("다음 할 일"), next_step)
+        self._labelled(couns_form, "outcome", tr("상담 결과"),
+                       self._combo("outcome", tr("상담 결과를 고르십시오")))
+        right.addWidget(couns)
+
+        today_box = QGroupBox(tr("오늘의 상담"))
+        today_layout = QVBoxLayout(today_box)
+        self.session_list = QTableWidget(0, 4)
+        self.session_list.setObjectName("counsel-today")
+        self.session_list.setAccessibleName(tr("오늘의 상담 목록"))
+        self.session_list.setHorizontalHeaderLabels(
+            [tr("상담번호"), tr("청구인"), tr("청구 기한"), tr("상태")])
+        self.session_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.session_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.session_list.verticalHeader().hide()
+        self.session_list.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.session_list.horizontalHeader().setStretchLastSection(True)
+        self.session_list.setMaximumHeight(140)
+        self.session_list.setToolTip(tr("Enter: 상담 열기"))
+        self.session_list.activated.connect(lambda index: self.open_session(index.row()))
+        today_layout.addWidget(self.session_list)
+        right.addWidget(today_box)
+        right.addStretch(1)
+
+        bar = QHBoxLayout()
+        self.status = QLabel()
+        self.status.setObjectName("counsel-status")
+        self.status.setAccessibleName(tr("상담 저장 상태"))
+        self.status.setWordWrap(True)
+        bar.addWidget(self.status, 1)
+        self.save_button = QPushButton(tr("저장 (Ctrl+S)"))
+        self.save_button.setAccessibleName(tr("상담 저장"))
+        self.save_button.clicked.connect(self.save)
+        bar.addWidget(self.save_button)
+        outer.layout().addLayout(bar)
+
+        shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), outer)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.save)
+
+        chain = [self.fields[key] for key in counsel_draft.ORDER] + [self.save_button,
+                                                                     self.session_list]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+        return outer
+
+    # -- the content -------------------------------------------------------------------
+
+    def _officer(self):
+        return getattr(self.window_, "officer", None)
+
+    @property
+    def may_write_notes(self) -> bool:
+        officer = self._officer()
+        return bool(officer is not None and officer.may_read_counsel_notes)
+
+    def values(self) -> dict[str, Any]:
+        f = self.fields
+        values = counsel_draft.empty_values(self._today())
+        for key in ("name", "phone", "address", "birth_year", "title", "counsel_name"):
+            values[key] = f[key].text()
+        values["agency"] = f["agency"].currentText()
+        for key in ("disposed_on", "learned_on"):
+            values[key] = f[key].date().toString("yyyy-MM-dd")
+        values["learned_unknown"] = f["learned_unknown"].isChecked()
+        for key in ("basis", "checked_by", "qualification", "outcome"):
+            combo = f[key]
+            values[key] = combo.currentData() if combo.currentIndex() >= 0 else ""
+        values["notes"] = f["notes"].toPlainText() if self.may_write_notes else ""
+        values["next_step"] = f["next_step"].toPlainText()
+        return values
+
+    @staticmethod
+    def _today() -> date:
+        return datetime.now(KST).date()
+
+    def clear(self) -> None:
+        self.set_values(counsel_draft.empty_values(self._today()))
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        """Fill the form (blank, or a restored draft); fields holding something count
+        as touched, so their problems show at once."""
+        f = self.fields
+        today = self._today()
+        blank = counsel_draft.empty_values(today)
+        v = counsel_draft.normalised(values, today)
+        self._loading = True
+        try:
+            for key in ("name", "phone", "address", "birth_year", "title", "counsel_name"):
+                f[key].setText(v[key] or "")
+            f["agency"].setCurrentIndex(-1)
+            f["agency"].setEditText(v["agency"] or "")
+            qtoday = QDate(today.year, today.month, today.day)
+            for key in ("disposed_on", "learned_on"):
+                f[key].setMaximumDate(qtoday)
+                day = QDate.fromString(v[key] or "", "yyyy-MM-dd")
+                f[key].setDate(day if day.isValid() else qtoday)
+            f["learned_unknown"].setChecked(bool(v["learned_unknown"]))
+            f["learned_on"].setEnabled(not v["learned_unknown"])
+            for key in ("basis", "checked_by", "qualification", "outcome"):
+                f[key].setCurrentIndex(f[key].findData(v[key]) if v[key] else -1)
+            f["notes"].setPlainText(v["notes"] or "")
+            f["next_step"].setPlainText(v["next_step"] or "")
+        finally:
+            self._loading = False
+        self.touched = {key for key in counsel_draft.ORDER if v[key] != blank[key]}
+        self.check_all = False
+        self._apply_role()
+        self.validate()
+
+    def _apply_role(self) -> None:
+        """Notes only for officers who may read them; the others see why not."""
+        allowed = self.may_write_notes
+        self.fields["notes"].setVisible(allowed)
+        self.fields["notes"].setEnabled(allowed)
+        self.notes_caption.setVisible(allowed)
+        self.notes_hidden.setVisible(not allowed)
+        if not allowed:
+            self.fields["notes"].clear()
+
+    # -- as the officer types ----------------------------------------------------------
+
+    def _edited(self, key: str) -> None:
+        if self._loading:
+            return
+        self.touched.add(key)
+        if key == "learned_unknown":
+            self.fields["learned_on"].setEnabled(not self.fields["learned_unknown"].isChecked())
+        self.validate()
+
+    def validate(self) -> counsel_draft.Problems:
+        values = self.values()
+        found = counsel_draft.problems(values, now=datetime.now(KST),
+                                       with_notes=self.may_write_notes)
+        self.problems = found
+        for key, label in self.errors.items():
+            exc = found.errors.get(key)
+            show = exc is not None and self.fields[key].isEnabled() and (
+                self.check_all or key in self.touched
+                or (key == "learned_on" and "disposed_on" in self.touched))
+            if show:
+                label.setText(field_message(key, exc))
+                label.show()
+            else:
+                label.clear()
+                label.hide()
+        self._show_deadline(values)
+        return found
+
+    def _show_deadline(self, values: dict[str, Any]) -> None:
+        today = self._today()
+        # An empty form holds no case's dates yet (both boxes just say today): no deadline
+        # is counted for it, so the holiday calendar loads when the officer starts, not
+        # while the window is being built.
+        empty = counsel_draft.is_blank(values) and not self.check_all and not (
+            self.touched & {"disposed_on", "learned_on", "learned_unknown"})
+        view = None if empty else counsel_draft.deadline(values, today=today)
+        self.deadline = view
+        if view is None:
+            self.deadline_status = "none"
+            self.deadline_label.setText(tr("행정심판 청구 기한: 날짜를 확인하십시오"))
+            self.deadline_basis.setText("")
+        else:
+            self.deadline_status = view.status
+            if view.status == "past":
+                left = tr("기한이 {0}일 지났습니다").format(-view.days_left)
+            elif view.days_left == 0:
+                left = tr("오늘이 마지막 날입니다")
+            else:
+                left = tr("{0}일 남음").format(view.days_left)
+            warn = {"near": tr(" — 기한 임박"), "past": tr(" — 기한 지남")}.get(view.status, "")
+            self.deadline_label.setText(tr("행정심판 청구 기한: {0} ({1}){2}").format(
+                view.due.isoformat(), left, warn))
+            self.deadline_basis.setText(tr("근거: {0}").format(view.basis))
+        self.deadline_label.setProperty("deadlineStatus", self.deadline_status)
+        self.deadline_label.setStyleSheet(DEADLINE_STYLES[self.deadline_status])
+
+    # -- saving ------------------------------------------------------------------------
+
+    def save(self) -> None:
+        officer = self._officer()
+        if self._saving or officer is None or self.views.currentWidget() is not self.form_view:
+            return
+        self.check_all = True
+        found = self.validate()
+        if not found.ok:
+            point_at_problems(found.errors, counsel_draft.ORDER, self.fields, self.status)
+            return
+        values = self.values()
+        with_notes = self.may_write_notes
+        self._saving = True
+        self.save_button.setEnabled(False)
+        self.save_button.setText(tr("저장 중…"))
+        self.status.setText("")
+        op = StoreOp(lambda store: _save_session(store, officer, values, with_notes))
+        self.window_.runner.run(op.success(self._saved).failure(self._save_failed))
+
+    def _saved(self, number: str) -> None:
+        self._saving = False
+        self.drafts.settled()  # saved: not a draft (cleared with the save)
+        self.banner.hide()
+        self.save_button.setEnabled(True)
+        self.save_button.setText(tr("저장 (Ctrl+S)"))
+        self.views.setCurrentWidget(self.done_view)
+        self.done_view.show_number(number)
+        self.refresh_sessions()
+        refresh = getattr(self.window_, "refresh_outbox", None)
+        if refresh is not None:
+            refresh()
+
+    def _save_failed(self, exc: Exception) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
+        self.save_button.setText(tr("저장 (Ctrl+S)"))
+        field = counsel_draft.FIELD_OF_PATH.get(getattr(exc, "field", ""))
+        show_refusal(exc, self.status, field=field, errors=self.errors, fields=self.fields,
+                     message=lambda f: field_message(f, exc))
+
+    # -- the confirmation --------------------------------------------------------------
+
+    @property
+    def session_no(self) -> str | None:
+        return self.done_view.number
+
+    @property
+    def last_pdf(self) -> Path | None:
+        return self.done_view.last_pdf
+
+    def _back_to_form(self, text: str) -> None:
+        self.clear()
+        self.drafts.settled()
+        self.views.setCurrentWidget(self.form_view)
+        self.status.setText(text)
+        self.fields["name"].setFocus()
+
+    # -- today's sessions --------------------------------------------------------------
+
+    def refresh_sessions(self) -> None:
+        runner = self.window_.runner
+        if self._officer() is None or not runner.running:
+            return
+        runner.run(StoreOp(_today_sessions).success(self._show_sessions).failure(
+            lambda exc: self.status.setText(tr("오늘의 상담 목록을 불러오지 못했습니다."))))
+
+    def _show_sessions(self, rows: list[tuple[str, str, str, str]]) -> None:
+        self.sessions = rows
+        self.session_list.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                self.session_list.setItem(r, c, QTableWidgetItem(text))
+
+    def _page_changed(self, _index: int) -> None:
+        window = self.window_
+        officer = self._officer()
+        if officer is None or window.pages.currentWidget() is not getattr(window, "work_page",
+                                                                          None):
+            return
+        if officer.id == self._officer_id:
+            return  # back from the lock: the form kept its content
+        self._officer_id = officer.id
+        self.views.setCurrentWidget(self.form_view)
+        self.status.setText("")
+        self.banner.hide()
+        self.clear()
+        self.refresh_sessions()
+        self.drafts.start(officer.id)
+
+    # -- today's sessions: one opened ----------------------------------------------------
+
+    def open_session(self, row: int) -> None:
+        """Show the session in the list's ``row`` (the form keeps what it holds)."""
+        if not 0 <= row < len(self.sessions) or self.views.currentWidget() is not \
+                self.form_view:
+            return
+        self.views.setCurrentWidget(self.detail_view)
+        self.detail_view.show_session(self.sessions[row][0])
+
+    def _back_from_detail(self) -> None:
+        self.views.setCurrentWidget(self.form_view)
+        self.session_list.setFocus()
+
+    # -- the draft autosave ------------------------------------------------------------
+
+    def _restore_draft(self, draft) -> None:
+        self.set_values(draft.values)
+        at = draft.saved_at.astimezone(KST).strftime("%H:%M:%S")
+        self.banner.setText(tr("저장하지 않은 상담 내용이 있어 되살렸습니다 ({0}에 자동 저장). "
+                               "확인한 뒤 저장하십시오.").format(at))
+        self.banner.show()
+
+    def _draft_problem(self, what: str) -> None:
+        self.status.setText(tr("임시 저장본을 불러오지 못했습니다.") if what == "load"
+                            else tr("임시 저장에 실패했습니다. 디스크를 확인하십시오."))

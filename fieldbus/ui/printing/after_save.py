@@ -1,0 +1,158 @@
+"""The screen shown once a case or session is saved: its number, large, and Enter to print
+(Esc to go on without printing). Shared by the intake and counsel forms.
+
+The print runs on the store worker (count, audit and delivery in one transaction, see
+``fieldbus.receipts.issue``); :attr:`done` carries the line the form shows next.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from fieldbus.ui.printing import receipt_delivery
+from fieldbus.ui.shell.worker import StoreOp
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("print_after_save", text)
+
+
+@dataclass(frozen=True)
+class Wording:
+    heading: str       # "접수되었습니다. 접수번호:"
+    number_name: str   # accessible name of the number
+    hint: str          # "Enter: … · Esc: …"
+    print_button: str
+    print_name: str
+    next_button: str
+    next_name: str
+    saved_pdf: str     # "{0}" number, "{1}" path
+    printed: str       # "{0}" number
+    not_printed: str   # "{0}" number
+    still_saved: str   # "{0}" reason
+
+
+PRINT_FAILURES = {
+    "printer_not_found": QT_TR_NOOP("프린터를 찾을 수 없습니다."),
+    "printer_not_ready": QT_TR_NOOP("프린터가 준비되지 않았습니다 (전원·용지·연결 확인)."),
+    "page_size_unsupported": QT_TR_NOOP("프린터가 이 용지 크기를 지원하지 않습니다."),
+}
+
+
+class PrintAfterSave(QWidget):
+    """``print_fn(store, officer, number, *, out, printer, layout)`` returns
+    ``(Printed, pdf path or None)``; it runs on the worker. With no printer set the
+    officer picks the PDF's place first (``receipt_delivery.destination``)."""
+
+    done = Signal(str)
+
+    def __init__(self, window, wording: Wording, print_fn: Callable, *, name: str) -> None:
+        super().__init__()
+        self.window_ = window
+        self.wording = wording
+        self.print_fn = print_fn
+        self.number: str | None = None
+        self.last_pdf: Path | None = None
+        self.printing = False
+
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        heading = QLabel(wording.heading)
+        heading.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(heading)
+        self.number_label = QLabel()
+        self.number_label.setObjectName(f"{name}-number")
+        self.number_label.setAccessibleName(wording.number_name)
+        self.number_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.number_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = QFont(self.number_label.font())
+        font.setPointSizeF(max(28.0, font.pointSizeF() * 3))
+        font.setBold(True)
+        self.number_label.setFont(font)
+        layout.addWidget(self.number_label)
+        hint = QLabel(wording.hint)
+        hint.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(hint)
+        self.print_message = QLabel()
+        self.print_message.setObjectName(f"{name}-print-message")
+        self.print_message.setAccessibleName(tr("인쇄 결과"))
+        self.print_message.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.print_message.setWordWrap(True)
+        layout.addWidget(self.print_message)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.print_button = self._button(wording.print_button, wording.print_name, self.print_)
+        self.next_button = self._button(wording.next_button, wording.next_name, self.skip)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.next_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addStretch(2)
+        for key, slot in ((Qt.Key.Key_Return, self.print_), (Qt.Key.Key_Enter, self.print_),
+                          (Qt.Key.Key_Escape, self.skip)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    def _button(self, text: str, name: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(name)
+        button.setAutoDefault(False)
+        button.clicked.connect(slot)
+        return button
+
+    def show_number(self, number: str) -> None:
+        self.number = number
+        self.number_label.setText(number)
+        self.print_message.setText("")
+        self.print_button.setFocus()
+
+    def _current(self) -> bool:
+        return self.isVisibleTo(self.window())
+
+    def print_(self) -> None:
+        officer = getattr(self.window_, "officer", None)
+        if self.printing or officer is None or self.number is None or not self._current():
+            return
+        number, print_fn = self.number, self.print_fn
+        where = receipt_delivery.destination(self, number)
+        if where is None:  # the officer cancelled the save dialog: nothing printed
+            self.print_button.setFocus()
+            return
+        printer, out = where
+        layout = os.environ.get("FIELDBUS_RECEIPT_LAYOUT") or "a4"
+        self.printing = True
+        self.print_button.setEnabled(False)
+        self.print_message.setText(tr("인쇄 중…"))
+        op = StoreOp(lambda store: print_fn(store, officer, number, out=out,
+                                            printer=printer, layout=layout))
+        self.window_.runner.run(op.success(self._printed).failure(self._print_failed))
+
+    def _printed(self, result) -> None:
+        printed, path = result
+        self.printing = False
+        self.print_button.setEnabled(True)
+        self.last_pdf = path
+        if path is not None:
+            self.done.emit(self.wording.saved_pdf.format(printed.number, path))
+        else:
+            self.done.emit(self.wording.printed.format(printed.number))
+
+    def _print_failed(self, exc: Exception) -> None:
+        self.printing = False
+        self.print_button.setEnabled(True)
+        self.print_button.setFocus()
+        reason = tr(PRINT_FAILURES.get(getattr(exc, "code", ""), QT_TR_NOOP("인쇄하지 못했습니다.")))
+        self.print_message.setText(self.wording.still_saved.format(reason))
+
+    def skip(self) -> None:
+        if self.printing or not self._current():
+            return
+        self.done.emit(self.wording.not_printed.format(self.number))

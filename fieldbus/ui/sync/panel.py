@@ -1,0 +1,133 @@
+"""The sync panel: where the work stands with the centre, what waits, and why.
+
+Opened from the status bar's sync button or the menu (Ctrl+Shift+Y). It shows the line the
+status bar shows, when the last run went through and why the last one failed, a button to
+sync now, and the waiting list (:class:`~fieldbus.ui.widgets.waiting_list.WaitingList`) with the
+hub's reason for each record set aside.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+
+from fieldbus.services.sync_status import Phase, SyncStatus
+from fieldbus.ui.widgets.waiting_list import WaitingList
+from fieldbus.ui.shell.worker import StoreOp
+
+_CTX = "sync"
+WAITING_LIMIT = 200
+COLOURS = {Phase.ATTENTION: "#b00020", Phase.REFUSED: "#b00020", Phase.OFFLINE: "#8a5a00",
+           Phase.NOT_ENROLLED: "#8a5a00", Phase.SYNCED: "#1b5e20"}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(_CTX, text)
+
+
+def headline(status: SyncStatus) -> str:
+    """The status bar's words for ``status`` (see :mod:`fieldbus.services.sync_status` for order)."""
+    phase, waiting = status.phase, status.pending
+    if phase is Phase.TRAINING:
+        return tr("동기화하지 않음 (교육용)")
+    if phase is Phase.SYNCING:
+        return tr("동기화 중…")
+    if phase is Phase.ATTENTION:
+        return tr("확인 필요 {0}건 · 대기 {1}건").format(status.quarantined, waiting)
+    if phase is Phase.REFUSED:
+        return tr("허브가 거부함 · 대기 {0}건").format(waiting)
+    if phase is Phase.NOT_ENROLLED:
+        return tr("허브 미등록 · 대기 {0}건").format(waiting) if waiting \
+            else tr("허브 미등록")
+    if phase is Phase.OFFLINE:
+        return tr("오프라인 · 대기 {0}건").format(waiting)
+    if phase is Phase.WAITING:
+        return tr("동기화 대기 {0}건").format(waiting)
+    return tr("모두 동기화됨")
+
+
+def colour(status: SyncStatus) -> str:
+    return COLOURS.get(status.phase, "")
+
+
+def _waiting(store):
+    from fieldbus.store import dashboard
+    from fieldbus.store import sync as store_sync
+
+    return dashboard.waiting(store, limit=WAITING_LIMIT), store_sync.counts(store)
+
+
+class SyncPanel(QDialog):
+    def __init__(self, window, controller) -> None:
+        super().__init__(window)
+        self.window_, self.controller = window, controller
+        self.setWindowTitle(tr("동기화 현황"))
+        self.setAccessibleName(tr("동기화 현황"))
+        self.resize(760, 420)
+        column = QVBoxLayout(self)
+        self.headline = QLabel()
+        self.headline.setAccessibleName(tr("동기화 상태"))
+        font = self.headline.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.headline.setFont(font)
+        column.addWidget(self.headline)
+        self.detail = QLabel()
+        self.detail.setAccessibleName(tr("동기화 자세히"))
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        column.addWidget(self.detail)
+        self.waiting = WaitingList()
+        column.addWidget(self.waiting, 1)
+        buttons = QHBoxLayout()
+        self.sync_button = QPushButton(tr("지금 동기화"))
+        self.sync_button.setAccessibleName(tr("지금 동기화"))
+        self.sync_button.clicked.connect(controller.sync_now)
+        buttons.addWidget(self.sync_button)
+        buttons.addStretch(1)
+        close = QPushButton(tr("닫기"))
+        close.setAccessibleName(tr("닫기"))
+        close.clicked.connect(self.reject)
+        buttons.addWidget(close)
+        column.addLayout(buttons)
+        controller.changed.connect(self.show_status)
+        self.show_status(controller.status)
+
+    def show_status(self, status: SyncStatus) -> None:
+        self.headline.setText(headline(status))
+        self.headline.setStyleSheet(f"color: {colour(status)};" if colour(status) else "")
+        self.detail.setText(self._detail(status))
+        self.sync_button.setEnabled(status.enrolled and not status.training
+                                    and not status.running)
+        if not status.running:
+            self.reload()
+
+    def _detail(self, status: SyncStatus) -> str:
+        lines = []
+        if status.training:
+            lines.append(tr("교육용 저장소는 허브에 등록하지 않고 동기화하지도 않습니다."))
+        elif not status.enrolled:
+            lines.append(tr("이 노트북은 아직 허브에 등록되지 않았습니다. 관리자가 "
+                            "`fieldbus enrol --hub 주소 --user 이름 --password-stdin`으로 "
+                            "등록하면 연결될 때마다 자동으로 보냅니다. 그때까지 모든 "
+                            "사건은 이 노트북에 안전하게 남아 있습니다."))
+        if status.last_success is not None:
+            lines.append(tr("마지막 동기화: {0}").format(
+                status.last_success.strftime("%Y-%m-%d %H:%M:%S")))
+        if status.error_code is not None:
+            lines.append(tr("마지막 시도 실패: {0}").format(status.error or status.error_code))
+        if status.phase is Phase.REFUSED:
+            lines.append(tr("허브가 이 노트북의 인증을 받지 않습니다 (등록 취소?). 관리자에게 "
+                            "다시 등록을 요청하십시오. 기록은 지워지지 않습니다."))
+        return "\n".join(lines)
+
+    def reload(self) -> None:
+        runner = self.window_.runner
+        if not runner.running or self.window_.officer is None:
+            return
+        runner.run(StoreOp(_waiting).success(self._show_rows).failure(
+            lambda exc: self.waiting.note.setText(tr("대기 목록을 불러오지 못했습니다."))))
+
+    def _show_rows(self, got) -> None:
+        rows, (waiting, quarantined) = got
+        self.waiting.show_rows(rows, waiting=waiting, quarantined=quarantined)

@@ -1,0 +1,52 @@
+"""What every form does when Save finds problems, or the store refuses what was sent.
+
+The intake form, the counsel form and the returned-case editor check their fields the same
+way (each problem in words under its field); on Save the cursor goes to the first problem
+in the form's own order, so a keyboard user lands where the fixing starts. What the store
+refuses is shown at the field it concerns when the form has that field, else in the
+form's status line with what to do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QWidget
+
+from fieldbus.domain.errors import ValidationError
+from fieldbus.ui.shell import messages
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("forms", text)
+
+
+def show_refusal(exc: Exception, status: QLabel, *, field: str | None,
+                 errors: Mapping[str, QLabel], fields: Mapping[str, QWidget],
+                 message: Callable[[str], str], resubmit: bool = False) -> None:
+    """The store refused the save (``field``: the form's field the error names, if any)."""
+    if isinstance(exc, ValidationError):
+        if field is not None and field in errors:
+            errors[field].setText(message(field))
+            errors[field].show()
+            fields[field].setFocus()
+            status.setText(tr("제출하지 않았습니다. 빨간 글씨를 보십시오.") if resubmit
+                           else tr("저장하지 않았습니다. 빨간 글씨를 보십시오."))
+            return
+        reason = messages.field_error(exc)
+        status.setText((tr("제출하지 않았습니다: {0}") if resubmit
+                        else tr("저장하지 않았습니다: {0}")).format(reason))
+        return
+    what, todo = messages.store_problem(exc)
+    status.setText((tr("제출하지 않았습니다. {0} {1}") if resubmit
+                    else tr("저장하지 않았습니다. {0} {1}")).format(what, todo))
+
+
+def point_at_problems(errors: Mapping[str, object], order: Iterable[str],
+                      fields: Mapping[str, QWidget], status: QLabel) -> None:
+    for key in order:
+        if key in errors and fields[key].isEnabled():
+            fields[key].setFocus()
+            break
+    status.setText(tr("고칠 곳이 {0}군데 있습니다. 빨간 글씨를 보십시오.").format(len(errors)))

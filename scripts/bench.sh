@@ -7,7 +7,7 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 "$here/scripts/setup-venv.sh" test
 cd "$here"
 .venv/bin/python benchmarks/bench_receipts.py --out docs/benchmarks-receipts.md
-.venv/bin/python benchmarks/bench_ui.py --out docs/benchmarks-ui.md
+.venv/bin/python -m benchmarks.ui --out docs/benchmarks-ui.md
 .venv/bin/python benchmarks/bench_sync_hub.py --out docs/benchmarks-sync.md
 .venv/bin/python benchmarks/bench_open.py --out docs/benchmarks-open.md
 exec .venv/bin/python benchmarks/bench_store.py --out docs/benchmarks-store.md "$@"

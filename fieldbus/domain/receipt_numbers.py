@@ -26,13 +26,15 @@ import unicodedata
 from dataclasses import dataclass
 
 from fieldbus.domain.errors import ValidationError
-from sync import receipt_check
+from sync import protocol, receipt_check
 from sync.receipt_check import ALPHABET
 
 __all__ = [
     "ALPHABET",
+    "TRAINING_DEVICE",
     "ReceiptNo",
     "check_character",
+    "check_device",
     "format_receipt_no",
     "is_check_valid",
     "parse_receipt_no",
@@ -41,6 +43,11 @@ __all__ = [
 
 _VALUE = receipt_check.VALUE
 _DEVICE_RE = re.compile(r"[A-Z0-9]{2,6}")
+
+#: Every device code starting with this is reserved for training stores (made-up cases,
+#: ``fieldbus.services.training``), so a training receipt never looks like a real case's.
+#: The hub refuses to enrol one too, hence the prefix is named in :mod:`sync.protocol`.
+TRAINING_DEVICE = protocol.TRAINING_DEVICE_PREFIX
 
 
 def validate_device_code(code: object) -> str:
@@ -57,6 +64,22 @@ def validate_device_code(code: object) -> str:
             "device", "must be 2 to 6 characters, letters A–Z or digits 0–9", code="device_code"
         )
     return text
+
+
+def check_device(device: str, *, training: bool) -> str:
+    """``device`` (already validated) if it fits the kind of store: ``EDU…`` codes are for
+    training stores only, and training stores use nothing else.
+
+    A rule of device codes, not of training seeds: here so that the store applies it when
+    it is created (``Store.create``) without knowing anything of ``services.training``."""
+    reserved = device.startswith(TRAINING_DEVICE)
+    if reserved and not training:
+        raise ValidationError("device", f"codes starting with {TRAINING_DEVICE} are reserved "
+                              "for training stores", code="device_reserved")
+    if training and not reserved:
+        raise ValidationError("device", f"a training store's code starts with "
+                              f"{TRAINING_DEVICE}", code="device_training")
+    return device
 
 
 def _strip_payload(payload: str) -> str:

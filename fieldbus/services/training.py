@@ -13,8 +13,10 @@ CLI and the app both call it), its own key, and its own device code:
   store in the training place.
 - **Device code** :data:`TRAINING_DEVICE` (``EDU``): receipt numbers read
   ``EDU-261126-0001-X``. Every code starting with ``EDU`` is reserved for training: a
-  real store refuses one at setup (:func:`check_device`), and the hub should refuse to
-  enrol one, so a training receipt can never look like a real case's.
+  real store refuses one at setup and a training store any other
+  (:func:`fieldbus.domain.receipt_numbers.check_device`: a rule of device codes, which
+  the store applies without knowing this module), and the hub refuses to enrol one, so
+  a training receipt can never look like a real case's.
 - **Never enrolled, never synced**: sync code calls :func:`refuse_sync` first.
 - **Made-up cases**: :func:`create_training` fills a new training store from
   ``resources/training/cases.json`` through the same parsing and store functions as a
@@ -30,14 +32,13 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from fieldbus.domain.errors import PermissionDenied, ValidationError
+from fieldbus.domain.errors import PermissionDenied
+from fieldbus.domain.receipt_numbers import TRAINING_DEVICE
 from fieldbus.domain.records import Officer
 from fieldbus.domain.resources import resource_path
 from fieldbus.store.errors import StoreError
 from fieldbus.store.store import Store
-from sync import protocol
 
-TRAINING_DEVICE = protocol.TRAINING_DEVICE_PREFIX  # every code starting with it: training
 TRAINING_SUFFIX = "-training"
 
 
@@ -58,19 +59,6 @@ def training_dir(data_dir: Path) -> Path:
     ``<name>-training``. The one place this is decided (CLI and app both call it)."""
     data_dir = Path(data_dir)
     return data_dir.with_name(data_dir.name + TRAINING_SUFFIX)
-
-
-def check_device(device: str, *, training: bool) -> str:
-    """``device`` (already validated) if it fits the kind of store: ``EDU…`` codes are for
-    training stores only, and training stores use nothing else."""
-    reserved = device.startswith(TRAINING_DEVICE)
-    if reserved and not training:
-        raise ValidationError("device", f"codes starting with {TRAINING_DEVICE} are reserved "
-                              "for training stores", code="device_reserved")
-    if training and not reserved:
-        raise ValidationError("device", f"a training store's code starts with "
-                              f"{TRAINING_DEVICE}", code="device_training")
-    return device
 
 
 def refuse_sync(store: Store) -> None:

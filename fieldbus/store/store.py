@@ -26,7 +26,7 @@ from pathlib import Path
 
 from fieldbus.domain.deadlines import KST
 from fieldbus.domain.errors import PermissionDenied, ValidationError
-from fieldbus.domain.receipt_numbers import validate_device_code
+from fieldbus.domain.receipt_numbers import check_device, validate_device_code
 from fieldbus.domain.records import ROLES, Officer
 from fieldbus.store import audit, officers
 from fieldbus.store.errors import (
@@ -176,7 +176,6 @@ class Store:
         ``fieldbus.services.training``, which also fills it with made-up cases); only it may
         use a reserved ``EDU`` code."""
         from fieldbus.store.keyslots import load_public_key
-        from fieldbus.services.training import check_device
 
         device = check_device(validate_device_code(device), training=training)
         officer = officers.validate_name(officer)

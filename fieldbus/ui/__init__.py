@@ -1,6 +1,14 @@
 """The desktop interface: the only package of Fieldbus that imports Qt (PySide6).
 
-Everything else (domain, store, receipts, CLI, sync) runs and is tested without a display;
+Grouped by screen: ``shell`` (start-up, the main window, sign-in and lock, the store
+worker, settings), one package per tab (``intake``, ``cases``, ``counsel``, ``visit``),
+``sync`` (status bar and panel), and the shared ``printing`` and ``widgets``. The screens
+import the shared packages, never each other; ``shell.main_window`` assembles them.
+
+May import ``fieldbus.domain``, ``store``, ``receipts``, ``services`` and ``sync`` (the
+client, which only ``ui.sync`` runs); never ``fieldbus.cli`` (the command line opens the
+window, not the other way round). Everything
+else (domain, store, receipts, CLI, sync) runs and is tested without a display;
 ``tests/test_architecture.py`` enforces this.
 """
 

@@ -4,2019 +4,1998 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../fieldbus/ui/cases_model.py" line="56"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="87"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="56"/>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="29"/>
         <source>질의</source>
         <translation>Inquiry</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_model.py" line="56"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="87"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="56"/>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="29"/>
         <source>건의</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_model.py" line="56"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="87"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="56"/>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="29"/>
         <source>고충</source>
         <translation>Grievance</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_model.py" line="57"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="88"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="57"/>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="30"/>
         <source>부패·공익신고</source>
         <translation>Corruption / public-interest report</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_model.py" line="57"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="88"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="57"/>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="30"/>
         <source>소극행정신고</source>
         <translation>Passive-administration report</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_model.py" line="58"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="89"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="58"/>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="31"/>
         <source>기타</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_model.py" line="62"/>
-        <location filename="../../fieldbus/ui/cases_page.py" line="478"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="62"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="477"/>
         <source>접수</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_model.py" line="62"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="94"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="62"/>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="36"/>
         <source>현장 해결</source>
         <translation>Resolved on site</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_model.py" line="62"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="62"/>
         <source>이송</source>
         <translation>Transferred</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_model.py" line="63"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="63"/>
         <source>기관 전달</source>
         <translation>Forwarded to agency</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_model.py" line="63"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="63"/>
         <source>종결</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_model.py" line="67"/>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="83"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="67"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="92"/>
         <source>동기화 대기</source>
         <translation>Waiting to sync</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_model.py" line="67"/>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="82"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="67"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="91"/>
         <source>동기화됨</source>
         <translation>Synced</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_model.py" line="68"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="68"/>
         <source>확인 필요</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_model.py" line="72"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="72"/>
         <source>검토 전</source>
         <translation>Not reviewed</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_model.py" line="72"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="72"/>
         <source>검토 중</source>
         <translation>In review</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_model.py" line="72"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="72"/>
         <source>보완 요청</source>
         <translation>Returned for changes</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_model.py" line="73"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="73"/>
         <source>보완 제출</source>
         <translation>Resubmitted</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_model.py" line="73"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="73"/>
         <source>승인</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_model.py" line="73"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="73"/>
         <source>반려</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_model.py" line="139"/>
-        <location filename="../../fieldbus/ui/cases_page.py" line="442"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="139"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="441"/>
         <source>익명</source>
         <extracomment>Pages kept (least recently used dropped first): 4,000 rows, whatever was scrolled past. Pages asked for in one operation: the viewport spans at most two, plus one to spare. What a row shows until its page has arrived.</extracomment>
         <translation>Anonymous</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_model.py" line="140"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="140"/>
         <source>{0} (지남)</source>
         <translation>{0} (overdue)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="112"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="113"/>
         <source>검색: 접수번호, 제목, 내용, 기관, 이름 (단어 일부도)</source>
         <translation>Search: receipt no., title, text, agency, name (parts of words too)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="113"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="114"/>
         <source>사건 검색</source>
         <translation>Search cases</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="116"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="117"/>
         <source>종류 필터</source>
         <translation>Kind filter</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="116"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="117"/>
         <source>모든 종류</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="117"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="118"/>
         <source>상태 필터</source>
         <translation>Status filter</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="117"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="118"/>
         <source>모든 상태</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="118"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="119"/>
         <source>동기화 필터</source>
         <translation>Sync filter</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="118"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="119"/>
         <source>모든 동기화 상태</source>
         <translation>Any sync state</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="121"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="122"/>
         <source>검토 상태 필터</source>
         <translation>Review filter</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="121"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="122"/>
         <source>모든 검토 상태</source>
         <translation>Any review state</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="124"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="95"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="125"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="72"/>
         <source>기한 지남</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="125"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="126"/>
         <source>처리기한이 지난 사건만</source>
         <translation>Only cases past their deadline</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="127"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="128"/>
         <source>이번 방문</source>
         <translation>This visit</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="128"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="129"/>
         <source>지금 열린 방문의 사건만</source>
         <translation>Only cases of the open visit</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="133"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="134"/>
         <source>찾은 사건 수</source>
         <translation>Cases found</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="137"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="138"/>
         <source>사건 목록 표</source>
         <translation>Case list table</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="168"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="169"/>
         <source>사건 상세</source>
         <translation>Case details</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="170"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="171"/>
         <source>사건을 고르면 여기에 나옵니다 (열람은 기록됨).</source>
         <translation>Pick a case to see it here (views are logged).</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="173"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="174"/>
         <source>접수증 재발행 (PDF)</source>
         <translation>Reprint receipt (PDF)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="174"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="175"/>
         <source>접수증 재발행</source>
         <translation>Reprint receipt</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="185"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="186"/>
         <source>사건 목록 알림</source>
         <translation>Case list notice</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="191"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="192"/>
         <source>목록과 상세</source>
         <translation>List and details</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="261"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="262"/>
         <source>찾는 중…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="267"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="268"/>
         <source>{0}건</source>
         <translation>{0} cases</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="268"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="269"/>
         <source>찾은 사건이 없습니다.</source>
         <translation>No cases found.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="280"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="281"/>
         <source>검색어가 너무 깁니다 (200자까지).</source>
         <translation>The search is too long (200 characters at most).</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="282"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="283"/>
         <source>검색어에 쓸 수 없는 문자가 있습니다.</source>
         <translation>The search contains characters that cannot be used.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="284"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="285"/>
         <source>사건 목록을 읽지 못했습니다. 다시 시도하십시오.</source>
         <translation>Could not read the case list. Please try again.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="297"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="298"/>
         <source>지금 열린 방문이 없습니다.</source>
         <translation>No visit is open now.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="345"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="346"/>
         <source>사건을 열지 못했습니다.</source>
         <translation>Could not open the case.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="384"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="385"/>
         <source>{0}: 보완하여 다시 제출했습니다. 동기화를 기다립니다.</source>
         <translation>{0}: corrected and resubmitted. Waiting to sync.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="401"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="400"/>
         <source>접수증을 만드는 중…</source>
         <translation>Making the receipt…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="409"/>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="228"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="408"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="205"/>
         <source>재발행</source>
         <translation>reissued</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="409"/>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="228"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="408"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="205"/>
         <source>발행</source>
         <translation>issued</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="410"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="409"/>
         <source>접수증을 {0}했습니다: {1}</source>
         <translation>Receipt {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="414"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="413"/>
         <source>접수증을 만들지 못했습니다: {0}</source>
         <translation>Could not make the receipt: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="440"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="439"/>
         <source>신고자 신원 보호: 관리자만 볼 수 있습니다</source>
         <translation>Reporter identity protected: supervisors only</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="442"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="441"/>
         <source>보존기간이 지나 파기됨</source>
         <translation>Destroyed after the retention period</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_model.py" line="93"/>
-        <location filename="../../fieldbus/ui/cases_page.py" line="447"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="198"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="93"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="446"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="139"/>
         <source>접수번호</source>
         <extracomment>(attribute of CaseRow, header); the order of the table&apos;s columns.</extracomment>
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_model.py" line="94"/>
-        <location filename="../../fieldbus/ui/cases_page.py" line="448"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="94"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="447"/>
         <source>접수일시</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_model.py" line="95"/>
-        <location filename="../../fieldbus/ui/cases_page.py" line="449"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="95"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="448"/>
         <source>종류</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_model.py" line="98"/>
-        <location filename="../../fieldbus/ui/cases_page.py" line="450"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="349"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="98"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="449"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="270"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_model.py" line="99"/>
-        <location filename="../../fieldbus/ui/cases_page.py" line="451"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="99"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="450"/>
         <source>검토</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_model.py" line="100"/>
-        <location filename="../../fieldbus/ui/cases_page.py" line="452"/>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="82"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="100"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="451"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="91"/>
         <source>동기화</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_model.py" line="101"/>
-        <location filename="../../fieldbus/ui/cases_page.py" line="453"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="101"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="452"/>
         <source>처리기한</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="479"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="478"/>
         <source>관리자 검토: {0}</source>
         <translation>Supervisor review: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="126"/>
-        <location filename="../../fieldbus/ui/cases_model.py" line="97"/>
-        <location filename="../../fieldbus/ui/cases_page.py" line="454"/>
+        <location filename="../../fieldbus/ui/cases/editor.py" line="122"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="97"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="453"/>
         <source>민원인</source>
         <translation>Petitioner</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="455"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="454"/>
         <source>관계기관</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="456"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="455"/>
         <source>지역</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="59"/>
-        <location filename="../../fieldbus/ui/cases_page.py" line="457"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="323"/>
+        <location filename="../../fieldbus/ui/cases/editor.py" line="60"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="456"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="245"/>
         <source>접수 경로</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="457"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="456"/>
         <source>예약</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="457"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="90"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="456"/>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="32"/>
         <source>현장 방문</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="458"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="457"/>
         <source>현장 처리</source>
         <translation>On-site outcome</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="460"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="459"/>
         <source>통지 방법</source>
         <translation>Notify by</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="59"/>
-        <location filename="../../fieldbus/ui/cases_page.py" line="461"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="324"/>
+        <location filename="../../fieldbus/ui/cases/editor.py" line="60"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="460"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="246"/>
         <source>공개 여부</source>
         <translation>Disclosure</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="461"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="91"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="460"/>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="33"/>
         <source>공개</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_model.py" line="140"/>
-        <location filename="../../fieldbus/ui/cases_page.py" line="461"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="91"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="140"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="460"/>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="33"/>
         <source>비공개</source>
         <translation>Private</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="462"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="461"/>
         <source>방문</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="463"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="462"/>
         <source>국민신문고 신청번호</source>
         <translation>e-People application no.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases_page.py" line="478"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="477"/>
         <source>수정</source>
         <translation>Edited</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="69"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="64"/>
         <source>상담 내용은 국선대리인과 관리자만 볼 수 있습니다</source>
         <translation>Only counsel and supervisors can see the advice notes</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="78"/>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="36"/>
         <source>기초생활수급자</source>
         <translation>Basic livelihood recipient</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="78"/>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="36"/>
         <source>한부모가족</source>
         <translation>Single-parent family</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="79"/>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="37"/>
         <source>기초연금 수급자</source>
         <translation>Basic pension recipient</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="80"/>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="38"/>
         <source>장애인연금 수급자</source>
         <translation>Disability pension recipient</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="81"/>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="39"/>
         <source>북한이탈주민</source>
         <translation>North Korean defector</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="82"/>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="40"/>
         <source>그 밖에 경제적 능력으로 대리인 선임이 곤란한 경우</source>
         <translation>Otherwise unable to afford a representative</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="83"/>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="41"/>
         <source>해당 없음</source>
         <translation>Not eligible</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="84"/>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="42"/>
         <source>행정정보 공동이용</source>
         <translation>Shared administrative data</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="85"/>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="43"/>
         <source>증명서 확인</source>
         <translation>Certificate checked</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="85"/>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="43"/>
         <source>본인 진술</source>
         <translation>Applicant&apos;s statement</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="86"/>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="44"/>
         <source>미확인</source>
         <translation>Not checked</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="87"/>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="45"/>
         <source>변호사</source>
         <translation>Attorney</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="87"/>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="45"/>
         <source>공인노무사</source>
         <translation>Certified labor attorney</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="88"/>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="46"/>
         <source>국선대리인 선정 신청</source>
         <translation>Applied for state-appointed counsel</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="88"/>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="46"/>
         <source>상담만</source>
         <translation>Advice only</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="89"/>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="47"/>
         <source>대한법률구조공단 안내</source>
         <translation>Referred to Legal Aid Corporation</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="90"/>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="48"/>
         <source>기타 안내</source>
         <translation>Other referral</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="94"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="71"/>
         <source>여유</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="94"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="71"/>
         <source>임박</source>
         <translation>Near</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="101"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="104"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="78"/>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="46"/>
         <source>하나를 고르십시오.</source>
         <translation>Please choose one.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="103"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="106"/>
+        <location filename="../../fieldbus/ui/widgets/form_problems.py" line="30"/>
         <source>전화번호가 올바르지 않습니다 (예: 010-2345-6789, 054-480-1234).</source>
         <translation>Invalid phone number (e.g. 010-2345-6789, 054-480-1234).</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="105"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="112"/>
+        <location filename="../../fieldbus/ui/widgets/form_problems.py" line="32"/>
         <source>출생연도는 1900년부터 올해까지의 네 자리 숫자입니다.</source>
         <translation>Birth year: four digits, from 1900 to this year.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="107"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="80"/>
         <source>처분이 있음을 안 날은 처분일보다 앞설 수 없습니다.</source>
         <translation>The date learnt of the decision cannot be before the decision date.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="109"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="82"/>
         <source>오늘 이후의 날짜는 고를 수 없습니다.</source>
         <translation>Dates after today cannot be chosen.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="111"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="124"/>
-        <location filename="../../fieldbus/ui/messages.py" line="34"/>
+        <location filename="../../fieldbus/ui/shell/messages.py" line="34"/>
+        <location filename="../../fieldbus/ui/widgets/form_problems.py" line="34"/>
         <source>꼭 입력해야 합니다.</source>
         <translation>Required.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="113"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="126"/>
-        <location filename="../../fieldbus/ui/messages.py" line="35"/>
+        <location filename="../../fieldbus/ui/shell/messages.py" line="35"/>
+        <location filename="../../fieldbus/ui/widgets/form_problems.py" line="36"/>
         <source>너무 깁니다.</source>
         <translation>Too long.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="196"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="155"/>
         <source>상담을 저장했습니다. 상담번호:</source>
         <translation>Session saved. Session no.:</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="265"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="203"/>
         <source>상담 안내</source>
         <translation>Session notice</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="266"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="204"/>
         <source>국선대리인 상담 양식</source>
         <translation>Counsel session form</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="625"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="507"/>
         <source>저장하지 않은 상담 내용이 있어 되살렸습니다 ({0}에 자동 저장). 확인한 뒤 저장하십시오.</source>
         <translation>An unsaved session was restored (autosaved at {0}). Check it, then save.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="66"/>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="109"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="196"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="349"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="75"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="118"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="155"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="270"/>
         <source>상담번호</source>
         <translation>Session no.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="197"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="156"/>
         <source>Enter: 상담 확인증 인쇄   ·   Esc: 인쇄하지 않고 다음 상담</source>
         <translation>Enter: print confirmation   ·   Esc: next session without printing</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="198"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="157"/>
         <source>확인증 인쇄 (Enter)</source>
         <translation>Print confirmation (Enter)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="198"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="157"/>
         <source>상담 확인증 인쇄</source>
         <translation>Print confirmation</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="199"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="158"/>
         <source>다음 상담 (Esc)</source>
         <translation>Next session (Esc)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="199"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="158"/>
         <source>다음 상담</source>
         <translation>Next session</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="200"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="159"/>
         <source>상담 확인증 {0}을(를) PDF로 저장했습니다 (프린터 설정 없음): {1}</source>
         <translation>Confirmation {0} saved as PDF (no printer set): {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="201"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="160"/>
         <source>상담 확인증 {0}을(를) 인쇄했습니다.</source>
         <translation>Confirmation {0} printed.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="202"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="161"/>
         <source>상담번호 {0}: 확인증을 인쇄하지 않았습니다.</source>
         <translation>Session {0}: confirmation not printed.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="203"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="162"/>
         <source>{0} 상담은 저장되어 있습니다. Enter로 다시 시도하거나 Esc로 넘어가십시오.</source>
         <translation>Session {0} is saved. Press Enter to try again or Esc to go on.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="208"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="227"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="229"/>
+        <location filename="../../fieldbus/ui/widgets/form_parts.py" line="57"/>
         <source>{0} 오류</source>
         <translation>{0} error</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="268"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="206"/>
         <source>1. 청구인</source>
         <translation>1. Appellant</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="55"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="270"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="271"/>
+        <location filename="../../fieldbus/ui/cases/editor.py" line="56"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="208"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="195"/>
         <source>성명</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="55"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="271"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="273"/>
+        <location filename="../../fieldbus/ui/cases/editor.py" line="56"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="209"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="197"/>
         <source>전화번호</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="56"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="273"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="277"/>
+        <location filename="../../fieldbus/ui/cases/editor.py" line="57"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="211"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="201"/>
         <source>주소</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="57"/>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="71"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="274"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="281"/>
+        <location filename="../../fieldbus/ui/cases/editor.py" line="58"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="80"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="212"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="205"/>
         <source>출생연도</source>
         <translation>Birth year</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="96"/>
+        <location filename="../../fieldbus/ui/cases/editor.py" line="97"/>
         <source>보완할 사건</source>
         <translation>Case to correct</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="107"/>
+        <location filename="../../fieldbus/ui/cases/editor.py" line="105"/>
         <source>관리자 보완 요청</source>
         <translation>Supervisor&apos;s request for changes</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="116"/>
+        <location filename="../../fieldbus/ui/cases/editor.py" line="112"/>
         <source>바꿀 수 없는 항목</source>
         <translation>Fields that cannot change</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="123"/>
+        <location filename="../../fieldbus/ui/cases/editor.py" line="119"/>
         <source>보완 양식</source>
         <translation>Correction form</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="128"/>
+        <location filename="../../fieldbus/ui/cases/editor.py" line="124"/>
         <source>민원 내용</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="135"/>
+        <location filename="../../fieldbus/ui/cases/editor.py" line="131"/>
         <source>민원인 정보 안내</source>
         <translation>Petitioner details notice</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="149"/>
+        <location filename="../../fieldbus/ui/cases/editor.py" line="148"/>
         <source>보완 제출 상태</source>
         <translation>Resubmission status</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="152"/>
+        <location filename="../../fieldbus/ui/cases/editor.py" line="148"/>
         <source>보완하여 다시 제출 (Ctrl+S)</source>
         <translation>Correct and resubmit (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="153"/>
-        <location filename="../../fieldbus/ui/cases_page.py" line="177"/>
-        <location filename="../../fieldbus/ui/cases_page.py" line="178"/>
+        <location filename="../../fieldbus/ui/cases/editor.py" line="149"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="178"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="179"/>
         <source>보완하여 다시 제출</source>
         <translation>Correct and resubmit</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="157"/>
+        <location filename="../../fieldbus/ui/cases/editor.py" line="144"/>
         <source>취소 (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="158"/>
+        <location filename="../../fieldbus/ui/cases/editor.py" line="144"/>
         <source>보완 취소</source>
         <translation>Cancel correction</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="227"/>
+        <location filename="../../fieldbus/ui/cases/editor.py" line="178"/>
         <source>보완하여 다시 제출: {0}</source>
         <translation>Correct and resubmit: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="228"/>
+        <location filename="../../fieldbus/ui/cases/editor.py" line="179"/>
         <source>관리자 보완 요청: {0}</source>
         <translation>Supervisor&apos;s request for changes: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="229"/>
+        <location filename="../../fieldbus/ui/cases/editor.py" line="180"/>
         <source>(메모 없음)</source>
         <translation>(no note)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="230"/>
+        <location filename="../../fieldbus/ui/cases/editor.py" line="181"/>
         <source>동의함</source>
         <translation>Consented</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="230"/>
+        <location filename="../../fieldbus/ui/cases/editor.py" line="181"/>
         <source>동의하지 않음</source>
         <translation>Not consented</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="232"/>
+        <location filename="../../fieldbus/ui/cases/editor.py" line="183"/>
         <source>바꿀 수 없는 항목 — 접수번호 {0} · 접수일시 {1} · 첨부 {2}건 · 개인정보 동의: {3}</source>
         <translation>Cannot change — receipt no. {0} · received {1} · {2} attachments · personal data consent: {3}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="267"/>
+        <location filename="../../fieldbus/ui/cases/editor.py" line="218"/>
         <source>개인정보 수집·이용에 동의하지 않아 연락처는 저장하지 않습니다.</source>
         <translation>No consent to collecting personal data, so contact details are not kept.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="271"/>
+        <location filename="../../fieldbus/ui/cases/editor.py" line="222"/>
         <source>신고자 신원 보호: 관리자만 볼 수 있어 바꿀 수 없습니다.</source>
         <translation>Reporter identity protected: only supervisors can see it, so it cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="269"/>
+        <location filename="../../fieldbus/ui/cases/editor.py" line="220"/>
         <source>익명 민원: 민원인 정보가 없습니다.</source>
         <translation>Anonymous complaint: no petitioner details.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="355"/>
+        <location filename="../../fieldbus/ui/cases/editor.py" line="304"/>
         <source>바뀐 내용이 없습니다. 관리자 요청대로 고친 뒤 제출하십시오.</source>
         <translation>Nothing has changed. Correct it as the supervisor asked, then submit.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="350"/>
+        <location filename="../../fieldbus/ui/cases/editor.py" line="299"/>
         <source>제출하는 중…</source>
         <translation>Submitting…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="275"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="213"/>
         <source>예: 1966</source>
         <translation>e.g. 1966</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="278"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="216"/>
         <source>2. 다투려는 처분</source>
         <translation>2. Decision challenged</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="61"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="70"/>
         <source>상담 내용이 기록되어 있습니다. 국선대리인과 관리자만 볼 수 있습니다.</source>
         <translation>Advice notes are recorded. Only counsel and supervisors can see them.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="64"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="73"/>
         <source>기록 없음</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="67"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="76"/>
         <source>상담일시</source>
         <translation>Session date</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="72"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="280"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="81"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="218"/>
         <source>처분 기관</source>
         <translation>Deciding agency</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="73"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="281"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="82"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="219"/>
         <source>처분 내용</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="74"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="282"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="83"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="220"/>
         <source>처분일</source>
         <translation>Decision date</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="125"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="124"/>
         <source>상담 상세</source>
         <translation>Session details</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="130"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="129"/>
         <source>상담 상세 알림</source>
         <translation>Session details notice</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="134"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="133"/>
         <source>확인증 재발행 (Enter)</source>
         <translation>Reprint confirmation (Enter)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="135"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="133"/>
         <source>상담 확인증 재발행</source>
         <translation>Reprint confirmation</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="140"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="137"/>
         <source>돌아가기 (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="141"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="137"/>
         <source>상담 양식으로 돌아가기</source>
         <translation>Back to the session form</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="160"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="153"/>
         <source>상담 {0}</source>
         <translation>Session {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="163"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="156"/>
         <source>불러오는 중…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="185"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="170"/>
         <source>행정심판 청구 기한: {0} ({1})</source>
         <translation>Appeal deadline: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="195"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="179"/>
         <source>상담을 열지 못했습니다.</source>
         <translation>Could not open the session.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="217"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="196"/>
         <source>확인증을 만드는 중…</source>
         <translation>Making the confirmation…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="229"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="206"/>
         <source>프린터</source>
         <translation>printer</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="230"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="207"/>
         <source>상담 확인증을 {0}했습니다: {1}</source>
         <translation>Confirmation {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="283"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="221"/>
         <source>처분이 있음을 안 날을 모름 (처분일부터 180일만 적용)</source>
         <translation>Date learnt unknown (only the 180 days from the decision apply)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="284"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="222"/>
         <source>안 날 모름</source>
         <translation>Date learnt unknown</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="75"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="288"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="84"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="226"/>
         <source>처분이 있음을 안 날</source>
         <translation>Date learnt of the decision</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="75"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="84"/>
         <source>모름</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="76"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="85"/>
         <source>선정 요건</source>
         <translation>Eligibility</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="117"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="294"/>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="56"/>
         <source>행정심판 청구 기한</source>
         <translation>Appeal deadline</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="302"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="233"/>
         <source>청구 기한 근거</source>
         <translation>Deadline basis</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="308"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="239"/>
         <source>3. 국선대리인 선정 요건 (행정심판법 시행령 제16조의2)</source>
         <translation>3. Eligibility for state-appointed counsel (Enforcement Decree Art. 16-2)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="310"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="241"/>
         <source>해당 요건</source>
         <translation>Eligibility basis</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="311"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="242"/>
         <source>요건을 고르십시오</source>
         <translation>Choose the basis</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="77"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="312"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="86"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="243"/>
         <source>확인 방법</source>
         <translation>How checked</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="313"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="244"/>
         <source>확인 방법을 고르십시오</source>
         <translation>Choose how it was checked</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="316"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="247"/>
         <source>4. 상담</source>
         <translation>4. Session</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="318"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="249"/>
         <source>국선대리인 성명</source>
         <translation>Counsel&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="320"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="251"/>
         <source>자격</source>
         <translation>Qualification</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="321"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="252"/>
         <source>자격을 고르십시오</source>
         <translation>Choose the qualification</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="325"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="254"/>
         <source>비밀 — 국선대리인과 관리자만 봅니다. 확인증에 인쇄되지 않습니다.</source>
         <translation>Confidential — only counsel and supervisors see this. Never printed on the confirmation.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="327"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="255"/>
         <source>상담 내용 (비밀)</source>
         <translation>Advice notes (confidential)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="330"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="258"/>
         <source>상담 내용 비공개 안내</source>
         <translation>Confidential notes notice</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="81"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="338"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="90"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="263"/>
         <source>다음 할 일</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="80"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="339"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="89"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="264"/>
         <source>상담 결과</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="340"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="265"/>
         <source>상담 결과를 고르십시오</source>
         <translation>Choose the outcome</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="343"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="268"/>
         <source>오늘의 상담</source>
         <translation>Today&apos;s sessions</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="347"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="271"/>
         <source>오늘의 상담 목록</source>
         <translation>List of today&apos;s sessions</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="69"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="349"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="78"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="270"/>
         <source>청구인</source>
         <translation>Appellant</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="349"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="270"/>
         <source>청구 기한</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="357"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="274"/>
         <source>Enter: 상담 열기</source>
         <translation>Enter: open the session</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="366"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="281"/>
         <source>상담 저장 상태</source>
         <translation>Session save status</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="369"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="541"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="552"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="347"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="529"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="542"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="282"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="265"/>
+        <location filename="../../fieldbus/ui/widgets/form_parts.py" line="168"/>
         <source>저장 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="370"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="282"/>
         <source>상담 저장</source>
         <translation>Save session</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="499"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="400"/>
         <source>행정심판 청구 기한: 날짜를 확인하십시오</source>
         <translation>Appeal deadline: check the dates</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="180"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="504"/>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="65"/>
         <source>기한이 {0}일 지났습니다</source>
         <translation>{0} days past the deadline</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="182"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="506"/>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="67"/>
         <source>오늘이 마지막 날입니다</source>
         <translation>Today is the last day</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="184"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="508"/>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="68"/>
         <source>{0}일 남음</source>
         <translation>{0} days left</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="509"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="405"/>
         <source> — 기한 임박</source>
         <translation> — deadline near</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="509"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="405"/>
         <source> — 기한 지남</source>
         <translation> — deadline passed</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="510"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="406"/>
         <source>행정심판 청구 기한: {0} ({1}){2}</source>
         <translation>Appeal deadline: {0} ({1}){2}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="187"/>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="512"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="172"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="408"/>
         <source>근거: {0}</source>
         <translation>Basis: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="531"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="521"/>
+        <location filename="../../fieldbus/ui/widgets/form_parts.py" line="168"/>
         <source>저장 중…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="581"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="471"/>
         <source>오늘의 상담 목록을 불러오지 못했습니다.</source>
         <translation>Could not load today&apos;s sessions.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="85"/>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="27"/>
         <source>개인</source>
-        <extracomment>The tab chain and the order errors are visited in.</extracomment>
         <translation>Individual</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="85"/>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="27"/>
         <source>단체</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="86"/>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="28"/>
         <source>대리인</source>
         <translation>Representative</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="90"/>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="32"/>
         <source>사전 예약</source>
         <translation>Booked ahead</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="92"/>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="34"/>
         <source>알리지 않음</source>
         <translation>Do not notify</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="92"/>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="34"/>
         <source>문자(SMS)</source>
         <translation>Text (SMS)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="56"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="93"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="275"/>
+        <location filename="../../fieldbus/ui/cases/editor.py" line="57"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="199"/>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="35"/>
         <source>전자우편</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="93"/>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="35"/>
         <source>우편</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="94"/>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="36"/>
         <source>합의(합의서 작성)</source>
         <translation>Settled (agreement signed)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="95"/>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="37"/>
         <source>조사 접수</source>
         <translation>Taken for investigation</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="95"/>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="37"/>
         <source>이송·안내</source>
         <translation>Transferred / referred</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="108"/>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="48"/>
         <source>전자우편 주소가 올바르지 않습니다 (예: name@example.kr).</source>
         <translation>Invalid email address (e.g. name@example.kr).</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="110"/>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="50"/>
         <source>우편번호는 숫자 5자리입니다.</source>
         <translation>The postcode is 5 digits.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="115"/>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="53"/>
         <source>문자로 알리려면 휴대전화 번호와 개인정보 수집 동의가 필요합니다.</source>
         <translation>Text notices need a mobile number and consent to collect personal data.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="116"/>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="54"/>
         <source>전자우편으로 알리려면 전자우편 주소와 개인정보 수집 동의가 필요합니다.</source>
         <translation>Email notices need an email address and consent to collect personal data.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="117"/>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="55"/>
         <source>우편으로 알리려면 주소와 개인정보 수집 동의가 필요합니다.</source>
         <translation>Postal notices need an address and consent to collect personal data.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="118"/>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="56"/>
         <source>알릴 방법에 필요한 연락처가 없습니다.</source>
         <translation>The contact needed for this notice method is missing.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="120"/>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="58"/>
         <source>부패·공익신고는 신고자 보호를 위해 공개할 수 없습니다.</source>
         <translation>Corruption and public-interest reports cannot be public, to protect the reporter.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="122"/>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="60"/>
         <source>이송·안내한 기관을 입력하십시오.</source>
         <translation>Enter the agency it was transferred or referred to.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="198"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="139"/>
         <source>접수되었습니다. 접수번호:</source>
+        <extracomment>The tab chain and the order errors are visited in.</extracomment>
         <translation>Received. Receipt no.:</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="199"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="140"/>
         <source>Enter: 시민용 접수증 인쇄   ·   Esc: 인쇄하지 않고 다음 민원</source>
         <translation>Enter: print citizen&apos;s receipt   ·   Esc: next complaint without printing</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="200"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="141"/>
         <source>접수증 인쇄 (Enter)</source>
         <translation>Print receipt (Enter)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="200"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="141"/>
         <source>접수증 인쇄</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="201"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="142"/>
         <source>다음 민원 (Esc)</source>
         <translation>Next complaint (Esc)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="201"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="142"/>
         <source>다음 민원</source>
         <translation>Next complaint</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="202"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="143"/>
         <source>접수증 {0}을(를) PDF로 저장했습니다 (프린터 설정 없음): {1}</source>
         <translation>Receipt {0} saved as PDF (no printer set): {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="203"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="144"/>
         <source>접수증 {0}을(를) 인쇄했습니다.</source>
         <translation>Receipt {0} printed.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="204"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="145"/>
         <source>접수번호 {0}: 접수증을 인쇄하지 않았습니다.</source>
         <translation>Receipt no. {0}: receipt not printed.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="205"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="146"/>
         <source>{0} 민원은 저장되어 있습니다. Enter로 다시 시도하거나 Esc로 넘어가십시오.</source>
         <translation>Complaint {0} is saved. Press Enter to try again or Esc to go on.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="261"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="185"/>
         <source>민원 접수 양식</source>
         <translation>Complaint intake form</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="333"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="255"/>
         <source>4. 첨부 파일</source>
         <translation>4. Attachments</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="336"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="258"/>
         <source>5. 민원인 서명 (선택)</source>
         <translation>5. Petitioner&apos;s signature (optional)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="209"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="233"/>
+        <location filename="../../fieldbus/ui/widgets/form_parts.py" line="62"/>
         <source>{0} 경고</source>
         <translation>{0} warning</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="260"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="184"/>
         <source>접수 안내</source>
         <translation>Intake notice</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="264"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="188"/>
         <source>1. 민원인</source>
         <translation>1. Petitioner</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="266"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="190"/>
         <source>익명으로 접수 (민원인 정보 없이)</source>
         <translation>Take anonymously (no petitioner details)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="267"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="191"/>
         <source>익명 접수</source>
         <translation>Anonymous intake</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="55"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="272"/>
+        <location filename="../../fieldbus/ui/cases/editor.py" line="56"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="196"/>
         <source>민원인 유형</source>
         <translation>Petitioner type</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="56"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="279"/>
+        <location filename="../../fieldbus/ui/cases/editor.py" line="57"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="203"/>
         <source>우편번호</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="280"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="204"/>
         <source>숫자 5자리</source>
         <translation>5 digits</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="282"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="206"/>
         <source>예: 1951</source>
         <translation>e.g. 1951</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="286"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="210"/>
         <source>2. 개인정보 수집·이용 동의</source>
         <translation>2. Consent to collect and use personal data</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="290"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="214"/>
         <source>개인정보 수집·이용 안내문</source>
         <translation>Personal data notice</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="301"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="225"/>
         <source>위 내용을 듣고 개인정보 수집·이용에 동의함</source>
         <translation>Heard the notice above and agrees</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="303"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="227"/>
         <source>동의 여부</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="308"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="232"/>
         <source>3. 민원 내용</source>
         <translation>3. Complaint</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="57"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="310"/>
+        <location filename="../../fieldbus/ui/cases/editor.py" line="58"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="234"/>
         <source>민원 종류</source>
         <translation>Kind of complaint</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="311"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="235"/>
         <source>민원 종류를 고르십시오</source>
         <translation>Choose the kind</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="57"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="312"/>
+        <location filename="../../fieldbus/ui/cases/editor.py" line="58"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="236"/>
         <source>관계 기관</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="58"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="313"/>
+        <location filename="../../fieldbus/ui/cases/editor.py" line="59"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="238"/>
         <source>발생 지역</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="314"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="239"/>
         <source>예: 경상북도 구미시</source>
         <translation>e.g. Gumi-si, Gyeongsangbuk-do</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="58"/>
-        <location filename="../../fieldbus/ui/cases_model.py" line="96"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="316"/>
+        <location filename="../../fieldbus/ui/cases/editor.py" line="59"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="96"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="241"/>
         <source>제목</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="58"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="322"/>
+        <location filename="../../fieldbus/ui/cases/editor.py" line="59"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="243"/>
         <source>내용</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="60"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="325"/>
+        <location filename="../../fieldbus/ui/cases/editor.py" line="61"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="247"/>
         <source>처리 결과 통지</source>
         <translation>Notify the result by</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="60"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="326"/>
+        <location filename="../../fieldbus/ui/cases/editor.py" line="61"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="248"/>
         <source>현장 처리 결과</source>
         <translation>On-site outcome</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="327"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="249"/>
         <source>현장 처리 결과를 고르십시오</source>
         <translation>Choose the on-site outcome</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="61"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="328"/>
+        <location filename="../../fieldbus/ui/cases/editor.py" line="62"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="250"/>
         <source>이송·안내 기관</source>
         <translation>Transferred / referred to</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="344"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="264"/>
         <source>접수 상태</source>
         <translation>Intake status</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="348"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="265"/>
         <source>저장</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/case_editor.py" line="327"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="492"/>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="67"/>
         <source>주민등록번호로 보이는 번호가 있습니다. 주민등록번호는 받지 않습니다 — 지우십시오. 그대로 저장하면 뒷자리를 *로 가립니다.</source>
         <translation>This looks like a resident registration number. We do not take them — please delete it. If saved as is, the last digits are masked with *.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="495"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="395"/>
         <source>동의하지 않았으므로 연락처(전화·전자우편·주소)는 저장하지 않습니다. 민원은 그대로 접수됩니다.</source>
         <translation>No consent, so contact details (phone, email, address) are not saved. The complaint is still taken.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="511"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="411"/>
         <source>첨부 파일을 아직 읽고 있습니다. 잠시 뒤 다시 저장하십시오.</source>
         <translation>Attachments are still being read. Save again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="546"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="441"/>
         <source>저장하지 않았습니다. 첨부 파일을 확인하십시오.</source>
         <translation>Not saved. Check the attachments.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake_form.py" line="586"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="476"/>
         <source>저장하지 않은 접수 내용이 있어 되살렸습니다 ({0}에 자동 저장). 확인한 뒤 저장하십시오.</source>
         <translation>An unsaved intake was restored (autosaved at {0}). Check it, then save.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="630"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="593"/>
+        <location filename="../../fieldbus/ui/widgets/draft_autosave.py" line="40"/>
         <source>임시 저장본을 불러오지 못했습니다.</source>
         <translation>Could not load the draft.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_form.py" line="631"/>
-        <location filename="../../fieldbus/ui/intake_form.py" line="594"/>
+        <location filename="../../fieldbus/ui/widgets/draft_autosave.py" line="41"/>
         <source>임시 저장에 실패했습니다. 디스크를 확인하십시오.</source>
         <translation>Autosave failed. Check the disk.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/messages.py" line="21"/>
+        <location filename="../../fieldbus/ui/shell/messages.py" line="21"/>
         <source>현장 담당자</source>
         <translation>Field officer</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="78"/>
-        <location filename="../../fieldbus/ui/messages.py" line="22"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="87"/>
+        <location filename="../../fieldbus/ui/shell/messages.py" line="22"/>
         <source>국선대리인</source>
         <translation>State-appointed counsel</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/messages.py" line="23"/>
+        <location filename="../../fieldbus/ui/shell/messages.py" line="23"/>
         <source>관리자</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/messages.py" line="32"/>
+        <location filename="../../fieldbus/ui/shell/messages.py" line="32"/>
         <source>PIN은 숫자 6~12자리여야 합니다.</source>
         <translation>The PIN must be 6 to 12 digits.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/messages.py" line="33"/>
+        <location filename="../../fieldbus/ui/shell/messages.py" line="33"/>
         <source>기기 코드는 영문 대문자(A–Z)와 숫자(0–9)로 2~6자입니다.</source>
         <translation>The device code is 2 to 6 capital letters (A–Z) and digits (0–9).</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/messages.py" line="36"/>
+        <location filename="../../fieldbus/ui/shell/messages.py" line="36"/>
         <source>줄바꿈·탭 같은 제어 문자는 쓸 수 없습니다.</source>
         <translation>Control characters such as line breaks and tabs cannot be used.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/messages.py" line="37"/>
+        <location filename="../../fieldbus/ui/shell/messages.py" line="37"/>
         <source>쓸 수 없는 문자가 있습니다.</source>
         <translation>Contains characters that cannot be used.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/messages.py" line="38"/>
+        <location filename="../../fieldbus/ui/shell/messages.py" line="38"/>
         <source>같은 이름의 담당자가 이미 있습니다.</source>
         <translation>An officer with this name already exists.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/messages.py" line="39"/>
+        <location filename="../../fieldbus/ui/shell/messages.py" line="39"/>
         <source>역할을 골라 주세요.</source>
         <translation>Please choose a role.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/messages.py" line="48"/>
+        <location filename="../../fieldbus/ui/shell/messages.py" line="48"/>
         <source>저장소의 암호 키를 찾을 수 없습니다.</source>
         <translation>The store&apos;s encryption key cannot be found.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/messages.py" line="49"/>
+        <location filename="../../fieldbus/ui/shell/messages.py" line="49"/>
         <source>저장소 파일은 그대로 두었습니다. 새 저장소를 만들지 마십시오 — 아직 동기화하지 않은 사건이 들어 있을 수 있습니다. 키링(열쇠 모음)을 복구하거나 관리자에게 연락하십시오.</source>
         <translation>The store files were left untouched. Do not create a new store — it may hold cases not yet synced. Restore the keyring or contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/messages.py" line="53"/>
+        <location filename="../../fieldbus/ui/shell/messages.py" line="53"/>
         <source>이 키로는 저장소를 열 수 없습니다.</source>
         <translation>This key cannot open the store.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/messages.py" line="54"/>
+        <location filename="../../fieldbus/ui/shell/messages.py" line="54"/>
         <source>다른 노트북의 키이거나 파일이 손상되었을 수 있습니다. 파일은 그대로 두었습니다. 관리자에게 연락하십시오.</source>
         <translation>The key may be another laptop&apos;s, or the file may be damaged. The files were left untouched. Contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/messages.py" line="57"/>
+        <location filename="../../fieldbus/ui/shell/messages.py" line="57"/>
         <source>더 새로운 버전의 Fieldbus가 만든 저장소입니다.</source>
         <translation>This store was made by a newer version of Fieldbus.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/messages.py" line="58"/>
+        <location filename="../../fieldbus/ui/shell/messages.py" line="58"/>
         <source>Fieldbus를 최신 버전으로 업데이트한 뒤 다시 여십시오. 저장소는 그대로 두었습니다.</source>
         <translation>Update Fieldbus to the latest version, then open it again. The store was left untouched.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/messages.py" line="61"/>
+        <location filename="../../fieldbus/ui/shell/messages.py" line="61"/>
         <source>암호 키를 보관할 안전한 키링을 사용할 수 없습니다.</source>
         <translation>No secure keyring is available to hold the encryption key.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/messages.py" line="62"/>
+        <location filename="../../fieldbus/ui/shell/messages.py" line="62"/>
         <source>운영체제의 키링(GNOME 키링, KWallet, 키체인 등)을 설치하거나 잠금을 푼 뒤 다시 시도하십시오.</source>
         <translation>Install or unlock the system keyring (GNOME Keyring, KWallet, Keychain…), then try again.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/messages.py" line="65"/>
+        <location filename="../../fieldbus/ui/shell/messages.py" line="65"/>
         <source>디스크가 저장을 거부했습니다.</source>
         <translation>The disk refused to save.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/messages.py" line="66"/>
+        <location filename="../../fieldbus/ui/shell/messages.py" line="66"/>
         <source>디스크 공간과 저장 장치 연결을 확인한 뒤 다시 시도하십시오. 저장했다고 표시된 내용은 잃지 않았습니다.</source>
         <translation>Check the free disk space and the drive connection, then try again. Nothing shown as saved was lost.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/messages.py" line="69"/>
+        <location filename="../../fieldbus/ui/shell/messages.py" line="69"/>
         <source>저장소 파일이 없습니다.</source>
         <translation>The store file is missing.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/messages.py" line="70"/>
+        <location filename="../../fieldbus/ui/shell/messages.py" line="70"/>
         <source>저장소 설명 파일은 있지만 데이터 파일이 없습니다. 백업에서 복원하거나 관리자에게 연락하십시오.</source>
         <translation>The store&apos;s description file exists but its data file does not. Restore from a backup or contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/messages.py" line="73"/>
+        <location filename="../../fieldbus/ui/shell/messages.py" line="73"/>
         <source>이 폴더에는 이미 저장소가 있습니다.</source>
         <translation>This folder already holds a store.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/messages.py" line="74"/>
+        <location filename="../../fieldbus/ui/shell/messages.py" line="74"/>
         <source>기존 저장소는 건드리지 않았습니다. 프로그램을 다시 시작해 로그인하십시오.</source>
         <translation>The existing store was not touched. Restart the program and sign in.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/messages.py" line="75"/>
+        <location filename="../../fieldbus/ui/shell/messages.py" line="75"/>
         <source>저장소를 열 수 없습니다.</source>
         <translation>The store cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/messages.py" line="76"/>
+        <location filename="../../fieldbus/ui/shell/messages.py" line="76"/>
         <source>프로그램을 다시 시작해 보고, 계속되면 관리자에게 연락하십시오.</source>
         <translation>Restart the program; if this persists, contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/messages.py" line="80"/>
+        <location filename="../../fieldbus/ui/shell/messages.py" line="80"/>
         <source>예상하지 못한 오류가 났습니다. 작업은 저장되지 않았을 수 있습니다. 계속되면 관리자에게 연락하십시오.</source>
         <translation>An unexpected error occurred. Your work may not have been saved. If this persists, contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/print_after_save.py" line="43"/>
+        <location filename="../../fieldbus/ui/printing/after_save.py" line="46"/>
         <source>프린터를 찾을 수 없습니다.</source>
         <translation>Printer not found.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/print_after_save.py" line="44"/>
+        <location filename="../../fieldbus/ui/printing/after_save.py" line="47"/>
         <source>프린터가 준비되지 않았습니다 (전원·용지·연결 확인).</source>
         <translation>The printer is not ready (check power, paper and cable).</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/print_after_save.py" line="45"/>
+        <location filename="../../fieldbus/ui/printing/after_save.py" line="48"/>
         <source>프린터가 이 용지 크기를 지원하지 않습니다.</source>
         <translation>The printer does not support this paper size.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/print_after_save.py" line="85"/>
+        <location filename="../../fieldbus/ui/printing/after_save.py" line="106"/>
         <source>인쇄 결과</source>
         <translation>Print result</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/print_after_save.py" line="133"/>
+        <location filename="../../fieldbus/ui/printing/after_save.py" line="144"/>
         <source>인쇄 중…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel_detail.py" line="239"/>
-        <location filename="../../fieldbus/ui/print_after_save.py" line="152"/>
+        <location filename="../../fieldbus/ui/printing/after_save.py" line="55"/>
         <source>인쇄하지 못했습니다.</source>
         <translation>Could not print.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/attachment_box.py" line="50"/>
+        <location filename="../../fieldbus/ui/intake/attachment_box.py" line="50"/>
         <source>{0} 바이트</source>
         <translation>{0} bytes</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/attachment_box.py" line="57"/>
+        <location filename="../../fieldbus/ui/intake/attachment_box.py" line="57"/>
         <source>{0} 파일은 {1}입니다. 한 파일은 {2} MB까지 첨부할 수 있습니다.</source>
         <translation>{0} is {1}. Each file can be at most {2} MB.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/attachment_box.py" line="58"/>
+        <location filename="../../fieldbus/ui/intake/attachment_box.py" line="58"/>
         <source>{0} 파일({1})을 더하면 첨부 파일이 모두 {2} MB를 넘습니다.</source>
         <translation>Adding {0} ({1}) would take the attachments over {2} MB in total.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/attachment_box.py" line="59"/>
+        <location filename="../../fieldbus/ui/intake/attachment_box.py" line="59"/>
         <source>{0}: 첨부 파일은 {1}개까지입니다.</source>
         <translation>{0}: at most {1} attachments.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/attachment_box.py" line="60"/>
+        <location filename="../../fieldbus/ui/intake/attachment_box.py" line="60"/>
         <source>{0} 파일을 읽을 수 없습니다 (없거나, 폴더이거나, 권한이 없습니다).</source>
         <translation>Cannot read {0} (missing, a folder, or no permission).</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/attachment_box.py" line="61"/>
+        <location filename="../../fieldbus/ui/intake/attachment_box.py" line="61"/>
         <source>{0} 파일은 이미 첨부되어 있습니다 (같은 내용). 한 번만 첨부합니다.</source>
         <translation>{0} is already attached (same content). It is attached only once.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/attachment_box.py" line="62"/>
+        <location filename="../../fieldbus/ui/intake/attachment_box.py" line="62"/>
         <source>임시 저장본의 첨부 파일 {0}을(를) 찾을 수 없어 목록에서 뺐습니다. 다시 첨부하십시오.</source>
         <translation>The draft&apos;s attachment {0} cannot be found and was removed from the list. Attach it again.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/attachment_box.py" line="64"/>
+        <location filename="../../fieldbus/ui/intake/attachment_box.py" line="64"/>
         <source>임시 저장본의 첨부 파일 {0}이(가) 그 뒤 바뀌어 목록에서 뺐습니다. 다시 첨부하십시오.</source>
         <translation>The draft&apos;s attachment {0} has changed since and was removed from the list. Attach it again.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/attachment_box.py" line="67"/>
+        <location filename="../../fieldbus/ui/intake/attachment_box.py" line="67"/>
         <source>{0} 파일을 첨부하지 못했습니다.</source>
         <translation>Could not attach {0}.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/attachment_box.py" line="83"/>
+        <location filename="../../fieldbus/ui/intake/attachment_box.py" line="83"/>
         <source>{0} 파일이 첨부한 뒤 바뀌었거나 없어졌습니다. 목록에서 빼고 다시 첨부하십시오.</source>
         <translation>{0} changed or disappeared after it was attached. Remove it and attach it again.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/attachment_box.py" line="129"/>
+        <location filename="../../fieldbus/ui/intake/attachment_box.py" line="129"/>
         <source>첨부 파일 목록</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/attachment_box.py" line="130"/>
+        <location filename="../../fieldbus/ui/intake/attachment_box.py" line="130"/>
         <source>Delete: 고른 파일 빼기. 파일 관리자에서 파일을 끌어다 놓아도 첨부됩니다.</source>
         <translation>Delete: remove the selected file. You can also drag files here from the file manager.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/attachment_box.py" line="134"/>
+        <location filename="../../fieldbus/ui/intake/attachment_box.py" line="134"/>
         <source>파일 추가…</source>
         <translation>Add file…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/attachment_box.py" line="135"/>
+        <location filename="../../fieldbus/ui/intake/attachment_box.py" line="135"/>
         <source>첨부 파일 추가</source>
         <translation>Add attachment</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/attachment_box.py" line="141"/>
+        <location filename="../../fieldbus/ui/intake/attachment_box.py" line="141"/>
         <source>첨부 파일 오류</source>
         <translation>Attachment error</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/attachment_box.py" line="184"/>
+        <location filename="../../fieldbus/ui/intake/attachment_box.py" line="184"/>
         <source>첨부할 파일 고르기</source>
         <translation>Choose files to attach</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/attachment_box.py" line="272"/>
+        <location filename="../../fieldbus/ui/intake/attachment_box.py" line="272"/>
         <source>파일을 읽는 중… ({0}개)</source>
         <translation>Reading files… ({0})</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/attachment_box.py" line="274"/>
+        <location filename="../../fieldbus/ui/intake/attachment_box.py" line="274"/>
         <source>여기로 파일을 끌어다 놓거나 [파일 추가…]를 누르십시오. 한 파일 {0} MB, 모두 {1} MB까지.</source>
         <translation>Drop files here or press [Add file…]. Up to {0} MB per file, {1} MB in all.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/attachment_box.py" line="283"/>
+        <location filename="../../fieldbus/ui/intake/attachment_box.py" line="283"/>
         <source>{0}, {1}</source>
         <translation>{0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/attachment_box.py" line="292"/>
+        <location filename="../../fieldbus/ui/intake/attachment_box.py" line="292"/>
         <source>빼기</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/attachment_box.py" line="293"/>
+        <location filename="../../fieldbus/ui/intake/attachment_box.py" line="293"/>
         <source>{0} 빼기</source>
         <translation>Remove {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/settings_dialog.py" line="40"/>
+        <location filename="../../fieldbus/ui/shell/settings_dialog.py" line="40"/>
         <source>설정</source>
         <extracomment>Each language under its own name, so it can be found whatever the UI is in.</extracomment>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/settings_dialog.py" line="47"/>
-        <location filename="../../fieldbus/ui/settings_dialog.py" line="51"/>
+        <location filename="../../fieldbus/ui/shell/settings_dialog.py" line="47"/>
+        <location filename="../../fieldbus/ui/shell/settings_dialog.py" line="51"/>
         <source>화면 언어</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/settings_dialog.py" line="53"/>
-        <location filename="../../fieldbus/ui/settings_dialog.py" line="60"/>
+        <location filename="../../fieldbus/ui/shell/settings_dialog.py" line="53"/>
+        <location filename="../../fieldbus/ui/shell/settings_dialog.py" line="60"/>
         <source>글자 크기</source>
         <translation>Text size</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/settings_dialog.py" line="54"/>
+        <location filename="../../fieldbus/ui/shell/settings_dialog.py" line="54"/>
         <source>보통 (100%)</source>
         <translation>Normal (100%)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/settings_dialog.py" line="54"/>
+        <location filename="../../fieldbus/ui/shell/settings_dialog.py" line="54"/>
         <source>크게 (125%)</source>
         <translation>Large (125%)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/settings_dialog.py" line="55"/>
+        <location filename="../../fieldbus/ui/shell/settings_dialog.py" line="55"/>
         <source>아주 크게 (150%)</source>
         <translation>Extra large (150%)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/settings_dialog.py" line="64"/>
+        <location filename="../../fieldbus/ui/shell/settings_dialog.py" line="64"/>
         <source>설정 안내</source>
         <translation>Settings notice</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/settings_dialog.py" line="71"/>
-        <location filename="../../fieldbus/ui/settings_dialog.py" line="72"/>
+        <location filename="../../fieldbus/ui/shell/settings_dialog.py" line="71"/>
+        <location filename="../../fieldbus/ui/shell/settings_dialog.py" line="72"/>
         <source>적용</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/settings_dialog.py" line="74"/>
-        <location filename="../../fieldbus/ui/settings_dialog.py" line="75"/>
+        <location filename="../../fieldbus/ui/shell/settings_dialog.py" line="74"/>
+        <location filename="../../fieldbus/ui/shell/settings_dialog.py" line="75"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/settings_dialog.py" line="80"/>
+        <location filename="../../fieldbus/ui/shell/settings_dialog.py" line="80"/>
         <source>설정 파일을 읽지 못한 부분이 있어 기본값을 썼습니다. 적용하면 새로 저장합니다.</source>
         <translation>Part of the settings file could not be read, so defaults were used. Apply saves it anew.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/settings_dialog.py" line="91"/>
+        <location filename="../../fieldbus/ui/shell/settings_dialog.py" line="91"/>
         <source>언어는 다음에 시작할 때 적용됩니다. 작성 중인 내용은 그대로 남습니다.</source>
         <translation>The language changes the next time Fieldbus starts. What you are typing stays as it is.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/settings_dialog.py" line="102"/>
+        <location filename="../../fieldbus/ui/shell/settings_dialog.py" line="102"/>
         <source>설정을 저장하지 못했습니다: {0}</source>
         <translation>Could not save the settings: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/signature_pad.py" line="54"/>
+        <location filename="../../fieldbus/ui/intake/signature_pad.py" line="54"/>
         <source>민원인 서명란</source>
         <translation>Petitioner&apos;s signature</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/signature_pad.py" line="56"/>
+        <location filename="../../fieldbus/ui/intake/signature_pad.py" line="56"/>
         <source>민원인이 마우스, 펜 또는 손가락으로 서명하는 곳입니다. 키보드로는 서명할 수 없습니다. 서명은 선택 사항이며, 서명하지 않으면 기관보관용 접수증에 &apos;서명 없음&apos;으로 인쇄됩니다. Ctrl+Z: 마지막 획 지우기, Delete: 모두 지우기.</source>
         <translation>Where the petitioner signs with a mouse, pen or finger; it cannot be signed with the keyboard. Signing is optional; without it the office copy of the receipt says &apos;not signed&apos;. Ctrl+Z: undo the last stroke, Delete: clear all.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/signature_pad.py" line="197"/>
+        <location filename="../../fieldbus/ui/intake/signature_pad.py" line="197"/>
         <source>여기에 서명해 주세요</source>
         <translation>Please sign here</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/signature_pad.py" line="195"/>
+        <location filename="../../fieldbus/ui/intake/signature_pad.py" line="195"/>
         <source>익명 접수에는 서명을 받지 않습니다</source>
         <translation>No signature for anonymous intake</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/signature_pad.py" line="303"/>
+        <location filename="../../fieldbus/ui/intake/signature_pad.py" line="303"/>
         <source>마지막 획 지우기</source>
         <translation>Undo stroke</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/signature_pad.py" line="304"/>
+        <location filename="../../fieldbus/ui/intake/signature_pad.py" line="304"/>
         <source>서명의 마지막 획 지우기</source>
         <translation>Undo the last stroke of the signature</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/signature_pad.py" line="306"/>
+        <location filename="../../fieldbus/ui/intake/signature_pad.py" line="306"/>
         <source>지우기</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/signature_pad.py" line="307"/>
+        <location filename="../../fieldbus/ui/intake/signature_pad.py" line="307"/>
         <source>서명 지우기</source>
         <translation>Clear the signature</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/training_banner.py" line="25"/>
+        <location filename="../../fieldbus/ui/shell/training_banner.py" line="25"/>
         <source>[교육용] {0}</source>
         <translation>[TRAINING] {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/training_banner.py" line="32"/>
+        <location filename="../../fieldbus/ui/shell/training_banner.py" line="32"/>
         <source>교육용 — 실제 민원이 아닙니다. 연습용 자료이며 동기화되지 않습니다.</source>
         <translation>TRAINING — not real complaints. Practice data, never synced.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/training_banner.py" line="34"/>
+        <location filename="../../fieldbus/ui/shell/training_banner.py" line="34"/>
         <source>교육용 저장소 안내</source>
         <translation>Training store notice</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/training_banner.py" line="43"/>
-        <location filename="../../fieldbus/ui/training_banner.py" line="45"/>
+        <location filename="../../fieldbus/ui/shell/training_banner.py" line="43"/>
+        <location filename="../../fieldbus/ui/shell/training_banner.py" line="45"/>
         <source>교육용 저장소</source>
         <translation>Training store</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync_panel.py" line="32"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="34"/>
         <source>동기화하지 않음 (교육용)</source>
         <translation>Not synced (training)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync_panel.py" line="34"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="36"/>
         <source>동기화 중…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync_panel.py" line="36"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="38"/>
         <source>확인 필요 {0}건 · 대기 {1}건</source>
         <translation>{0} need attention · {1} waiting</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync_panel.py" line="38"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="40"/>
         <source>허브가 거부함 · 대기 {0}건</source>
         <translation>Refused by the hub · {0} waiting</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync_panel.py" line="40"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="42"/>
         <source>허브 미등록 · 대기 {0}건</source>
         <translation>Not enrolled · {0} waiting</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync_panel.py" line="41"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="43"/>
         <source>허브 미등록</source>
         <translation>Not enrolled with a hub</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync_panel.py" line="43"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="45"/>
         <source>오프라인 · 대기 {0}건</source>
         <translation>Offline · {0} waiting</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync_panel.py" line="45"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="47"/>
         <source>동기화 대기 {0}건</source>
         <translation>{0} waiting to sync</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync_panel.py" line="46"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="48"/>
         <source>모두 동기화됨</source>
         <translation>All synced</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync_panel.py" line="64"/>
-        <location filename="../../fieldbus/ui/sync_panel.py" line="65"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="66"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="67"/>
         <source>동기화 현황</source>
         <translation>Sync status</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync_panel.py" line="69"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="71"/>
         <source>동기화 상태</source>
         <translation>Sync state</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync_panel.py" line="76"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="75"/>
         <source>동기화 자세히</source>
         <translation>Sync details</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync_panel.py" line="83"/>
-        <location filename="../../fieldbus/ui/sync_panel.py" line="84"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="82"/>
         <source>지금 동기화</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync_panel.py" line="88"/>
-        <location filename="../../fieldbus/ui/sync_panel.py" line="89"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="85"/>
         <source>닫기</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync_panel.py" line="108"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="102"/>
         <source>교육용 저장소는 허브에 등록하지 않고 동기화하지도 않습니다.</source>
         <translation>A training store is never enrolled with a hub and never synced.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync_panel.py" line="110"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="104"/>
         <source>이 노트북은 아직 허브에 등록되지 않았습니다. 관리자가 `fieldbus enrol --hub 주소 --user 이름 --password-stdin`으로 등록하면 연결될 때마다 자동으로 보냅니다. 그때까지 모든 사건은 이 노트북에 안전하게 남아 있습니다.</source>
         <translation>This laptop is not enrolled with a hub yet. Once an administrator enrols it (`fieldbus enrol --hub URL --user NAME --password-stdin`), it sends its cases whenever it is connected. Until then every case stays safely on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync_panel.py" line="115"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="109"/>
         <source>마지막 동기화: {0}</source>
         <translation>Last synced: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync_panel.py" line="118"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="112"/>
         <source>마지막 시도 실패: {0}</source>
         <translation>Last attempt failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync_panel.py" line="120"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="114"/>
         <source>허브가 이 노트북의 인증을 받지 않습니다 (등록 취소?). 관리자에게 다시 등록을 요청하십시오. 기록은 지워지지 않습니다.</source>
         <translation>The hub no longer accepts this laptop&apos;s credentials (enrolment revoked?). Ask an administrator to enrol it again. Nothing is deleted.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync_panel.py" line="129"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="123"/>
         <source>대기 목록을 불러오지 못했습니다.</source>
         <translation>Could not load the waiting list.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/form_problems.py" line="34"/>
+        <location filename="../../fieldbus/ui/widgets/form_problems.py" line="49"/>
         <source>제출하지 않았습니다. 빨간 글씨를 보십시오.</source>
         <translation>Not submitted. See the red text.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/form_problems.py" line="35"/>
+        <location filename="../../fieldbus/ui/widgets/form_problems.py" line="50"/>
         <source>저장하지 않았습니다. 빨간 글씨를 보십시오.</source>
         <translation>Not saved. See the red text.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/form_problems.py" line="38"/>
+        <location filename="../../fieldbus/ui/widgets/form_problems.py" line="53"/>
         <source>제출하지 않았습니다: {0}</source>
         <translation>Not submitted: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/form_problems.py" line="39"/>
+        <location filename="../../fieldbus/ui/widgets/form_problems.py" line="54"/>
         <source>저장하지 않았습니다: {0}</source>
         <translation>Not saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/form_problems.py" line="42"/>
+        <location filename="../../fieldbus/ui/widgets/form_problems.py" line="57"/>
         <source>제출하지 않았습니다. {0} {1}</source>
         <translation>Not submitted. {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/form_problems.py" line="43"/>
+        <location filename="../../fieldbus/ui/widgets/form_problems.py" line="58"/>
         <source>저장하지 않았습니다. {0} {1}</source>
         <translation>Not saved. {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/form_problems.py" line="52"/>
+        <location filename="../../fieldbus/ui/widgets/form_problems.py" line="67"/>
         <source>고칠 곳이 {0}군데 있습니다. 빨간 글씨를 보십시오.</source>
         <translation>{0} fields need fixing. See the red text.</translation>
     </message>
@@ -2024,154 +2003,154 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="174"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="191"/>
         <source>이동신문고 현장 접수 — Fieldbus</source>
         <extracomment>After the first screen shows, wait this long before building the work area in idle moments: the screen paints first, and the store&apos;s opening on the worker goes on.</extracomment>
         <translation>Mobile complaint bus intake — Fieldbus</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="190"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="207"/>
         <source>저장소를 여는 중…</source>
         <translation>Opening the store…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="191"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="208"/>
         <source>불러오는 중</source>
         <translation>Loading</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="195"/>
-        <location filename="../../fieldbus/ui/main_window.py" line="197"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="212"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="214"/>
         <source>로그인</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="196"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="213"/>
         <source>담당자를 고르고 PIN을 입력하십시오.</source>
         <translation>Choose the officer and enter the PIN.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="199"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="216"/>
         <source>화면이 잠겼습니다</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="200"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="217"/>
         <source>한동안 사용하지 않아 화면을 잠갔습니다. 계속하려면 PIN을 입력하십시오.</source>
         <translation>The screen was locked after a period of no use. Enter your PIN to continue.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="202"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="219"/>
         <source>잠금 해제</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="222"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="239"/>
         <source>로그인한 담당자</source>
         <translation>Signed-in officer</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="226"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="243"/>
         <source>동기화 상태</source>
         <translation>Sync status</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="227"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="244"/>
         <source>동기화 현황 보기 (Ctrl+Shift+Y)</source>
         <translation>Show sync status (Ctrl+Shift+Y)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="233"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="250"/>
         <source>보안 경고</source>
         <translation>Security warning</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="249"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="266"/>
         <source>화면 잠그기</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="250"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="267"/>
         <source>Ctrl+L</source>
         <translation>Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="258"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="275"/>
         <source>설정(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="259"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="276"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="262"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="279"/>
         <source>메뉴</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="264"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="281"/>
         <source>동기화(&amp;Y)…</source>
         <translation>S&amp;ync…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="265"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="282"/>
         <source>Ctrl+Shift+Y</source>
         <translation>Ctrl+Shift+Y</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="344"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="338"/>
         <source>환영 인사</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="353"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="344"/>
         <source>작업 영역</source>
         <translation>Work area</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="354"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="345"/>
         <source>작업 탭</source>
         <translation>Work tabs</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="359"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="348"/>
         <source>오늘의 방문</source>
         <translation>Today&apos;s visit</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="366"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="352"/>
         <source>민원 접수</source>
         <translation>Complaint intake</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="371"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="354"/>
         <source>국선대리인 상담</source>
         <translation>Counsel sessions</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="376"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="356"/>
         <source>사건 목록</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="447"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="437"/>
         <source>개발용 설정: OS 키링 없이 PIN만으로 저장소를 보호합니다. 버스 노트북에서는 쓰지 마십시오.</source>
         <translation>Development setup: no OS keyring, the PIN alone protects the store. Not for a bus laptop.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="541"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="531"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="543"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="533"/>
         <source>{0}님, 안녕하십니까.</source>
         <translation>Welcome, {0}.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/main_window.py" line="554"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="544"/>
         <source>PIN이 6자리보다 짧습니다. 관리자에게 알리거나 `fieldbus officer pin` 명령으로 6자리 이상의 새 PIN을 정하십시오.</source>
         <translation>Your PIN is shorter than 6 digits. Tell your supervisor, or choose a new PIN of 6 digits or more with `fieldbus officer pin`.</translation>
     </message>
@@ -2179,29 +2158,29 @@
 <context>
     <name>PinPrompt</name>
     <message>
-        <location filename="../../fieldbus/ui/identity.py" line="224"/>
-        <location filename="../../fieldbus/ui/identity.py" line="225"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="224"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="225"/>
         <source>담당자</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/identity.py" line="227"/>
-        <location filename="../../fieldbus/ui/identity.py" line="228"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="227"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="228"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/identity.py" line="271"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="271"/>
         <source>PIN이 맞지 않습니다. 다시 입력하십시오. 여러 번 틀리면 잠시 로그인할 수 없습니다.</source>
         <translation>Wrong PIN. Please try again. After several wrong PINs, sign-in is blocked for a while.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/identity.py" line="289"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="289"/>
         <source>다시 입력할 수 있습니다.</source>
         <translation>You can try again now.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/identity.py" line="293"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="293"/>
         <source>PIN을 여러 번 잘못 입력했습니다. {0}초 후에 다시 시도할 수 있습니다.</source>
         <translation>Too many wrong PINs. You can try again in {0} s.</translation>
     </message>
@@ -2209,90 +2188,90 @@
 <context>
     <name>SetupPage</name>
     <message>
-        <location filename="../../fieldbus/ui/identity.py" line="88"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="88"/>
         <source>Fieldbus 처음 설정</source>
         <translation>Fieldbus first-time setup</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/identity.py" line="90"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="90"/>
         <source>이 노트북에서 처음 사용합니다. 담당자와 기기 코드를 등록하고 PIN을 정하십시오. 자료는 암호화되어 다음 폴더에 저장됩니다: {0}</source>
         <translation>First use on this laptop. Register the officer and the device code, and choose a PIN. Data is stored encrypted in this folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/identity.py" line="98"/>
-        <location filename="../../fieldbus/ui/identity.py" line="119"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="98"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="119"/>
         <source>담당자 이름</source>
         <translation>Officer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/identity.py" line="101"/>
-        <location filename="../../fieldbus/ui/identity.py" line="120"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="101"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="120"/>
         <source>기기 코드</source>
         <translation>Device code</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/identity.py" line="102"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="102"/>
         <source>예: B07A</source>
         <translation>e.g. B07A</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/identity.py" line="105"/>
-        <location filename="../../fieldbus/ui/identity.py" line="121"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="105"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="121"/>
         <source>역할</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/identity.py" line="108"/>
-        <location filename="../../fieldbus/ui/identity.py" line="122"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="108"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="122"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/identity.py" line="109"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="109"/>
         <source>숫자 6~12자리</source>
         <translation>6 to 12 digits</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/identity.py" line="110"/>
-        <location filename="../../fieldbus/ui/identity.py" line="123"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="110"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="123"/>
         <source>PIN 확인</source>
         <translation>Confirm PIN</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/identity.py" line="133"/>
-        <location filename="../../fieldbus/ui/identity.py" line="134"/>
-        <location filename="../../fieldbus/ui/identity.py" line="202"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="133"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="134"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="202"/>
         <source>저장소 만들기</source>
         <translation>Create store</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/identity.py" line="142"/>
-        <location filename="../../fieldbus/ui/identity.py" line="143"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="142"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="143"/>
         <source>교육용으로 시작</source>
         <translation>Start in training mode</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/identity.py" line="144"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="144"/>
         <source>연습용 사건이 들어 있는 교육용 저장소를 따로 만듭니다. 실제 민원은 받지 마십시오.</source>
         <translation>Creates a separate training store filled with practice cases. Do not take real complaints in it.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/identity.py" line="160"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="160"/>
         <source>두 PIN이 다릅니다.</source>
         <translation>The two PINs differ.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/identity.py" line="176"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="176"/>
         <source>교육용 저장소 만들기</source>
         <translation>Create training store</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/identity.py" line="177"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="177"/>
         <source>연습용 사건이 들어 있는 교육용 저장소를 만듭니다. 실제 민원은 받지 마십시오. 폴더: {0}</source>
         <translation>Creates a training store filled with practice cases. Do not take real complaints in it. Folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/identity.py" line="202"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="202"/>
         <source>만드는 중…</source>
         <translation>Creating…</translation>
     </message>
@@ -2300,44 +2279,44 @@
 <context>
     <name>StoreErrorPage</name>
     <message>
-        <location filename="../../fieldbus/ui/identity.py" line="332"/>
-        <location filename="../../fieldbus/ui/identity.py" line="333"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="332"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="333"/>
         <source>다시 시도</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/identity.py" line="335"/>
-        <location filename="../../fieldbus/ui/identity.py" line="336"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="335"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="336"/>
         <source>끝내기</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/identity.py" line="340"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="340"/>
         <source>오류</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/identity.py" line="340"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="340"/>
         <source>해결 방법</source>
         <translation>What to do</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/identity.py" line="341"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="341"/>
         <source>저장소 위치</source>
         <translation>Store location</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/identity.py" line="342"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="342"/>
         <source>자세한 내용</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/identity.py" line="349"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="349"/>
         <source>저장소 폴더: {0}</source>
         <translation>Store folder: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/identity.py" line="351"/>
+        <location filename="../../fieldbus/ui/shell/sign_in.py" line="351"/>
         <source>기술 정보 ({0}): {1}</source>
         <translation>Technical details ({0}): {1}</translation>
     </message>
@@ -2345,194 +2324,192 @@
 <context>
     <name>VisitPage</name>
     <message>
-        <location filename="../../fieldbus/ui/visit_page.py" line="91"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="91"/>
         <source>방문 상태</source>
         <extracomment>Asked before closing a visit; tests replace it.</extracomment>
         <translation>Visit status</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit_page.py" line="116"/>
-        <location filename="../../fieldbus/ui/visit_page.py" line="117"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="116"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="117"/>
         <source>방문 시작하기</source>
         <translation>Start a visit</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit_page.py" line="120"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="120"/>
         <source>예: 청송군청 앞 광장</source>
         <translation>e.g. Square in front of Cheongsong County Office</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit_page.py" line="122"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="122"/>
         <source>예: 경상북도 청송군</source>
         <translation>e.g. Cheongsong-gun, Gyeongsangbuk-do</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit_page.py" line="127"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="127"/>
         <source>쉼표로 구분: 김민수, 이영희</source>
         <translation>Comma-separated: Kim Minsu, Lee Younghee</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit_page.py" line="129"/>
-        <location filename="../../fieldbus/ui/visit_page.py" line="171"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="129"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="166"/>
         <source>장소</source>
         <translation>Venue</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit_page.py" line="130"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="130"/>
         <source>지역(시·군·구)</source>
         <translation>Region (city/county/district)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit_page.py" line="131"/>
-        <location filename="../../fieldbus/ui/visit_page.py" line="171"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="131"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="166"/>
         <source>날짜</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit_page.py" line="132"/>
-        <location filename="../../fieldbus/ui/visit_page.py" line="172"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="132"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="167"/>
         <source>팀원</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit_page.py" line="137"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="137"/>
         <source>{0} 오류</source>
         <translation>{0} error</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit_page.py" line="148"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="148"/>
         <source>방문 시작 오류</source>
         <translation>Visit start error</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit_page.py" line="152"/>
-        <location filename="../../fieldbus/ui/visit_page.py" line="153"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="152"/>
         <source>방문 시작</source>
         <translation>Start visit</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit_page.py" line="167"/>
-        <location filename="../../fieldbus/ui/visit_page.py" line="168"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="162"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="163"/>
         <source>진행 중인 방문</source>
         <translation>Visit in progress</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit_page.py" line="172"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="167"/>
         <source>지역</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit_page.py" line="173"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="168"/>
         <source>시작</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit_page.py" line="182"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="177"/>
         <source>방문 마치기 오류</source>
         <translation>Visit close error</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit_page.py" line="185"/>
-        <location filename="../../fieldbus/ui/visit_page.py" line="186"/>
-        <location filename="../../fieldbus/ui/visit_page.py" line="371"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="180"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="365"/>
         <source>방문 마치기</source>
         <translation>Close visit</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit_page.py" line="103"/>
-        <location filename="../../fieldbus/ui/visit_page.py" line="193"/>
-        <location filename="../../fieldbus/ui/visit_page.py" line="194"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="103"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="187"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="188"/>
         <source>오늘의 현황</source>
         <translation>Today&apos;s figures</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit_page.py" line="200"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="194"/>
         <source>접수한 민원</source>
         <translation>Complaints taken</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit_page.py" line="200"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="194"/>
         <source>국선대리인 상담</source>
         <translation>Counsel sessions</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit_page.py" line="201"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="195"/>
         <source>접수증 발급</source>
         <translation>Receipts issued</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit_page.py" line="201"/>
-        <location filename="../../fieldbus/ui/visit_page.py" line="233"/>
-        <location filename="../../fieldbus/ui/visit_page.py" line="234"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="195"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="227"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="228"/>
         <source>동기화 대기</source>
         <translation>Waiting to sync</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit_page.py" line="202"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="196"/>
         <source>확인 필요</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit_page.py" line="211"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="205"/>
         <source>종류별</source>
         <translation>By kind</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit_page.py" line="212"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="206"/>
         <source>현장 처리별</source>
         <translation>By on-site outcome</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit_page.py" line="226"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="220"/>
         <source>집계 범위</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit_page.py" line="266"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="260"/>
         <source>현황을 불러오지 못했습니다: {0}</source>
         <translation>Could not load the figures: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit_page.py" line="287"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="281"/>
         <source>(없음)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit_page.py" line="288"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="282"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit_page.py" line="295"/>
-        <location filename="../../fieldbus/ui/visit_page.py" line="296"/>
-        <location filename="../../fieldbus/ui/visit_page.py" line="297"/>
-        <location filename="../../fieldbus/ui/visit_page.py" line="300"/>
-        <location filename="../../fieldbus/ui/visit_page.py" line="301"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="289"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="290"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="291"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="294"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="295"/>
         <source>{0}건</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit_page.py" line="298"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="292"/>
         <source>상담 확인서 {0}건, 재발행·보관용을 포함한 인쇄 {1}장</source>
         <translation>{0} counsel confirmations; {1} pages printed including reprints and office copies</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit_page.py" line="308"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="302"/>
         <source>이번 방문({0})에서 접수한 것</source>
         <translation>Taken during this visit ({0})</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit_page.py" line="310"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="304"/>
         <source>{0}에 접수한 것 (열린 방문 없음)</source>
         <translation>Taken on {0} (no visit open)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit_page.py" line="372"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="366"/>
         <source>{0} 방문을 마칠까요? 이후 접수하는 민원은 이 방문에 묶이지 않습니다.</source>
         <translation>Close the visit at {0}? Complaints taken afterwards will not belong to this visit.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit_page.py" line="402"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="396"/>
         <source>열린 방문이 없습니다.</source>
         <translation>No visit is open.</translation>
     </message>
@@ -2540,92 +2517,92 @@
 <context>
     <name>WaitingList</name>
     <message>
-        <location filename="../../fieldbus/ui/waiting_list.py" line="38"/>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="32"/>
         <source>동기화 대기 안내</source>
         <translation>Waiting list note</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/waiting_list.py" line="41"/>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="35"/>
         <source>종류</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/waiting_list.py" line="41"/>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="35"/>
         <source>번호</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/waiting_list.py" line="41"/>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="35"/>
         <source>버전</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/waiting_list.py" line="41"/>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="35"/>
         <source>대기 시작</source>
         <translation>Waiting since</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/waiting_list.py" line="42"/>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="36"/>
         <source>상태</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/waiting_list.py" line="42"/>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="36"/>
         <source>시도</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/waiting_list.py" line="42"/>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="36"/>
         <source>마지막 오류</source>
         <translation>Last error</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/waiting_list.py" line="45"/>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="37"/>
         <source>동기화 대기 목록</source>
         <translation>Waiting to sync</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/waiting_list.py" line="56"/>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="42"/>
         <source>민원</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/waiting_list.py" line="56"/>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="42"/>
         <source>국선대리인 상담</source>
         <translation>Counsel session</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/waiting_list.py" line="57"/>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="43"/>
         <source>방문</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/waiting_list.py" line="58"/>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="44"/>
         <source>대기</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/waiting_list.py" line="58"/>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="44"/>
         <source>확인 필요</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/waiting_list.py" line="68"/>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="50"/>
         <source>모두 동기화되었습니다. 기다리는 것이 없습니다.</source>
         <translation>Everything is synced. Nothing is waiting.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/waiting_list.py" line="70"/>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="52"/>
         <source>동기화 대기 {0}건 중 앞의 {1}건입니다. 연결되면 자동으로 보냅니다.</source>
         <translation>The first {1} of {0} waiting to sync. They are sent automatically when connected.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/waiting_list.py" line="73"/>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="55"/>
         <source>동기화 대기 {0}건. 연결되면 자동으로 보냅니다.</source>
         <translation>{0} waiting to sync. They are sent automatically when connected.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/waiting_list.py" line="77"/>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="59"/>
         <source>&apos;확인 필요&apos; {0}건은 허브가 받지 않은 것입니다: 마지막 오류를 보고 고치거나 관리자에게 알리십시오.</source>
         <translation>The hub did not accept {0} marked &apos;Needs attention&apos;: read the last error and fix them, or tell an administrator.</translation>
     </message>
@@ -2633,7 +2610,7 @@
 <context>
     <name>agency</name>
     <message>
-        <location filename="../../fieldbus/ui/agency_picker.py" line="21"/>
+        <location filename="../../fieldbus/ui/widgets/agency_picker.py" line="24"/>
         <source>기관 이름 일부를 입력하면 찾아 줍니다</source>
         <translation>Type part of an agency name to find it</translation>
     </message>
@@ -2641,12 +2618,12 @@
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../fieldbus/ui/visit_page.py" line="73"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="73"/>
         <source>오늘에서 1년 넘게 떨어진 날짜는 쓸 수 없습니다.</source>
         <translation>Dates more than a year from today cannot be used.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit_page.py" line="75"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="75"/>
         <source>이미 열린 방문이 있습니다. 먼저 마치십시오.</source>
         <translation>A visit is already open. Close it first.</translation>
     </message>
@@ -2654,7 +2631,7 @@
 <context>
     <name>receipt_delivery</name>
     <message>
-        <location filename="../../fieldbus/ui/receipt_delivery.py" line="42"/>
+        <location filename="../../fieldbus/ui/printing/receipt_delivery.py" line="42"/>
         <source>접수증을 PDF로 저장</source>
         <translation>Save the receipt as PDF</translation>
     </message>

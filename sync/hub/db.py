@@ -17,7 +17,6 @@ with many laptops syncing at once. The differences are confined to :func:`connec
 
 from __future__ import annotations
 
-import datetime as _dt
 import logging
 import os
 import threading
@@ -27,6 +26,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from sync.hub import migrations
+from sync.hub.clock import ago, now  # noqa: F401  (the hub's modules import them from here)
 from sync.hub.migrations import change_counter, changes
 from sync.protocol import canonical_json
 
@@ -184,17 +184,6 @@ def reader(engine: sa.Engine) -> sa.Engine:
     """``engine`` for transactions that only read: on SQLite they do not take the write
     lock (WAL lets them run beside a writer); elsewhere it changes nothing."""
     return engine.execution_options(**{_READ_ONLY: True})
-
-
-def now() -> str:
-    return _dt.datetime.now(_dt.UTC).isoformat(timespec="milliseconds")
-
-
-def ago(seconds: float) -> str:
-    """The time ``seconds`` before now, written as :func:`now` writes times (so the two
-    compare as strings)."""
-    moment = _dt.datetime.now(_dt.UTC) - _dt.timedelta(seconds=seconds)
-    return moment.isoformat(timespec="milliseconds")
 
 
 def append_change(conn: sa.Connection, *, device_id: int, record_id: str,

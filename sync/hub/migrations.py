@@ -37,6 +37,8 @@ from collections.abc import Callable
 
 import sqlalchemy as sa
 
+from sync.hub.clock import now
+
 metadata = sa.MetaData()
 
 schema_version = sa.Table(
@@ -296,8 +298,6 @@ def _retention(conn: sa.Connection) -> None:
     """Retention's columns and index. A case finished before has no finishing time: the
     time of its last approving or rejecting review in the audit log stands in, else now
     (its period then starts at this upgrade, never earlier than it could have)."""
-    from sync.hub.db import now
-
     present = {c["name"] for c in sa.inspect(conn).get_columns("records")}
     for name in ("finished_at", "purged_at"):
         if name not in present:

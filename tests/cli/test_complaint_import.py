@@ -141,14 +141,10 @@ def test_import_of_a_missing_file_is_exit_2(ready, tmp_path):
 
 
 def _small_batches(monkeypatch, size: int) -> None:
-    """Commit every ``size`` lines, wherever the batch size lives."""
-    try:
-        import fieldbus.services.intake.importer as where
-        name = "BATCH"
-    except ImportError:
-        import fieldbus.cli.main as where
-        name = "IMPORT_BATCH"
-    monkeypatch.setattr(where, name, size)
+    """Commit every ``size`` lines (the batch size is the importer's)."""
+    from fieldbus.services.intake import importer
+
+    monkeypatch.setattr(importer, "BATCH", size)
 
 
 def test_import_commits_in_batches_and_numbers_every_line(ready, monkeypatch):

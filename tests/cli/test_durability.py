@@ -59,12 +59,9 @@ def test_a_full_disk_is_exit_5_and_nothing_is_saved(ready, full_disk):
 
 
 def test_a_full_disk_during_import_keeps_what_was_reported(ready, full_disk, monkeypatch):
-    try:
-        import fieldbus.services.intake.importer as where
-        monkeypatch.setattr(where, "BATCH", 2)
-    except ImportError:
-        import fieldbus.cli.main as where
-        monkeypatch.setattr(where, "IMPORT_BATCH", 2)
+    from fieldbus.services.intake import importer
+
+    monkeypatch.setattr(importer, "BATCH", 2)
     enable, disable = full_disk
     small = [json.dumps(sample(n), ensure_ascii=False) for n in COMPLAINT_SAMPLES[:2]]
     big = [json.dumps(_big(), ensure_ascii=False) for _ in range(4)]

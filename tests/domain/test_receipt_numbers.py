@@ -13,8 +13,10 @@ from hypothesis import strategies as st
 from fieldbus.domain.errors import ValidationError
 from fieldbus.domain.receipt_numbers import (
     ALPHABET,
+    TRAINING_DEVICE,
     ReceiptNo,
     check_character,
+    check_device,
     format_receipt_no,
     is_check_valid,
     parse_receipt_no,
@@ -213,6 +215,22 @@ def test_validate_device_code_rejects(code):
         validate_device_code(code)
     assert err.value.code == "device_code"
     assert err.value.field == "device"
+
+
+@pytest.mark.parametrize(
+    ("device", "training", "refused"),
+    [("B07A", False, None), (TRAINING_DEVICE, True, None),
+     (f"{TRAINING_DEVICE}1", True, None), (TRAINING_DEVICE, False, "device_reserved"),
+     (f"{TRAINING_DEVICE}9", False, "device_reserved"), ("B07A", True, "device_training")],
+)
+def test_training_codes_are_for_training_stores_only(device, training, refused):
+    """The store applies this rule at creation (``Store.create``) without knowing training."""
+    if refused is None:
+        assert check_device(device, training=training) == device
+    else:
+        with pytest.raises(ValidationError) as err:
+            check_device(device, training=training)
+        assert (err.value.code, err.value.field) == (refused, "device")
 
 
 def test_check_character_rejects_foreign_characters():

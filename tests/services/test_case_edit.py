@@ -3,9 +3,9 @@ saved case, the merge patch of just what changed, and the drafts' separate keys.
 
 from __future__ import annotations
 
-from fieldbus.services import case_edit, counsel_draft
 from fieldbus.domain.intake import parse_complaint
 from fieldbus.domain.records import Officer
+from fieldbus.services import case_edit, counsel_draft
 from fieldbus.store import complaints, drafts
 from tests.conftest import sample
 

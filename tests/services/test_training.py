@@ -8,8 +8,6 @@ import pytest
 
 from fieldbus.domain.errors import PermissionDenied, ValidationError
 from fieldbus.domain.records import COMPLAINT_KINDS, OUTCOMES
-from fieldbus.store import complaints, counsel, visits
-from fieldbus.store.store import Store
 from fieldbus.services.training import (
     TRAINING_DEVICE,
     NotATrainingStore,
@@ -21,6 +19,8 @@ from fieldbus.services.training import (
     seed_data,
     training_dir,
 )
+from fieldbus.store import complaints, counsel, visits
+from fieldbus.store.store import Store
 from tests.conftest import PIN
 
 

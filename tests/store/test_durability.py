@@ -20,7 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from fieldbus.services.intake.importer import BATCH  # receipts are printed a committed batch at a time
+# receipts are printed a committed batch at a time
+from fieldbus.services.intake.importer import BATCH
 from fieldbus.store import complaints
 from fieldbus.store.errors import StoreWriteFailed
 from fieldbus.store.sqlcipher import IntegrityError, is_disk_error

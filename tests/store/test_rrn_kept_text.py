@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from fieldbus.services import counsel_draft
-
-from fieldbus.services.intake import draft as intake_draft
 from fieldbus.domain.deadlines import KST
+from fieldbus.services import counsel_draft
+from fieldbus.services.intake import draft as intake_draft
 from fieldbus.store import complaints, drafts, reviews, search
 from tests.store.helpers import all_text, audit_rows, draft
 

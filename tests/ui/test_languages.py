@@ -88,7 +88,7 @@ def signed_in(qtbot, open_window, data_dir):  # noqa: F811
 
 def test_every_ui_string_has_a_finished_english_translation(tmp_path):
     fresh = tmp_path / "now.ts"
-    sources = sorted(str(p) for p in (ROOT / "fieldbus" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "fieldbus" / "ui").rglob("*.py"))
     subprocess.run([str(BIN / "pyside6-lupdate"), "-source-language", "ko",
                     "-target-language", "en", *sources, "-ts", str(fresh)],
                    check=True, capture_output=True)
@@ -102,24 +102,26 @@ def test_every_ui_string_has_a_finished_english_translation(tmp_path):
 #: Korean that is meant to stay Korean in every language: the language's own name in the
 #: language list, and text the case list measures its column widths with.
 NOT_FOR_TRANSLATION = {
-    ("settings_dialog.py", "한국어"),
-    *(("cases_page.py", sample) for sample in (
+    ("shell/settings_dialog.py", "한국어"),
+    *(("cases/page.py", sample) for sample in (
         "소극행정신고W", "마을 진입로 포장 요청 (재)", "남궁*수W", "기관 전달W", "보완 제출W",
         "동기화 대기W", "2026-11-26 (지남)W")),
 }
+UI = ROOT / "fieldbus" / "ui"
 MARKERS = ("tr", "translate", "QT_TR_NOOP", "QT_TRANSLATE_NOOP")
 
 
 def untranslatable(path: Path) -> list[str]:
     """Hangul string literals that lupdate cannot see: not the text of a ``tr()``,
     ``translate()`` or ``QT_TR_NOOP()`` call (docstrings aside)."""
+    where = path.relative_to(UI).as_posix() if path.is_relative_to(UI) else path.name
     tree = ast.parse(path.read_text(encoding="utf-8"))
     parent = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
     found = []
     for node in ast.walk(tree):
         if not (isinstance(node, ast.Constant) and isinstance(node.value, str)
                 and HANGUL.search(node.value)) or isinstance(parent.get(node), ast.Expr) \
-                or (path.name, node.value) in NOT_FOR_TRANSLATION:
+                or (where, node.value) in NOT_FOR_TRANSLATION:
             continue
         call = parent.get(node)
         while call is not None and not isinstance(call, ast.Call):
@@ -127,12 +129,12 @@ def untranslatable(path: Path) -> list[str]:
         func = getattr(call, "func", None)
         name = getattr(func, "attr", None) or getattr(func, "id", None)
         if name not in MARKERS:
-            found.append(f"{path.name}:{node.lineno} {node.value!r}")
+            found.append(f"{where}:{node.lineno} {node.value!r}")
     return found
 
 
 def test_every_korean_string_in_the_ui_goes_through_tr():
-    found = [hit for path in sorted((ROOT / "fieldbus" / "ui").glob("*.py"))
+    found = [hit for path in sorted((ROOT / "fieldbus" / "ui").rglob("*.py"))
              for hit in untranslatable(path)]
     assert found == [], "wrap these in tr() (or QT_TR_NOOP() where tr() comes later)"
 

@@ -5,7 +5,8 @@ Opened from the case list for a case the supervisor returned (review state
 form's, filled with the case as saved; the receipt number, time of receipt and
 attachments are frozen (the store refuses to change them), as are consent and anonymity.
 Checking is the intake form's: :func:`fieldbus.services.intake.draft.problems` as the officer
-types, the reason under the field (:func:`fieldbus.ui.intake.form.field_message`).
+types, the reason under the field (:func:`fieldbus.ui.widgets.complaint_fields.field_message`,
+which the intake form uses too).
 Saving sends a JSON Merge Patch of just the changed fields to ``complaints.edit`` on the
 worker, which makes the case ``edited`` and queues it for the hub again.
 
@@ -18,29 +19,27 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from fieldbus.services import case_edit
-
 from fieldbus.services.intake import draft as intake_draft
 from fieldbus.domain.deadlines import KST
-from fieldbus.ui.widgets.agency_picker import agency_combo
-from fieldbus.ui.intake.form import ERROR_STYLE, WARNING_STYLE, _choices, field_message
-from fieldbus.ui.widgets.form_problems import point_at_problems, show_refusal
 from fieldbus.ui.shell.worker import StoreOp
+from fieldbus.ui.widgets.agency_picker import agency_combo
+from fieldbus.ui.widgets.complaint_fields import choices, field_message, rrn_warning
+from fieldbus.ui.widgets.fonts import enlarge
+from fieldbus.ui.widgets import form_parts
+from fieldbus.ui.widgets.form_problems import point_at_problems, show_refusal
+from fieldbus.ui.widgets.keys import push_button, shortcut, tab_chain
 
 NOTE_STYLE = ("background: #fff3cd; color: #3d2c00; border: 2px solid #e0b000; "
               "padding: 8px;")
@@ -96,10 +95,7 @@ class CaseEditor(QWidget):
         layout.setContentsMargins(0, 6, 0, 0)
         self.heading = QLabel()
         self.heading.setAccessibleName(tr("보완할 사건"))
-        font = QFont(self.heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.heading.setFont(font)
+        enlarge(self.heading, 1.3)
         layout.addWidget(self.heading)
         self.note = QLabel()
         # The hub's words, shown as written: "<b>x</b>" or "<img src=…>" in a note must
@@ -110,9 +106,7 @@ class CaseEditor(QWidget):
         self.note.setStyleSheet(NOTE_STYLE)
         self.note.setWordWrap(True)
         self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        note_font = QFont(self.note.font())
-        note_font.setPointSizeF(note_font.pointSizeF() * 1.15)
-        self.note.setFont(note_font)
+        enlarge(self.note, 1.15, bold=False)
         layout.addWidget(self.note)
         self.frozen_info = QLabel()
         self.frozen_info.setAccessibleName(tr("바꿀 수 없는 항목"))
@@ -145,79 +139,34 @@ class CaseEditor(QWidget):
         scroll.setWidget(content)
         layout.addWidget(scroll, 1)
 
-        bar = QHBoxLayout()
-        self.status = QLabel()
-        self.status.setObjectName("case-editor-status")
-        self.status.setAccessibleName(tr("보완 제출 상태"))
-        self.status.setWordWrap(True)
-        bar.addWidget(self.status, 1)
-        self.save_button = QPushButton(tr("보완하여 다시 제출 (Ctrl+S)"))
-        self.save_button.setAccessibleName(tr("보완하여 다시 제출"))
-        self.save_button.setAutoDefault(True)
-        self.save_button.clicked.connect(self.save)
-        bar.addWidget(self.save_button)
-        self.cancel_button = QPushButton(tr("취소 (Esc)"))
-        self.cancel_button.setAccessibleName(tr("보완 취소"))
-        self.cancel_button.setAutoDefault(True)
-        self.cancel_button.clicked.connect(self.cancel)
-        bar.addWidget(self.cancel_button)
-        layout.addLayout(bar)
-
-        for sequence, slot in ((QKeySequence(QKeySequence.StandardKey.Save), self.save),
-                               (QKeySequence(Qt.Key.Key_Escape), self.cancel)):
-            shortcut = QShortcut(sequence, self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
-        chain = [self.fields[key] for key in case_edit.EDITABLE] + [self.save_button,
-                                                                     self.cancel_button]
-        for first, second in zip(chain, chain[1:]):
-            QWidget.setTabOrder(first, second)
+        # Ctrl+S (like the Save button) resubmits, Esc (like Cancel) goes back; Enter on
+        # either button presses it.
+        self.cancel_button = push_button(tr("취소 (Esc)"), tr("보완 취소"), self.cancel,
+                                         auto_default=True)
+        self.status, self.save_button = form_parts.save_bar(
+            self, self.save, status_object="case-editor-status",
+            status_name=tr("보완 제출 상태"), save_text=tr("보완하여 다시 제출 (Ctrl+S)"),
+            save_name=tr("보완하여 다시 제출"), auto_default=True, then=[self.cancel_button])
+        shortcut(self, Qt.Key.Key_Escape, self.cancel)
+        tab_chain([self.fields[key] for key in case_edit.EDITABLE]
+                  + [self.save_button, self.cancel_button])
 
     def _widget(self, key: str) -> QWidget:
         if key in COMBOS:
-            combo = QComboBox()
-            for text, code in _choices()[key]:
-                combo.addItem(text, code)
-            combo.currentIndexChanged.connect(lambda _i, k=key: self._edited(k))
-            return combo
+            return form_parts.choice_combo(key, self._edited, choices()[key])
         if key == "agency":
-            combo = agency_combo()
-            combo.editTextChanged.connect(lambda _t: self._edited("agency"))
-            return combo
+            return agency_combo(self._edited)
         if key == "body":
-            body = QPlainTextEdit()
-            body.setTabChangesFocus(True)
-            body.setMinimumHeight(140)
-            body.textChanged.connect(lambda: self._edited("body"))
-            return body
-        line = QLineEdit()
-        line.setMaxLength(LINES[key])
-        line.textChanged.connect(lambda _t, k=key: self._edited(k))
-        return line
+            return form_parts.text_box("body", self._edited, min_height=140)
+        return form_parts.line_edit(key, self._edited, max_len=LINES[key])
 
     def _labelled(self, form: QFormLayout, key: str, label: str, widget: QWidget) -> None:
-        widget.setAccessibleName(label)
         if isinstance(widget, QComboBox) and widget.lineEdit() is not None:
             widget.lineEdit().setAccessibleName(label)  # the agency's searchable box
         self.fields[key] = widget
-        box = QVBoxLayout()
-        box.setSpacing(2)
-        box.addWidget(widget)
-        for kind, style, store in (("error", ERROR_STYLE, self.errors),
-                                   ("warning", WARNING_STYLE, self.warnings)):
-            line = QLabel()
-            line.setObjectName(f"case-editor-{kind}-{key}")
-            line.setAccessibleName(tr("{0} 오류").format(label) if kind == "error"
-                                   else tr("{0} 경고").format(label))
-            line.setStyleSheet(style)
-            line.setWordWrap(True)
-            line.hide()
-            store[key] = line
-            box.addWidget(line)
-        caption = QLabel(label)
-        caption.setAccessibleName(label)
-        caption.setBuddy(widget)
-        form.addRow(caption, box)
+        self.errors[key] = error = form_parts.error_note("case-editor", key, label)
+        self.warnings[key] = warning = form_parts.warning_note("case-editor", key, label)
+        form_parts.labelled_row(form, label, widget, error, warning).setAccessibleName(label)
 
     # -- the case ----------------------------------------------------------------------
 
@@ -291,7 +240,7 @@ class CaseEditor(QWidget):
                 continue
             widget = f[key]
             if key in COMBOS:
-                values[key] = widget.currentData() if widget.currentIndex() >= 0 else ""
+                values[key] = form_parts.chosen_code(widget)
             elif key == "agency":
                 values[key] = widget.currentText()
             elif key == "body":
@@ -326,9 +275,7 @@ class CaseEditor(QWidget):
             label.setVisible(show)
         for key, label in self.warnings.items():
             show = key in found.rrn_fields
-            label.setText(tr("주민등록번호로 보이는 번호가 있습니다. 주민등록번호는 받지 "
-                             "않습니다 — 지우십시오. 그대로 저장하면 뒷자리를 *로 가립니다.")
-                          if show else "")
+            label.setText(rrn_warning() if show else "")
             label.setVisible(show)
         return found
 

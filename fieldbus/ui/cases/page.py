@@ -43,6 +43,7 @@ from fieldbus.ui.cases.editor import CaseEditor
 from fieldbus.ui.cases.model import CasesModel, short_time, tr
 from fieldbus.ui.printing import receipt_delivery
 from fieldbus.ui.shell.worker import StoreOp
+from fieldbus.ui.widgets.form_parts import outbox_grew
 
 SEARCH_DELAY_MS = 250
 DETAIL_DELAY_MS = 150  # arrowing down the list does not open (and audit) every case passed
@@ -383,9 +384,7 @@ class CasesPage(QWidget):
         self.show_case(complaint.receipt_no, notice=tr(
             "{0}: 보완하여 다시 제출했습니다. 동기화를 기다립니다.").format(complaint.receipt_no))
         self.table.setFocus()
-        refresh = getattr(self.window_, "refresh_outbox", None)
-        if refresh is not None:
-            refresh()
+        outbox_grew(self.window_)
 
     # -- reprint -------------------------------------------------------------------------
 

@@ -5,7 +5,9 @@ when past), eligibility, counsel, outcome — and a reprint of the confirmation 
 The session is read on the worker through ``counsel.view`` (audited) and turned there
 into the JSON the command line shows (``serialize.counsel_json`` with the viewer): the
 confidential notes only cross to the GUI thread for counsel and supervisors. An officer
-sees that notes exist, never their text.
+sees that notes exist, never their text. The form that holds this view is not imported
+here: the words for codes, the deadline's look and the print are shared through
+:mod:`fieldbus.ui.counsel.parts`.
 
 Keys: Enter reprints the confirmation; Esc goes back to the form.
 """
@@ -13,17 +15,25 @@ Keys: Enter reprints the confirmation; Esc goes back to the form.
 from __future__ import annotations
 
 import html
-import os
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from fieldbus.domain.deadlines import KST
+from fieldbus.ui.counsel.parts import (
+    choices as counsel_choices,
+    colour_deadline,
+    deadline_label,
+    print_confirmation,
+    time_left,
+)
+from fieldbus.ui.printing.after_save import failure_reason, print_op
 from fieldbus.ui.shell.worker import StoreOp
+from fieldbus.ui.widgets.fonts import enlarge
+from fieldbus.ui.widgets.keys import push_button, shortcut
 
 
 def tr(text: str) -> str:
@@ -46,9 +56,8 @@ def _esc(value) -> str:
 
 def render(data: dict[str, Any]) -> str:
     """The session as HTML for the detail browser (the deadline has its own label)."""
-    from fieldbus.ui.counsel.form import _choices
-
-    choices = {key: {code: text for text, code in pairs} for key, pairs in _choices().items()}
+    choices = {key: {code: text for text, code in pairs}
+               for key, pairs in counsel_choices().items()}
 
     def name(key: str, code: str | None) -> str:
         return choices[key].get(code, code)
@@ -107,19 +116,9 @@ class CounselDetail(QWidget):
         layout = QVBoxLayout(self)
         self.heading = QLabel()
         self.heading.setAccessibleName(tr("상담번호"))
-        font = QFont(self.heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.heading.setFont(font)
+        enlarge(self.heading, 1.3)
         layout.addWidget(self.heading)
-        self.deadline_label = QLabel()
-        self.deadline_label.setObjectName("counsel-detail-deadline")
-        self.deadline_label.setAccessibleName(tr("행정심판 청구 기한"))
-        self.deadline_label.setWordWrap(True)
-        big = QFont(self.deadline_label.font())
-        big.setPointSizeF(max(16.0, big.pointSizeF() * 1.6))
-        big.setBold(True)
-        self.deadline_label.setFont(big)
+        self.deadline_label = deadline_label("counsel-detail-deadline")
         layout.addWidget(self.deadline_label)
         self.body = QTextBrowser()
         self.body.setAccessibleName(tr("상담 상세"))
@@ -131,23 +130,17 @@ class CounselDetail(QWidget):
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bar.addWidget(self.message, 1)
-        self.reprint = QPushButton(tr("확인증 재발행 (Enter)"))
-        self.reprint.setAccessibleName(tr("상담 확인증 재발행"))
-        self.reprint.setAutoDefault(True)
+        self.reprint = push_button(tr("확인증 재발행 (Enter)"), tr("상담 확인증 재발행"),
+                                   self.print_, auto_default=True)
         self.reprint.setEnabled(False)
-        self.reprint.clicked.connect(self.print_)
         bar.addWidget(self.reprint)
-        self.back_button = QPushButton(tr("돌아가기 (Esc)"))
-        self.back_button.setAccessibleName(tr("상담 양식으로 돌아가기"))
-        self.back_button.setAutoDefault(True)
-        self.back_button.clicked.connect(self.back.emit)
+        self.back_button = push_button(tr("돌아가기 (Esc)"), tr("상담 양식으로 돌아가기"),
+                                       self.back.emit, auto_default=True)
         bar.addWidget(self.back_button)
         layout.addLayout(bar)
         QWidget.setTabOrder(self.body, self.reprint)
         QWidget.setTabOrder(self.reprint, self.back_button)
-        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.activated.connect(self.back.emit)
+        shortcut(self, Qt.Key.Key_Escape, self.back.emit)
 
     def show_session(self, number: str) -> None:
         """Read the session (audited, on the worker) and show it."""
@@ -168,25 +161,16 @@ class CounselDetail(QWidget):
             lambda exc: self._failed(generation)))
 
     def _shown(self, generation: int, data: dict[str, Any]) -> None:
-        from fieldbus.ui.counsel.form import DEADLINE_STYLES
-
         if generation != self._generation:
             return
         self.data = data
         self.message.clear()
         self.body.setHtml(render(data))
-        days, status = data["appeal_days_left"], data["appeal_status"]
-        if status == "past":
-            left = tr("기한이 {0}일 지났습니다").format(-days)
-        elif days == 0:
-            left = tr("오늘이 마지막 날입니다")
-        else:
-            left = tr("{0}일 남음").format(days)
+        status = data["appeal_status"]
         self.deadline_label.setText(tr("행정심판 청구 기한: {0} ({1})").format(
-            data["appeal_deadline"], left))
+            data["appeal_deadline"], time_left(status, data["appeal_days_left"])))
         self.deadline_label.setToolTip(tr("근거: {0}").format(data["appeal_basis"]))
-        self.deadline_label.setProperty("deadlineStatus", status)
-        self.deadline_label.setStyleSheet(DEADLINE_STYLES[status])
+        colour_deadline(self.deadline_label, status)
         self.reprint.setEnabled(True)
         self.reprint.setFocus()
 
@@ -200,23 +184,16 @@ class CounselDetail(QWidget):
         """The confirmation again (marked 재발행 after the first), as the done screen
         prints it: the printer named by FIELDBUS_PRINTER, else a PDF where the officer
         chooses."""
-        from fieldbus.ui.printing import receipt_delivery
-        from fieldbus.ui.counsel.form import _print_confirmation
-
         officer = getattr(self.window_, "officer", None)
         number = self.number
         if self._printing or officer is None or number is None or self.data is None:
             return
-        where = receipt_delivery.destination(self, number)
-        if where is None:  # save dialog cancelled
+        op = print_op(self, officer, number, print_confirmation)
+        if op is None:  # save dialog cancelled
             return
-        printer, out = where
-        layout = os.environ.get("FIELDBUS_RECEIPT_LAYOUT") or "a4"
         self._printing = True
         self.reprint.setEnabled(False)
         self.message.setText(tr("확인증을 만드는 중…"))
-        op = StoreOp(lambda store: _print_confirmation(store, officer, number, out=out,
-                                                       printer=printer, layout=layout))
         self.window_.runner.run(op.success(self._printed).failure(self._print_failed))
 
     def _printed(self, result) -> None:
@@ -230,10 +207,7 @@ class CounselDetail(QWidget):
         self.message.setText(tr("상담 확인증을 {0}했습니다: {1}").format(what, where))
 
     def _print_failed(self, exc: Exception) -> None:
-        from fieldbus.ui.printing import after_save as print_after_save
-
         self._printing = False
         self.reprint.setEnabled(True)
         self.reprint.setFocus()
-        self.message.setText(print_after_save.tr(print_after_save.PRINT_FAILURES.get(
-            getattr(exc, "code", ""), QT_TR_NOOP("인쇄하지 못했습니다."))))
+        self.message.setText(failure_reason(exc))

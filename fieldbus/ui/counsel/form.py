@@ -10,6 +10,9 @@ is autosaved every few seconds as an encrypted draft in the store (``meta`` key
 ``counsel-draft:<officer id>``) and restored after a crash, like the intake form's.
 Enter on a row of today's sessions opens it (:mod:`fieldbus.ui.counsel.detail`): the
 deadline, the notes for counsel and supervisors only, and a reprint of the confirmation.
+What the form and that view both use (the words for codes, the deadline's look, the
+print) is in :mod:`fieldbus.ui.counsel.parts`; the form's fields are built from
+:mod:`fieldbus.ui.widgets.form_parts`, as the intake form's are.
 
 Keys: Tab walks the form in order; Ctrl+S saves; on the confirmation screen Enter prints
 the confirmation and Esc goes on without printing.
@@ -23,23 +26,15 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QDate, Qt
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
     QStackedLayout,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -47,48 +42,30 @@ from PySide6.QtWidgets import (
 from fieldbus.services import counsel_draft
 from fieldbus.domain.deadlines import KST
 from fieldbus.domain.errors import ValidationError
-from fieldbus.ui.shell import messages
-from fieldbus.ui.widgets.agency_picker import agency_combo
 from fieldbus.ui.counsel.detail import CounselDetail
-from fieldbus.ui.widgets.draft_autosave import DraftAutosave
-from fieldbus.ui.widgets.form_parts import field_box, note_label, two_columns
-from fieldbus.ui.widgets.form_problems import point_at_problems, show_refusal
-from fieldbus.ui.intake.form import ERROR_STYLE, INFO_STYLE, autosave_seconds
+from fieldbus.ui.counsel.parts import (
+    choices,
+    colour_deadline,
+    deadline_label,
+    print_confirmation,
+    time_left,
+)
 from fieldbus.ui.printing.after_save import PrintAfterSave, Wording
-from fieldbus.ui.printing.receipt_delivery import delivery
 from fieldbus.ui.shell.worker import StoreOp
+from fieldbus.ui.widgets.agency_picker import agency_combo
+from fieldbus.ui.widgets.draft_autosave import DraftAutosave, problem_text
+from fieldbus.ui.widgets import form_parts
+from fieldbus.ui.widgets.form_problems import point_at_problems, show_refusal, usual_field_message
+from fieldbus.ui.widgets.keys import tab_chain
+from fieldbus.ui.widgets.tables import fill, text_table
 
 log = logging.getLogger(__name__)
 
-DEADLINE_STYLES = {
-    "ok": "color: #1b5e20; background: #e8f5e9; padding: 6px;",
-    "near": "color: #7a4a00; background: #ffe8a3; padding: 6px;",   # amber
-    "past": "color: #ffffff; background: #b00020; padding: 6px;",   # red
-    "none": "color: #555555; padding: 6px;",
-}
 NOTES_HIDDEN_TEXT = QT_TR_NOOP("상담 내용은 국선대리인과 관리자만 볼 수 있습니다")
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("counsel", text)
-
-
-def _choices() -> dict[str, list[tuple[str, str]]]:
-    return {
-        "basis": [(tr("기초생활수급자"), "basic_livelihood"), (tr("한부모가족"), "single_parent"),
-                  (tr("기초연금 수급자"), "basic_pension"),
-                  (tr("장애인연금 수급자"), "disability_pension"),
-                  (tr("북한이탈주민"), "north_korean_defector"),
-                  (tr("그 밖에 경제적 능력으로 대리인 선임이 곤란한 경우"), "inability_to_pay"),
-                  (tr("해당 없음"), "none")],
-        "checked_by": [(tr("행정정보 공동이용"), "shared_admin_info"),
-                       (tr("증명서 확인"), "certificate"), (tr("본인 진술"), "self_declaration"),
-                       (tr("미확인"), "not_checked")],
-        "qualification": [(tr("변호사"), "attorney"), (tr("공인노무사"), "labor_attorney")],
-        "outcome": [(tr("국선대리인 선정 신청"), "application_filed"), (tr("상담만"), "advice_only"),
-                    (tr("대한법률구조공단 안내"), "referred_legal_aid"),
-                    (tr("기타 안내"), "referred_other")],
-    }
 
 
 STATUS_NAMES = {"ok": QT_TR_NOOP("여유"), "near": QT_TR_NOOP("임박"),
@@ -99,19 +76,11 @@ def field_message(field: str, exc: ValidationError) -> str:
     code = exc.code
     if field in ("basis", "checked_by", "qualification", "outcome"):
         return tr("하나를 고르십시오.")
-    if field == "phone":
-        return tr("전화번호가 올바르지 않습니다 (예: 010-2345-6789, 054-480-1234).")
-    if field == "birth_year":
-        return tr("출생연도는 1900년부터 올해까지의 네 자리 숫자입니다.")
     if field == "learned_on" and code in ("conflict", "learned_before_disposition"):
         return tr("처분이 있음을 안 날은 처분일보다 앞설 수 없습니다.")
     if field in ("disposed_on", "learned_on") and code == "future":
         return tr("오늘 이후의 날짜는 고를 수 없습니다.")
-    if code in ("required", "minLength"):
-        return tr("꼭 입력해야 합니다.")
-    if code in ("maxLength", "too_long"):
-        return tr("너무 깁니다.")
-    return messages.field_error(exc)
+    return usual_field_message(field, exc)
 
 
 # -- store operations (run on the worker) --------------------------------------------------
@@ -128,15 +97,6 @@ def _save_session(store, officer, values: dict[str, Any], with_notes: bool) -> s
     # duplicate a saved session, never a session lost.
     drafts.clear(store, officer.id, prefix=counsel_draft.DRAFT_PREFIX)
     return number
-
-
-def _print_confirmation(store, officer, number: str, *, out: Path | None, printer: str | None,
-                        layout: str) -> tuple[Any, Path | None]:
-    from fieldbus.receipts.issue import print_counsel
-
-    deliver, written = delivery(out, printer=printer, layout=layout)
-    printed = print_counsel(store, officer, number, layout=layout, deliver=deliver)
-    return printed, (written[0] if written else None)
 
 
 def _today_sessions(store) -> list[tuple[str, str, str, str]]:
@@ -186,7 +146,6 @@ class CounselForm(QWidget):
         self.deadline: counsel_draft.DeadlineView | None = None
         self.deadline_status = "none"  # ok / near / past / none — the style shown
         self.sessions: list[tuple[str, str, str, str]] = []
-        self._officer_id: str | None = None
         self._saving = False
         self._loading = False
 
@@ -201,7 +160,7 @@ class CounselForm(QWidget):
             printed=tr("상담 확인증 {0}을(를) 인쇄했습니다."),
             not_printed=tr("상담번호 {0}: 확인증을 인쇄하지 않았습니다."),
             still_saved=tr("{0} 상담은 저장되어 있습니다. Enter로 다시 시도하거나 "
-                           "Esc로 넘어가십시오.")), _print_confirmation, name="counsel")
+                           "Esc로 넘어가십시오.")), print_confirmation, name="counsel")
         self.done_view.done.connect(self._back_to_form)
         self.number_label = self.done_view.number_label
         self.print_message = self.done_view.print_message
@@ -212,41 +171,25 @@ class CounselForm(QWidget):
         self.views.addWidget(self.done_view)
         self.views.addWidget(self.detail_view)
         self.drafts = DraftAutosave(
-            window, prefix=counsel_draft.DRAFT_PREFIX,
-            seconds=autosave_s or autosave_seconds(), values=self.values,
+            window, prefix=counsel_draft.DRAFT_PREFIX, seconds=autosave_s, values=self.values,
             busy=lambda: self._saving, is_blank=counsel_draft.is_blank,
-            restore=self._restore_draft, problem=self._draft_problem, parent=self)
+            restore=self._restore_draft,
+            problem=lambda what: self.status.setText(problem_text(what)), parent=self)
         window.pages.currentChanged.connect(self._page_changed)
         self.clear()
 
     # -- building ----------------------------------------------------------------------
 
     def _labelled(self, form: QFormLayout, key: str, label: str, widget: QWidget) -> QLabel:
-        widget.setAccessibleName(label)
         self.fields[key] = widget
-        error = note_label(f"counsel-error-{key}", tr("{0} 오류").format(label), ERROR_STYLE)
-        self.errors[key] = error
-        box = field_box(widget, error)
-        caption = QLabel(label)
-        caption.setBuddy(widget)
-        form.addRow(caption, box)
-        return caption
+        self.errors[key] = error = form_parts.error_note("counsel", key, label)
+        return form_parts.labelled_row(form, label, widget, error)
 
     def _line(self, key: str, *, max_len: int, placeholder: str = "") -> QLineEdit:
-        line = QLineEdit()
-        line.setMaxLength(max_len)
-        line.setPlaceholderText(placeholder)
-        line.textChanged.connect(lambda _t, k=key: self._edited(k))
-        return line
+        return form_parts.line_edit(key, self._edited, max_len=max_len, placeholder=placeholder)
 
     def _combo(self, key: str, placeholder: str) -> QComboBox:
-        combo = QComboBox()
-        for text, code in _choices()[key]:
-            combo.addItem(text, code)
-        combo.setPlaceholderText(placeholder)
-        combo.setCurrentIndex(-1)
-        combo.currentIndexChanged.connect(lambda _i, k=key: self._edited(k))
-        return combo
+        return form_parts.choice_combo(key, self._edited, choices()[key], placeholder)
 
     def _date(self, key: str) -> QDateEdit:
         edit = DateBox()
@@ -256,14 +199,9 @@ class CounselForm(QWidget):
         edit.dateChanged.connect(lambda _d, k=key: self._edited(k))
         return edit
 
-    def _agency_combo(self) -> QComboBox:
-        combo = agency_combo()
-        combo.editTextChanged.connect(lambda _t: self._edited("agency"))
-        return combo
-
     def _build_form(self) -> QWidget:
-        self.banner = note_label("counsel-banner", tr("상담 안내"), INFO_STYLE)
-        outer, left, right = two_columns(self.banner, tr("국선대리인 상담 양식"))
+        self.banner = form_parts.note_label("counsel-banner", tr("상담 안내"), form_parts.INFO_STYLE)
+        outer, left, right = form_parts.two_columns(self.banner, tr("국선대리인 상담 양식"))
 
         who = QGroupBox(tr("1. 청구인"))
         who_form = QFormLayout(who)
@@ -277,7 +215,7 @@ class CounselForm(QWidget):
 
         what = QGroupBox(tr("2. 다투려는 처분"))
         what_form = QFormLayout(what)
-        self._labelled(what_form, "agency", tr("처분 기관"), self._agency_combo())
+        self._labelled(what_form, "agency", tr("처분 기관"), agency_combo(self._edited))
         self._labelled(what_form, "title", tr("처분 내용"), self._line("title", max_len=200))
         self._labelled(what_form, "disposed_on", tr("처분일"), self._date("disposed_on"))
         unknown = QCheckBox(tr("처분이 있음을 안 날을 모름 (처분일부터 180일만 적용)"))
@@ -289,15 +227,8 @@ class CounselForm(QWidget):
                        self._date("learned_on"))
         left.addWidget(what)
 
-        self.deadline_label = QLabel()
-        self.deadline_label.setObjectName("counsel-deadline")
-        self.deadline_label.setAccessibleName(tr("행정심판 청구 기한"))
-        self.deadline_label.setWordWrap(True)
+        self.deadline_label = deadline_label("counsel-deadline")
         self.deadline_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = QFont(self.deadline_label.font())
-        font.setPointSizeF(max(16.0, font.pointSizeF() * 1.6))
-        font.setBold(True)
-        self.deadline_label.setFont(font)
         self.deadline_basis = QLabel()
         self.deadline_basis.setAccessibleName(tr("청구 기한 근거"))
         self.deadline_basis.setWordWrap(True)
@@ -319,11 +250,8 @@ class CounselForm(QWidget):
                        self._line("counsel_name", max_len=50))
         self._labelled(couns_form, "qualification", tr("자격"),
                        self._combo("qualification", tr("자격을 고르십시오")))
-        notes = QPlainTextEdit()
-        notes.setTabChangesFocus(True)
-        notes.setMinimumHeight(90)
+        notes = form_parts.text_box("notes", self._edited, min_height=90)
         notes.setPlaceholderText(tr("비밀 — 국선대리인과 관리자만 봅니다. 확인증에 인쇄되지 않습니다."))
-        notes.textChanged.connect(lambda: self._edited("notes"))
         self.notes_caption = self._labelled(couns_form, "notes", tr("상담 내용 (비밀)"), notes)
         self.notes_hidden = QLabel(tr(NOTES_HIDDEN_TEXT))
         self.notes_hidden.setObjectName("counsel-notes-hidden")
@@ -331,10 +259,7 @@ class CounselForm(QWidget):
         self.notes_hidden.setWordWrap(True)
         self.notes_hidden.hide()
         couns_form.addRow(self.notes_hidden)
-        next_step = QPlainTextEdit()
-        next_step.setTabChangesFocus(True)
-        next_step.setMaximumHeight(60)
-        next_step.textChanged.connect(lambda: self._edited("next_step"))
+        next_step = form_parts.text_box("next_step", self._edited, max_height=60)
         self._labelled(couns_form, "next_step", tr("다음 할 일"), next_step)
         self._labelled(couns_form, "outcome", tr("상담 결과"),
                        self._combo("outcome", tr("상담 결과를 고르십시오")))
@@ -342,17 +267,9 @@ class CounselForm(QWidget):
 
         today_box = QGroupBox(tr("오늘의 상담"))
         today_layout = QVBoxLayout(today_box)
-        self.session_list = QTableWidget(0, 4)
+        self.session_list = text_table([tr("상담번호"), tr("청구인"), tr("청구 기한"), tr("상태")],
+                                       tr("오늘의 상담 목록"))
         self.session_list.setObjectName("counsel-today")
-        self.session_list.setAccessibleName(tr("오늘의 상담 목록"))
-        self.session_list.setHorizontalHeaderLabels(
-            [tr("상담번호"), tr("청구인"), tr("청구 기한"), tr("상태")])
-        self.session_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.session_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.session_list.verticalHeader().hide()
-        self.session_list.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.session_list.horizontalHeader().setStretchLastSection(True)
         self.session_list.setMaximumHeight(140)
         self.session_list.setToolTip(tr("Enter: 상담 열기"))
         self.session_list.activated.connect(lambda index: self.open_session(index.row()))
@@ -360,26 +277,11 @@ class CounselForm(QWidget):
         right.addWidget(today_box)
         right.addStretch(1)
 
-        bar = QHBoxLayout()
-        self.status = QLabel()
-        self.status.setObjectName("counsel-status")
-        self.status.setAccessibleName(tr("상담 저장 상태"))
-        self.status.setWordWrap(True)
-        bar.addWidget(self.status, 1)
-        self.save_button = QPushButton(tr("저장 (Ctrl+S)"))
-        self.save_button.setAccessibleName(tr("상담 저장"))
-        self.save_button.clicked.connect(self.save)
-        bar.addWidget(self.save_button)
-        outer.layout().addLayout(bar)
-
-        shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), outer)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.save)
-
-        chain = [self.fields[key] for key in counsel_draft.ORDER] + [self.save_button,
-                                                                     self.session_list]
-        for first, second in zip(chain, chain[1:]):
-            QWidget.setTabOrder(first, second)
+        self.status, self.save_button = form_parts.save_bar(
+            outer, self.save, status_object="counsel-status", status_name=tr("상담 저장 상태"),
+            save_text=tr("저장 (Ctrl+S)"), save_name=tr("상담 저장"))
+        tab_chain([self.fields[key] for key in counsel_draft.ORDER]
+                  + [self.save_button, self.session_list])
         return outer
 
     # -- the content -------------------------------------------------------------------
@@ -402,8 +304,7 @@ class CounselForm(QWidget):
             values[key] = f[key].date().toString("yyyy-MM-dd")
         values["learned_unknown"] = f["learned_unknown"].isChecked()
         for key in ("basis", "checked_by", "qualification", "outcome"):
-            combo = f[key]
-            values[key] = combo.currentData() if combo.currentIndex() >= 0 else ""
+            values[key] = form_parts.chosen_code(f[key])
         values["notes"] = f["notes"].toPlainText() if self.may_write_notes else ""
         values["next_step"] = f["next_step"].toPlainText()
         return values
@@ -500,18 +401,12 @@ class CounselForm(QWidget):
             self.deadline_basis.setText("")
         else:
             self.deadline_status = view.status
-            if view.status == "past":
-                left = tr("기한이 {0}일 지났습니다").format(-view.days_left)
-            elif view.days_left == 0:
-                left = tr("오늘이 마지막 날입니다")
-            else:
-                left = tr("{0}일 남음").format(view.days_left)
+            left = time_left(view.status, view.days_left)
             warn = {"near": tr(" — 기한 임박"), "past": tr(" — 기한 지남")}.get(view.status, "")
             self.deadline_label.setText(tr("행정심판 청구 기한: {0} ({1}){2}").format(
                 view.due.isoformat(), left, warn))
             self.deadline_basis.setText(tr("근거: {0}").format(view.basis))
-        self.deadline_label.setProperty("deadlineStatus", self.deadline_status)
-        self.deadline_label.setStyleSheet(DEADLINE_STYLES[self.deadline_status])
+        colour_deadline(self.deadline_label, self.deadline_status)
 
     # -- saving ------------------------------------------------------------------------
 
@@ -527,8 +422,7 @@ class CounselForm(QWidget):
         values = self.values()
         with_notes = self.may_write_notes
         self._saving = True
-        self.save_button.setEnabled(False)
-        self.save_button.setText(tr("저장 중…"))
+        form_parts.show_saving(self.save_button, True)
         self.status.setText("")
         op = StoreOp(lambda store: _save_session(store, officer, values, with_notes))
         self.window_.runner.run(op.success(self._saved).failure(self._save_failed))
@@ -537,19 +431,15 @@ class CounselForm(QWidget):
         self._saving = False
         self.drafts.settled()  # saved: not a draft (cleared with the save)
         self.banner.hide()
-        self.save_button.setEnabled(True)
-        self.save_button.setText(tr("저장 (Ctrl+S)"))
+        form_parts.show_saving(self.save_button, False)
         self.views.setCurrentWidget(self.done_view)
         self.done_view.show_number(number)
         self.refresh_sessions()
-        refresh = getattr(self.window_, "refresh_outbox", None)
-        if refresh is not None:
-            refresh()
+        form_parts.outbox_grew(self.window_)
 
     def _save_failed(self, exc: Exception) -> None:
         self._saving = False
-        self.save_button.setEnabled(True)
-        self.save_button.setText(tr("저장 (Ctrl+S)"))
+        form_parts.show_saving(self.save_button, False)
         field = counsel_draft.FIELD_OF_PATH.get(getattr(exc, "field", ""))
         show_refusal(exc, self.status, field=field, errors=self.errors, fields=self.fields,
                      message=lambda f: field_message(f, exc))
@@ -582,20 +472,12 @@ class CounselForm(QWidget):
 
     def _show_sessions(self, rows: list[tuple[str, str, str, str]]) -> None:
         self.sessions = rows
-        self.session_list.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                self.session_list.setItem(r, c, QTableWidgetItem(text))
+        fill(self.session_list, rows)
 
     def _page_changed(self, _index: int) -> None:
-        window = self.window_
-        officer = self._officer()
-        if officer is None or window.pages.currentWidget() is not getattr(window, "work_page",
-                                                                          None):
+        officer = self.drafts.arriving()
+        if officer is None:
             return
-        if officer.id == self._officer_id:
-            return  # back from the lock: the form kept its content
-        self._officer_id = officer.id
         self.views.setCurrentWidget(self.form_view)
         self.status.setText("")
         self.banner.hide()
@@ -625,7 +507,3 @@ class CounselForm(QWidget):
         self.banner.setText(tr("저장하지 않은 상담 내용이 있어 되살렸습니다 ({0}에 자동 저장). "
                                "확인한 뒤 저장하십시오.").format(at))
         self.banner.show()
-
-    def _draft_problem(self, what: str) -> None:
-        self.status.setText(tr("임시 저장본을 불러오지 못했습니다.") if what == "load"
-                            else tr("임시 저장에 실패했습니다. 디스크를 확인하십시오."))

@@ -9,7 +9,10 @@ reads 서명 없음). The widgets only hold what is typed: the
 form's content is a plain dict (:mod:`fieldbus.services.intake.draft`), checked as it changes with
 the same domain rules the command line uses, and every error is shown under the field it
 names. Saving, printing and the draft autosave are store operations on the worker
-(:mod:`fieldbus.ui.shell.worker`); nothing here touches the store.
+(:mod:`fieldbus.ui.shell.worker`); nothing here touches the store. The words for the
+choices and for each error are :mod:`fieldbus.ui.widgets.complaint_fields` (the
+returned-case editor shows the same), the fields are built from
+:mod:`fieldbus.ui.widgets.form_parts`.
 
 Keys: Tab walks the form in order; Ctrl+S saves; on the receipt screen Enter prints the
 citizen's receipt and Esc goes on to the next citizen without printing.
@@ -19,24 +22,19 @@ from __future__ import annotations
 
 import base64
 import logging
-import os
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
     QStackedLayout,
     QTextBrowser,
     QVBoxLayout,
@@ -46,24 +44,19 @@ from PySide6.QtWidgets import (
 from fieldbus.services.intake import attachments as intake_attachments, draft as intake_draft
 from fieldbus.domain.deadlines import KST
 from fieldbus.domain.errors import ValidationError
-from fieldbus.services.settings import env_seconds
-from fieldbus.ui.shell import messages
-from fieldbus.ui.widgets.agency_picker import agency_combo
 from fieldbus.ui.intake.attachment_box import AttachmentBox, save_problem_text
-from fieldbus.ui.widgets.draft_autosave import DraftAutosave
-from fieldbus.ui.widgets.form_parts import field_box, note_label, two_columns
-from fieldbus.ui.widgets.form_problems import point_at_problems, show_refusal
+from fieldbus.ui.intake.signature_pad import SignaturePad
 from fieldbus.ui.printing.after_save import PrintAfterSave, Wording
 from fieldbus.ui.printing.receipt_delivery import delivery
-from fieldbus.ui.intake.signature_pad import SignaturePad
 from fieldbus.ui.shell.worker import StoreOp
+from fieldbus.ui.widgets.agency_picker import agency_combo
+from fieldbus.ui.widgets.complaint_fields import choices, field_message, rrn_warning
+from fieldbus.ui.widgets.draft_autosave import DraftAutosave, problem_text
+from fieldbus.ui.widgets import form_parts
+from fieldbus.ui.widgets.form_problems import point_at_problems, show_refusal
+from fieldbus.ui.widgets.keys import tab_chain
 
 log = logging.getLogger(__name__)
-
-DEFAULT_AUTOSAVE_SECONDS = 5.0
-ERROR_STYLE = "color: #b00020;"
-WARNING_STYLE = "color: #8a5300; background: #fff4d6; padding: 2px;"
-INFO_STYLE = "color: #0b5394; background: #e8f0fe; padding: 4px;"
 
 #: The tab chain and the order errors are visited in.
 ORDER = ("anonymous", "name", "type", "phone", "email", "address", "postcode", "birth_year",
@@ -74,57 +67,6 @@ PETITIONER_FIELDS = ("name", "type", "phone", "email", "address", "postcode", "b
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("intake", text)
-
-
-def autosave_seconds(environ=os.environ) -> float:
-    return env_seconds("FIELDBUS_DRAFT_SECONDS", DEFAULT_AUTOSAVE_SECONDS, environ)
-
-
-def _choices() -> dict[str, list[tuple[str, str]]]:
-    return {
-        "type": [(tr("개인"), "individual"), (tr("단체"), "group"),
-                 (tr("대리인"), "representative")],
-        "kind": [(tr("질의"), "inquiry"), (tr("건의"), "suggestion"), (tr("고충"), "grievance"),
-                 (tr("부패·공익신고"), "report"), (tr("소극행정신고"), "passive_admin"),
-                 (tr("기타"), "other")],
-        "channel": [(tr("현장 방문"), "walk_in"), (tr("사전 예약"), "booked")],
-        "disclosure": [(tr("비공개"), "private"), (tr("공개"), "public")],
-        "notify_by": [(tr("알리지 않음"), ""), (tr("문자(SMS)"), "sms"),
-                      (tr("전자우편"), "email"), (tr("우편"), "post")],
-        "outcome": [(tr("현장 해결"), "resolved_on_site"), (tr("합의(합의서 작성)"), "settlement"),
-                    (tr("조사 접수"), "filed"), (tr("이송·안내"), "referred")],
-    }
-
-
-def field_message(field: str, exc: ValidationError, values: dict[str, Any]) -> str:
-    """The reason for a field's error, in words, for the line under it."""
-    code = exc.code
-    if field in ("kind", "outcome", "channel", "disclosure", "type") and code in (
-            "enum", "type", "required"):
-        return tr("하나를 고르십시오.")
-    if field == "phone":
-        return tr("전화번호가 올바르지 않습니다 (예: 010-2345-6789, 054-480-1234).")
-    if field == "email":
-        return tr("전자우편 주소가 올바르지 않습니다 (예: name@example.kr).")
-    if field == "postcode":
-        return tr("우편번호는 숫자 5자리입니다.")
-    if field == "birth_year":
-        return tr("출생연도는 1900년부터 올해까지의 네 자리 숫자입니다.")
-    if field == "notify_by" and code == "unreachable":
-        return {
-            "sms": tr("문자로 알리려면 휴대전화 번호와 개인정보 수집 동의가 필요합니다."),
-            "email": tr("전자우편으로 알리려면 전자우편 주소와 개인정보 수집 동의가 필요합니다."),
-            "post": tr("우편으로 알리려면 주소와 개인정보 수집 동의가 필요합니다."),
-        }.get(values.get("notify_by") or "", tr("알릴 방법에 필요한 연락처가 없습니다."))
-    if field == "disclosure" and code == "conflict":
-        return tr("부패·공익신고는 신고자 보호를 위해 공개할 수 없습니다.")
-    if field == "referred_to" and code == "required":
-        return tr("이송·안내한 기관을 입력하십시오.")
-    if code in ("required", "minLength"):
-        return tr("꼭 입력해야 합니다.")
-    if code in ("maxLength", "too_long"):
-        return tr("너무 깁니다.")
-    return messages.field_error(exc)
 
 
 # -- store operations (run on the worker) --------------------------------------------------
@@ -185,7 +127,6 @@ class IntakeForm(QWidget):
         self.touched: set[str] = set()
         self.check_all = False
         self.problems: intake_draft.Problems | None = None
-        self._officer_id: str | None = None
         self._saving = False
         self._loading = False
         self._consent_at: str | None = None
@@ -212,9 +153,10 @@ class IntakeForm(QWidget):
         self.views.addWidget(self.receipt_view)
 
         self.drafts = DraftAutosave(
-            window, prefix="draft", seconds=autosave_s or autosave_seconds(),
+            window, prefix="draft", seconds=autosave_s,
             values=self.values, busy=lambda: self._saving, is_blank=intake_draft.is_blank,
-            restore=self._restore_draft, problem=self._draft_problem, load=_load_draft,
+            restore=self._restore_draft,
+            problem=lambda what: self.status.setText(problem_text(what)), load=_load_draft,
             draft_of=lambda loaded: loaded[0], parent=self)
         window.pages.currentChanged.connect(self._page_changed)
         self._update_enabled()
@@ -224,41 +166,23 @@ class IntakeForm(QWidget):
 
     def _labelled(self, form: QFormLayout, key: str, label: str, widget: QWidget, *,
                   rrn: bool = False) -> None:
-        widget.setAccessibleName(label)
         self.fields[key] = widget
-        error = note_label(f"intake-error-{key}", tr("{0} 오류").format(label), ERROR_STYLE)
-        self.errors[key] = error
+        self.errors[key] = error = form_parts.error_note("intake", key, label)
         notes = [error]
         if rrn or key == "consent":
-            warning = note_label(f"intake-warning-{key}", tr("{0} 경고").format(label),
-                                 WARNING_STYLE)
-            self.warnings[key] = warning
+            self.warnings[key] = warning = form_parts.warning_note("intake", key, label)
             notes.append(warning)
-        box = field_box(widget, *notes)
-        caption = QLabel(label)
-        caption.setBuddy(widget)
-        form.addRow(caption, box)
+        form_parts.labelled_row(form, label, widget, *notes)
 
     def _combo(self, key: str, placeholder: str | None = None) -> QComboBox:
-        combo = QComboBox()
-        for text, code in _choices()[key]:
-            combo.addItem(text, code)
-        if placeholder is not None:
-            combo.setPlaceholderText(placeholder)
-            combo.setCurrentIndex(-1)
-        combo.currentIndexChanged.connect(lambda _i, k=key: self._edited(k))
-        return combo
+        return form_parts.choice_combo(key, self._edited, choices()[key], placeholder)
 
     def _line(self, key: str, *, max_len: int, placeholder: str = "") -> QLineEdit:
-        line = QLineEdit()
-        line.setMaxLength(max_len)
-        line.setPlaceholderText(placeholder)
-        line.textChanged.connect(lambda _t, k=key: self._edited(k))
-        return line
+        return form_parts.line_edit(key, self._edited, max_len=max_len, placeholder=placeholder)
 
     def _build_form(self) -> QWidget:
-        self.banner = note_label("intake-banner", tr("접수 안내"), INFO_STYLE)
-        outer, left, right = two_columns(self.banner, tr("민원 접수 양식"))
+        self.banner = form_parts.note_label("intake-banner", tr("접수 안내"), form_parts.INFO_STYLE)
+        outer, left, right = form_parts.two_columns(self.banner, tr("민원 접수 양식"))
 
         # 1. petitioner
         who = QGroupBox(tr("1. 민원인"))
@@ -309,17 +233,15 @@ class IntakeForm(QWidget):
         what_form = QFormLayout(what)
         self._labelled(what_form, "kind", tr("민원 종류"),
                        self._combo("kind", tr("민원 종류를 고르십시오")))
-        self._labelled(what_form, "agency", tr("관계 기관"), self._agency_combo(), rrn=True)
+        self._labelled(what_form, "agency", tr("관계 기관"), agency_combo(self._edited),
+                       rrn=True)
         self._labelled(what_form, "region", tr("발생 지역"),
                        self._line("region", max_len=100, placeholder=tr("예: 경상북도 구미시")),
                        rrn=True)
         self._labelled(what_form, "title", tr("제목"), self._line("title", max_len=200),
                        rrn=True)
-        body = QPlainTextEdit()
-        body.setTabChangesFocus(True)
-        body.setMinimumHeight(110)
-        body.textChanged.connect(lambda: self._edited("body"))
-        self._labelled(what_form, "body", tr("내용"), body, rrn=True)
+        self._labelled(what_form, "body", tr("내용"),
+                       form_parts.text_box("body", self._edited, min_height=110), rrn=True)
         self._labelled(what_form, "channel", tr("접수 경로"), self._combo("channel"))
         self._labelled(what_form, "disclosure", tr("공개 여부"), self._combo("disclosure"))
         self._labelled(what_form, "notify_by", tr("처리 결과 통지"), self._combo("notify_by"))
@@ -338,26 +260,11 @@ class IntakeForm(QWidget):
         right.addWidget(sign)
         right.addStretch(1)
 
-        bar = QHBoxLayout()
-        self.status = QLabel()
-        self.status.setObjectName("intake-status")
-        self.status.setAccessibleName(tr("접수 상태"))
-        self.status.setWordWrap(True)
-        bar.addWidget(self.status, 1)
-        self.save_button = QPushButton(tr("저장 (Ctrl+S)"))
-        self.save_button.setAccessibleName(tr("저장"))
-        self.save_button.clicked.connect(self.save)
-        bar.addWidget(self.save_button)
-        outer.layout().addLayout(bar)
-
-        shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), outer)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.save)
-
-        chain = [self.fields[key] for key in ORDER] + self.attachments.focus_chain() \
-            + self.signature.focus_chain() + [self.save_button]
-        for first, second in zip(chain, chain[1:]):
-            QWidget.setTabOrder(first, second)
+        self.status, self.save_button = form_parts.save_bar(
+            outer, self.save, status_object="intake-status", status_name=tr("접수 상태"),
+            save_text=tr("저장 (Ctrl+S)"), save_name=tr("저장"))
+        tab_chain([self.fields[key] for key in ORDER] + self.attachments.focus_chain()
+                  + self.signature.focus_chain() + [self.save_button])
         return outer
 
     def _attachment_box(self) -> AttachmentBox:
@@ -383,11 +290,6 @@ class IntakeForm(QWidget):
     def dropEvent(self, event) -> None:  # noqa: N802
         self.attachments.take_drop(event)
 
-    def _agency_combo(self) -> QComboBox:
-        combo = agency_combo()
-        combo.editTextChanged.connect(lambda _t: self._edited("agency"))
-        return combo
-
     # -- the content -------------------------------------------------------------------
 
     def values(self) -> dict[str, Any]:
@@ -400,8 +302,7 @@ class IntakeForm(QWidget):
         values["agency"] = f["agency"].currentText()
         values["body"] = f["body"].toPlainText()
         for key in ("type", "kind", "channel", "disclosure", "notify_by", "outcome"):
-            combo = f[key]
-            values[key] = combo.currentData() if combo.currentIndex() >= 0 else ""
+            values[key] = form_parts.chosen_code(f[key])
         values["consent"] = f["consent"].isChecked()
         values["consent_at"] = self._consent_at if values["consent"] else None
         values["attachments"] = [a.to_json() for a in self.attachments.files()]
@@ -489,8 +390,7 @@ class IntakeForm(QWidget):
         for key, label in self.warnings.items():
             text = ""
             if key in found.rrn_fields:
-                text = tr("주민등록번호로 보이는 번호가 있습니다. 주민등록번호는 받지 않습니다 — "
-                          "지우십시오. 그대로 저장하면 뒷자리를 *로 가립니다.")
+                text = rrn_warning()
             elif key == "consent" and any(w.code == "contact_dropped" for w in found.warnings):
                 text = tr("동의하지 않았으므로 연락처(전화·전자우편·주소)는 저장하지 않습니다. "
                           "민원은 그대로 접수됩니다.")
@@ -517,29 +417,24 @@ class IntakeForm(QWidget):
             return
         values = self.values()
         self._saving = True
-        self.save_button.setEnabled(False)
-        self.save_button.setText(tr("저장 중…"))
+        form_parts.show_saving(self.save_button, True)
         self.status.setText("")
         op = StoreOp(lambda store: _save_complaint(store, officer, values))
         self.window_.runner.run(op.success(self._saved).failure(self._save_failed))
 
     def _saved(self, number: str) -> None:
         self._saving = False
-        self.save_button.setEnabled(True)
-        self.save_button.setText(tr("저장 (Ctrl+S)"))
+        form_parts.show_saving(self.save_button, False)
         self.clear()
         self.drafts.settled()  # saved: not a draft (cleared with the save)
         self.banner.hide()
         self.views.setCurrentWidget(self.receipt_view)
         self.receipt_view.show_number(number)
-        refresh = getattr(self.window_, "refresh_outbox", None)
-        if refresh is not None:
-            refresh()
+        form_parts.outbox_grew(self.window_)
 
     def _save_failed(self, exc: Exception) -> None:
         self._saving = False
-        self.save_button.setEnabled(True)
-        self.save_button.setText(tr("저장 (Ctrl+S)"))
+        form_parts.show_saving(self.save_button, False)
         if isinstance(exc, ValidationError) and exc.field.startswith("attachments"):
             self.attachments.show_problem(save_problem_text(exc, self.attachments.files()))
             self.attachments.list.setFocus()
@@ -565,14 +460,9 @@ class IntakeForm(QWidget):
     # -- drafts ------------------------------------------------------------------------
 
     def _page_changed(self, _index: int) -> None:
-        window = self.window_
-        officer = self._officer()
-        if officer is None or window.pages.currentWidget() is not getattr(window, "work_page",
-                                                                          None):
+        officer = self.drafts.arriving()
+        if officer is None:
             return
-        if officer.id == self._officer_id:
-            return  # back from the lock: the form kept its content
-        self._officer_id = officer.id
         self.views.setCurrentWidget(self.form_view)
         self.clear()
         self.fields["name"].setFocus()
@@ -588,7 +478,3 @@ class IntakeForm(QWidget):
         self.banner.setText(text)
         self.banner.show()
         self.window_.statusBar().showMessage(text, 15_000)
-
-    def _draft_problem(self, what: str) -> None:
-        self.status.setText(tr("임시 저장본을 불러오지 못했습니다.") if what == "load"
-                            else tr("임시 저장에 실패했습니다. 디스크를 확인하십시오."))

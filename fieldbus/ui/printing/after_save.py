@@ -2,7 +2,9 @@
 (Esc to go on without printing). Shared by the intake and counsel forms.
 
 The print runs on the store worker (count, audit and delivery in one transaction, see
-``fieldbus.receipts.issue``); :attr:`done` carries the line the form shows next.
+``fieldbus.receipts.issue``); :attr:`done` carries the line the form shows next. A reprint
+elsewhere (an opened counsel session) starts its print with :func:`print_op` and words a
+failure with :func:`failure_reason`, so that every print asks and fails the same way.
 """
 
 from __future__ import annotations
@@ -13,11 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from fieldbus.ui.printing import receipt_delivery
 from fieldbus.ui.shell.worker import StoreOp
+from fieldbus.ui.widgets.fonts import enlarge
+from fieldbus.ui.widgets.keys import push_button, shortcut
 
 
 def tr(text: str) -> str:
@@ -46,6 +49,27 @@ PRINT_FAILURES = {
 }
 
 
+def failure_reason(exc: Exception) -> str:
+    """Why a print failed, in words (the printer's known problems, else a plain "not
+    printed"): the case or session stays saved and can be printed again."""
+    return tr(PRINT_FAILURES.get(getattr(exc, "code", ""), QT_TR_NOOP("인쇄하지 못했습니다.")))
+
+
+def print_op(parent: QWidget, officer, number: str, print_fn: Callable) -> StoreOp | None:
+    """The print of ``number`` as a store operation, once it is known where it goes: the
+    printer named by ``FIELDBUS_PRINTER``, else a PDF where the officer chooses (None: they
+    cancelled the save dialog, nothing is printed). The layout is
+    ``FIELDBUS_RECEIPT_LAYOUT`` (``a4`` unless set). GUI thread; the print runs on the
+    worker."""
+    where = receipt_delivery.destination(parent, number)
+    if where is None:
+        return None
+    printer, out = where
+    layout = os.environ.get("FIELDBUS_RECEIPT_LAYOUT") or "a4"
+    return StoreOp(lambda store: print_fn(store, officer, number, out=out, printer=printer,
+                                          layout=layout))
+
+
 class PrintAfterSave(QWidget):
     """``print_fn(store, officer, number, *, out, printer, layout)`` returns
     ``(Printed, pdf path or None)``; it runs on the worker. With no printer set the
@@ -72,10 +96,7 @@ class PrintAfterSave(QWidget):
         self.number_label.setAccessibleName(wording.number_name)
         self.number_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.number_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = QFont(self.number_label.font())
-        font.setPointSizeF(max(28.0, font.pointSizeF() * 3))
-        font.setBold(True)
-        self.number_label.setFont(font)
+        enlarge(self.number_label, 3, at_least=28.0)
         layout.addWidget(self.number_label)
         hint = QLabel(wording.hint)
         hint.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -88,8 +109,10 @@ class PrintAfterSave(QWidget):
         layout.addWidget(self.print_message)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.print_button = self._button(wording.print_button, wording.print_name, self.print_)
-        self.next_button = self._button(wording.next_button, wording.next_name, self.skip)
+        self.print_button = push_button(wording.print_button, wording.print_name, self.print_,
+                                        auto_default=False)
+        self.next_button = push_button(wording.next_button, wording.next_name, self.skip,
+                                       auto_default=False)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.next_button)
         buttons.addStretch(1)
@@ -97,16 +120,7 @@ class PrintAfterSave(QWidget):
         layout.addStretch(2)
         for key, slot in ((Qt.Key.Key_Return, self.print_), (Qt.Key.Key_Enter, self.print_),
                           (Qt.Key.Key_Escape, self.skip)):
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
-
-    def _button(self, text: str, name: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(name)
-        button.setAutoDefault(False)
-        button.clicked.connect(slot)
-        return button
+            shortcut(self, key, slot)
 
     def show_number(self, number: str) -> None:
         self.number = number
@@ -121,18 +135,13 @@ class PrintAfterSave(QWidget):
         officer = getattr(self.window_, "officer", None)
         if self.printing or officer is None or self.number is None or not self._current():
             return
-        number, print_fn = self.number, self.print_fn
-        where = receipt_delivery.destination(self, number)
-        if where is None:  # the officer cancelled the save dialog: nothing printed
+        op = print_op(self, officer, self.number, self.print_fn)
+        if op is None:  # the officer cancelled the save dialog: nothing printed
             self.print_button.setFocus()
             return
-        printer, out = where
-        layout = os.environ.get("FIELDBUS_RECEIPT_LAYOUT") or "a4"
         self.printing = True
         self.print_button.setEnabled(False)
         self.print_message.setText(tr("인쇄 중…"))
-        op = StoreOp(lambda store: print_fn(store, officer, number, out=out,
-                                            printer=printer, layout=layout))
         self.window_.runner.run(op.success(self._printed).failure(self._print_failed))
 
     def _printed(self, result) -> None:
@@ -149,8 +158,7 @@ class PrintAfterSave(QWidget):
         self.printing = False
         self.print_button.setEnabled(True)
         self.print_button.setFocus()
-        reason = tr(PRINT_FAILURES.get(getattr(exc, "code", ""), QT_TR_NOOP("인쇄하지 못했습니다.")))
-        self.print_message.setText(self.wording.still_saved.format(reason))
+        self.print_message.setText(self.wording.still_saved.format(failure_reason(exc)))
 
     def skip(self) -> None:
         if self.printing or not self._current():

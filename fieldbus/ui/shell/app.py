@@ -70,17 +70,15 @@ def run(argv: list[str] | None = None, *, data_dir: Path | None = None,
     """Open the main window over the store in ``data_dir`` (resolved like the CLI's);
     ``training``: it is a training store's folder (``fieldbus --training``)."""
     if data_dir is None:
-        import argparse
+        from fieldbus.services.paths import data_dir as default_data_dir
 
-        from fieldbus.cli.main import _data_dir
-
-        data_dir = _data_dir(argparse.Namespace(data_dir=None, training=training))
+        data_dir = default_data_dir(None, training=training)
     app = prepare_application(argv)
     window = make_window(data_dir, training=training)
     window.freeze_gc_when_built = True
     window.show()
     import gc  # start-up's objects live as long as the app: no collection need walk them
-    gc.freeze()  # bench_ui: the longest generation-2 pause went from 93 ms to 33–44 ms
+    gc.freeze()  # benchmarks.ui: the longest generation-2 pause went from 93 ms to 33–44 ms
     try:
         return app.exec()
     finally:

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import gc
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -41,6 +41,7 @@ from fieldbus.ui.shell.sign_in import PinPrompt, SetupPage, StoreErrorPage
 from fieldbus.ui.sync.controller import SyncController
 from fieldbus.ui.shell.training_banner import TrainingBanner, status_label, training_title
 from fieldbus.ui.shell.worker import StoreOp, StoreRunner
+from fieldbus.ui.widgets.fonts import enlarge
 
 if TYPE_CHECKING:  # the dialogs are imported when first opened, not at start-up
     from fieldbus.ui.shell.settings_dialog import SettingsDialog
@@ -52,6 +53,22 @@ OUTBOX_REFRESH_MS = 30_000
 #: moments: the screen paints first, and the store's opening on the worker goes on.
 WORK_PAGE_IDLE_DELAY_MS = 300
 log = logging.getLogger(__name__)
+Part = TypeVar("Part", bound=QWidget)
+
+
+class _WorkAreaPart(Generic[Part]):
+    """A piece of the work area read from the window (``window.tabs``, ``window.intake_page``):
+    the work area is built first if the idle build has not finished it, so a caller
+    never finds it half made. The piece itself is kept as ``window._<name>``."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.attribute = f"_{name}"
+
+    def __get__(self, window: Any, owner: type | None = None) -> Part:
+        if window is None:
+            return self  # type: ignore[return-value]  # read from the class
+        window._ensure_work_page()
+        return getattr(window, self.attribute)
 
 
 @dataclass(frozen=True)
@@ -290,35 +307,12 @@ class MainWindow(QMainWindow):
         """The work area (welcome line and tabs), built now if it is not yet."""
         return self._ensure_work_page()
 
-    @property
-    def tabs(self) -> QTabWidget:
-        self._ensure_work_page()
-        return self._tabs
-
-    @property
-    def welcome(self) -> QLabel:
-        self._ensure_work_page()
-        return self._welcome
-
-    @property
-    def visit_page(self) -> QWidget:
-        self._ensure_work_page()
-        return self._visit_page
-
-    @property
-    def intake_page(self) -> QWidget:
-        self._ensure_work_page()
-        return self._intake_page
-
-    @property
-    def counsel_page(self) -> QWidget:
-        self._ensure_work_page()
-        return self._counsel_page
-
-    @property
-    def cases_page(self) -> QWidget:
-        self._ensure_work_page()
-        return self._cases_page
+    tabs = _WorkAreaPart[QTabWidget]()
+    welcome = _WorkAreaPart[QLabel]()
+    visit_page = _WorkAreaPart[QWidget]()
+    intake_page = _WorkAreaPart[QWidget]()
+    counsel_page = _WorkAreaPart[QWidget]()
+    cases_page = _WorkAreaPart[QWidget]()
 
     def _ensure_work_page(self) -> QWidget:
         if self._work_page is None:
@@ -342,10 +336,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(page)
         self._welcome = QLabel()
         self._welcome.setAccessibleName(self.tr("환영 인사"))
-        font = self._welcome.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self._welcome.setFont(font)
+        enlarge(self._welcome, 1.5)
         layout.addWidget(self._welcome)
         # Each tab's page lives in its own module and gets the window, for its runner
         # (the store worker) and the signed-in officer.
@@ -354,26 +345,15 @@ class MainWindow(QMainWindow):
         self._tabs.tabBar().setAccessibleName(self.tr("작업 탭"))
         yield
         from fieldbus.ui.visit.page import build_visit_page
-        yield
-        self._visit_page = build_visit_page(self)
-        self._tabs.addTab(self._visit_page, self.tr("오늘의 방문"))
-        yield
+        self._visit_page = yield from self._tab(build_visit_page, self.tr("오늘의 방문"))
         import fieldbus.domain.phones  # noqa: F401 - the intake's heaviest import, alone
         yield
         from fieldbus.ui.intake.page import build_intake_page
-        yield
-        self._intake_page = build_intake_page(self)
-        self._tabs.addTab(self._intake_page, self.tr("민원 접수"))
-        yield
+        self._intake_page = yield from self._tab(build_intake_page, self.tr("민원 접수"))
         from fieldbus.ui.counsel.page import build_counsel_page
-        yield
-        self._counsel_page = build_counsel_page(self)
-        self._tabs.addTab(self._counsel_page, self.tr("국선대리인 상담"))
-        yield
+        self._counsel_page = yield from self._tab(build_counsel_page, self.tr("국선대리인 상담"))
         from fieldbus.ui.cases.page import build_cases_page
-        yield
-        self._cases_page = build_cases_page(self)
-        self._tabs.addTab(self._cases_page, self.tr("사건 목록"))
+        self._cases_page = yield from self._tab(build_cases_page, self.tr("사건 목록"))
         self._tabs.setCurrentWidget(self._intake_page)
         layout.addWidget(self._tabs, 1)
         # Style each tab now, a tab a step, rather than all at once when it first shows
@@ -389,6 +369,16 @@ class MainWindow(QMainWindow):
             # the collector's reach, so a generation-2 pass on the store worker (it holds
             # the interpreter lock) walks only what came since: shorter GUI-thread pauses.
             gc.freeze()
+
+    def _tab(self, build: Callable[[MainWindow], QWidget],
+             title: str) -> Generator[None, None, QWidget]:
+        """The work area's build steps for one tab, its module just imported: the page
+        built (a step of its own) and added as tab ``title``; returns the page."""
+        yield
+        page = build(self)
+        self._tabs.addTab(page, title)
+        yield
+        return page
 
     def _build_work_page_when_idle(self) -> None:
         """Start the idle build of the work area (once): a piece per timer tick."""

@@ -9,11 +9,13 @@ hub's reason for each record set aside.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout
 
 from fieldbus.services.sync_status import Phase, SyncStatus
-from fieldbus.ui.widgets.waiting_list import WaitingList
 from fieldbus.ui.shell.worker import StoreOp
+from fieldbus.ui.widgets.fonts import enlarge
+from fieldbus.ui.widgets.keys import push_button
+from fieldbus.ui.widgets.waiting_list import WaitingList
 
 _CTX = "sync"
 WAITING_LIMIT = 200
@@ -67,10 +69,7 @@ class SyncPanel(QDialog):
         column = QVBoxLayout(self)
         self.headline = QLabel()
         self.headline.setAccessibleName(tr("동기화 상태"))
-        font = self.headline.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.headline.setFont(font)
+        enlarge(self.headline, 1.3)
         column.addWidget(self.headline)
         self.detail = QLabel()
         self.detail.setAccessibleName(tr("동기화 자세히"))
@@ -80,15 +79,10 @@ class SyncPanel(QDialog):
         self.waiting = WaitingList()
         column.addWidget(self.waiting, 1)
         buttons = QHBoxLayout()
-        self.sync_button = QPushButton(tr("지금 동기화"))
-        self.sync_button.setAccessibleName(tr("지금 동기화"))
-        self.sync_button.clicked.connect(controller.sync_now)
+        self.sync_button = push_button(tr("지금 동기화"), tr("지금 동기화"), controller.sync_now)
         buttons.addWidget(self.sync_button)
         buttons.addStretch(1)
-        close = QPushButton(tr("닫기"))
-        close.setAccessibleName(tr("닫기"))
-        close.clicked.connect(self.reject)
-        buttons.addWidget(close)
+        buttons.addWidget(push_button(tr("닫기"), tr("닫기"), self.reject))
         column.addLayout(buttons)
         controller.changed.connect(self.show_status)
         self.show_status(controller.status)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
@@ -32,8 +31,9 @@ from PySide6.QtWidgets import (
 from fieldbus.domain.deadlines import kst_today
 from fieldbus.receipts import labels
 from fieldbus.ui.shell import display, messages
-from fieldbus.ui.widgets.waiting_list import WaitingList
 from fieldbus.ui.shell.worker import StoreOp
+from fieldbus.ui.widgets.keys import push_button, tab_chain
+from fieldbus.ui.widgets.waiting_list import WaitingList
 
 REFRESH_MS = 30_000
 WAITING_LIMIT = 200
@@ -149,18 +149,13 @@ class VisitPage(QWidget):
         self.form_error.setStyleSheet("color: #b00020;")
         self.form_error.setWordWrap(True)
         self.form_error.hide()
-        self.open_button = QPushButton(self.tr("방문 시작"))
-        self.open_button.setAccessibleName(self.tr("방문 시작"))
-        self.open_button.setAutoDefault(True)
-        self.open_button.clicked.connect(self.open_visit)
+        self.open_button = push_button(self.tr("방문 시작"), self.tr("방문 시작"),
+                                       self.open_visit, auto_default=True)
         for field in (self.venue, self.region, self.team):
             field.returnPressed.connect(self.open_visit)
         form.addRow(self.form_error)
         form.addRow(self.open_button)
-        self.setTabOrder(self.venue, self.region)
-        self.setTabOrder(self.region, self.day)
-        self.setTabOrder(self.day, self.team)
-        self.setTabOrder(self.team, self.open_button)
+        tab_chain([self.venue, self.region, self.day, self.team, self.open_button])
         return box
 
     def _build_header(self) -> QGroupBox:
@@ -182,9 +177,8 @@ class VisitPage(QWidget):
         self.close_error.setAccessibleName(self.tr("방문 마치기 오류"))
         self.close_error.setStyleSheet("color: #b00020;")
         self.close_error.hide()
-        self.close_button = QPushButton(self.tr("방문 마치기"))
-        self.close_button.setAccessibleName(self.tr("방문 마치기"))
-        self.close_button.clicked.connect(self.close_visit)
+        self.close_button = push_button(self.tr("방문 마치기"), self.tr("방문 마치기"),
+                                        self.close_visit)
         form.addRow(self.close_error)
         form.addRow(self.close_button)
         return box

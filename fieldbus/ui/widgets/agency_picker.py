@@ -1,7 +1,9 @@
-"""The agency box shared by the intake and counsel forms: the table under
-``resources/rules/agencies.json``, found by any part of a name (구미 → 구미시청)."""
+"""The agency box shared by the intake and counsel forms and the case editor: the table
+under ``resources/rules/agencies.json``, found by any part of a name (구미 → 구미시청)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter
@@ -9,7 +11,8 @@ from PySide6.QtWidgets import QComboBox, QCompleter
 from fieldbus.services.intake import draft as intake_draft
 
 
-def agency_combo() -> QComboBox:
+def agency_combo(edited: Callable[[str], None] | None = None) -> QComboBox:
+    """An editable box of the agencies; ``edited("agency")`` is called as it changes."""
     combo = QComboBox()
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -25,4 +28,6 @@ def agency_combo() -> QComboBox:
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
     combo.setCompleter(completer)
+    if edited is not None:
+        combo.editTextChanged.connect(lambda _t: edited("agency"))
     return combo

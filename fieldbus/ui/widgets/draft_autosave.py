@@ -4,20 +4,41 @@ seconds when it changed and offered back after a crash.
 
 The intake form (key ``draft:<officer>``, with its attached files checked again on
 restore) and the counsel form (``counsel-draft:<officer>``) use it. Both store calls run on
-the worker; nothing here touches the store.
+the worker; nothing here touches the store. A draft belongs to one officer, so a form
+starts afresh (and looks for that officer's draft) when a different officer comes to the
+work area: :meth:`DraftAutosave.arriving` tells the form when.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
+from fieldbus.services.settings import env_seconds
 from fieldbus.ui.shell.worker import StoreOp
 
 log = logging.getLogger(__name__)
+
+DEFAULT_AUTOSAVE_SECONDS = 5.0
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("forms", text)
+
+
+def autosave_seconds(environ: Mapping[str, str] = os.environ) -> float:
+    """How often a changed form is kept as a draft: ``FIELDBUS_DRAFT_SECONDS``, else 5."""
+    return env_seconds("FIELDBUS_DRAFT_SECONDS", DEFAULT_AUTOSAVE_SECONDS, environ)
+
+
+def problem_text(what: str) -> str:
+    """The form's status line when the ``"load"`` or the ``"save"`` of its draft failed."""
+    return tr("임시 저장본을 불러오지 못했습니다.") if what == "load" \
+        else tr("임시 저장에 실패했습니다. 디스크를 확인하십시오.")
 
 
 def _save(store, officer_id: str, values: dict[str, Any], prefix: str,
@@ -46,11 +67,12 @@ class DraftAutosave(QObject):
     form from a draft found at sign-in; ``problem(what)`` shows that the ``"load"`` or
     ``"save"`` of the draft failed.
 
+    ``seconds`` is the autosave's period (None: :func:`autosave_seconds`).
     ``load(store, officer_id)`` replaces the plain read when a form needs more on the
     worker (the intake form checks its attached files again); ``draft_of(loaded)`` then
     picks the draft out of what it returned, and ``restore`` gets the whole of it."""
 
-    def __init__(self, window, *, prefix: str, seconds: float,
+    def __init__(self, window, *, prefix: str, seconds: float | None,
                  values: Callable[[], dict[str, Any]], busy: Callable[[], bool],
                  is_blank: Callable[[dict[str, Any]], bool],
                  restore: Callable[[Any], None], problem: Callable[[str], None],
@@ -68,8 +90,22 @@ class DraftAutosave(QObject):
         self.saved = 0
         self.snapshot: dict[str, Any] | None = None
         self.timer = QTimer(self)
-        self.timer.setInterval(int(1000 * seconds))
+        self.timer.setInterval(int(1000 * (seconds or autosave_seconds())))
         self.timer.timeout.connect(self.save)
+
+    def arriving(self):
+        """The officer the work area now shows to, when the form should start afresh for
+        them (and :meth:`start` for them); None while it is not shown, nobody is signed
+        in, or it is the officer whose draft this already keeps (back from the lock: the
+        form keeps what it holds)."""
+        window = self.window_
+        officer = getattr(window, "officer", None)
+        if officer is None or window.pages.currentWidget() is not getattr(window, "work_page",
+                                                                          None):
+            return None
+        if officer.id == self.officer_id:
+            return None
+        return officer
 
     def start(self, officer_id: str) -> None:
         """After a sign-in: look for the officer's draft; autosave from then on."""

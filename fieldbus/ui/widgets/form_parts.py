@@ -2,18 +2,42 @@
 
 Each form is two columns of group boxes in a scroll area under a banner (a restored
 draft, a saved number), and each field sits above the line that says what is wrong with
-it. Built in one place, the forms look and read alike to officers and screen readers.
+it. Built in one place, the forms look and read alike to officers and screen readers:
+the same colours for an error, a warning and a banner, the same boxes that tell the form
+"edited" as the officer types, the same status line and Save button with Ctrl+S.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
+
+from fieldbus.ui.widgets.keys import push_button, shortcut
+
+ERROR_STYLE = "color: #b00020;"
+WARNING_STYLE = "color: #8a5300; background: #fff4d6; padding: 2px;"
+INFO_STYLE = "color: #0b5394; background: #e8f0fe; padding: 4px;"
+
+# Told which field the officer just changed (the form checks itself again).
+Edited = Callable[[str], None]
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("forms", text)
 
 
 def note_label(object_name: str, accessible_name: str, style: str) -> QLabel:
@@ -27,6 +51,17 @@ def note_label(object_name: str, accessible_name: str, style: str) -> QLabel:
     return label
 
 
+def error_note(prefix: str, key: str, label: str) -> QLabel:
+    """The line under field ``key`` (captioned ``label``) that says what is wrong with it;
+    named ``{prefix}-error-{key}`` (tests and screenshots find it so)."""
+    return note_label(f"{prefix}-error-{key}", tr("{0} 오류").format(label), ERROR_STYLE)
+
+
+def warning_note(prefix: str, key: str, label: str) -> QLabel:
+    """The line under field ``key`` that warns without refusing (a registration number)."""
+    return note_label(f"{prefix}-warning-{key}", tr("{0} 경고").format(label), WARNING_STYLE)
+
+
 def field_box(widget: QWidget, *notes: QLabel) -> QVBoxLayout:
     """``widget`` with its error (and warning) lines right under it."""
     box = QVBoxLayout()
@@ -35,6 +70,102 @@ def field_box(widget: QWidget, *notes: QLabel) -> QVBoxLayout:
     for note in notes:
         box.addWidget(note)
     return box
+
+
+def labelled_row(form: QFormLayout, label: str, widget: QWidget, *notes: QLabel) -> QLabel:
+    """Add ``widget`` to ``form`` beside its caption ``label`` (also its name for screen
+    readers; the caption's mnemonic moves to it), its ``notes`` under it. Returns the
+    caption, for a form that hides it with the field."""
+    widget.setAccessibleName(label)
+    caption = QLabel(label)
+    caption.setBuddy(widget)
+    form.addRow(caption, field_box(widget, *notes))
+    return caption
+
+
+def line_edit(key: str, edited: Edited, *, max_len: int, placeholder: str = "") -> QLineEdit:
+    """A one-line field of at most ``max_len`` characters that reports ``key`` edited."""
+    line = QLineEdit()
+    line.setMaxLength(max_len)
+    line.setPlaceholderText(placeholder)
+    line.textChanged.connect(lambda _t: edited(key))
+    return line
+
+
+def text_box(key: str, edited: Edited, *, min_height: int | None = None,
+             max_height: int | None = None) -> QPlainTextEdit:
+    """A field of several lines that Tab leaves (a tab is never typed into it) and that
+    reports ``key`` edited."""
+    box = QPlainTextEdit()
+    box.setTabChangesFocus(True)
+    if min_height is not None:
+        box.setMinimumHeight(min_height)
+    if max_height is not None:
+        box.setMaximumHeight(max_height)
+    box.textChanged.connect(lambda: edited(key))
+    return box
+
+
+def choice_combo(key: str, edited: Edited, choices: Iterable[tuple[str, str]],
+                 placeholder: str | None = None) -> QComboBox:
+    """A list of ``(words, code)`` choices that reports ``key`` edited. With a
+    ``placeholder`` nothing is chosen at first (the officer must pick one); without, the
+    first choice is."""
+    combo = QComboBox()
+    for text, code in choices:
+        combo.addItem(text, code)
+    if placeholder is not None:
+        combo.setPlaceholderText(placeholder)
+        combo.setCurrentIndex(-1)
+    combo.currentIndexChanged.connect(lambda _i: edited(key))
+    return combo
+
+
+def chosen_code(combo: QComboBox) -> str:
+    """The code of the choice shown, "" while none is."""
+    return combo.currentData() if combo.currentIndex() >= 0 else ""
+
+
+def status_line(object_name: str, accessible_name: str) -> QLabel:
+    """The word-wrapped line beside a form's buttons that says how the last save went."""
+    status = QLabel()
+    status.setObjectName(object_name)
+    status.setAccessibleName(accessible_name)
+    status.setWordWrap(True)
+    return status
+
+
+def save_bar(outer: QWidget, save: Callable[[], None], *, status_object: str,
+             status_name: str, save_text: str, save_name: str,
+             auto_default: bool | None = None,
+             then: Sequence[QPushButton] = ()) -> tuple[QLabel, QPushButton]:
+    """(the status line, the Save button) of the bar added at the foot of ``outer``'s
+    layout: the status line takes the room, the button (and ``then``, after it) sits at
+    the right, and Ctrl+S anywhere in ``outer`` saves too."""
+    bar = QHBoxLayout()
+    status = status_line(status_object, status_name)
+    bar.addWidget(status, 1)
+    button = push_button(save_text, save_name, save, auto_default=auto_default)
+    bar.addWidget(button)
+    for other in then:
+        bar.addWidget(other)
+    outer.layout().addLayout(bar)
+    shortcut(outer, QKeySequence(QKeySequence.StandardKey.Save), save)
+    return status, button
+
+
+def outbox_grew(window) -> None:
+    """A form saved a record for the hub: the window counts what waits again and sends
+    it soon (a window without an outbox, as in some tests, is left alone)."""
+    refresh = getattr(window, "refresh_outbox", None)
+    if refresh is not None:
+        refresh()
+
+
+def show_saving(button: QPushButton, busy: bool) -> None:
+    """The Save button while the store saves (off, "저장 중…") and after (on again)."""
+    button.setEnabled(not busy)
+    button.setText(tr("저장 중…") if busy else tr("저장 (Ctrl+S)"))
 
 
 def two_columns(banner: QLabel, form_name: str) -> tuple[QWidget, QVBoxLayout, QVBoxLayout]:

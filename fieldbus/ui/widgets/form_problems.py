@@ -1,10 +1,10 @@
 """What every form does when Save finds problems, or the store refuses what was sent.
 
 The intake form, the counsel form and the returned-case editor check their fields the same
-way (each problem in words under its field); on Save the cursor goes to the first problem
-in the form's own order, so a keyboard user lands where the fixing starts. What the store
-refuses is shown at the field it concerns when the form has that field, else in the
-form's status line with what to do.
+way (each problem in words under its field, the rules they share worded once here); on
+Save the cursor goes to the first problem in the form's own order, so a keyboard user
+lands where the fixing starts. What the store refuses is shown at the field it concerns
+when the form has that field, else in the form's status line with what to do.
 """
 
 from __future__ import annotations
@@ -20,6 +20,21 @@ from fieldbus.ui.shell import messages
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("forms", text)
+
+
+def usual_field_message(field: str, exc: ValidationError) -> str:
+    """The reason under a field for the rules every form has (a phone number, a birth
+    year, a field left empty or too long); the form's own fields are worded by the form."""
+    code = exc.code
+    if field == "phone":
+        return tr("전화번호가 올바르지 않습니다 (예: 010-2345-6789, 054-480-1234).")
+    if field == "birth_year":
+        return tr("출생연도는 1900년부터 올해까지의 네 자리 숫자입니다.")
+    if code in ("required", "minLength"):
+        return tr("꼭 입력해야 합니다.")
+    if code in ("maxLength", "too_long"):
+        return tr("너무 깁니다.")
+    return messages.field_error(exc)
 
 
 def show_refusal(exc: Exception, status: QLabel, *, field: str | None,

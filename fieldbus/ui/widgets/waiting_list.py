@@ -9,15 +9,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from fieldbus.ui.widgets.tables import fill, text_table
 
 
 def _hhmm(iso: str) -> str:
@@ -40,15 +34,7 @@ class WaitingList(QWidget):
         column.addWidget(self.note)
         headers = [self.tr("종류"), self.tr("번호"), self.tr("버전"), self.tr("대기 시작"),
                    self.tr("상태"), self.tr("시도"), self.tr("마지막 오류")]
-        self.table = QTableWidget(0, len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
-        self.table.setAccessibleName(self.tr("동기화 대기 목록"))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = text_table(headers, self.tr("동기화 대기 목록"))
         column.addWidget(self.table, 1)
 
     def show_rows(self, rows: list, *, waiting: int, quarantined: int) -> None:
@@ -56,13 +42,9 @@ class WaitingList(QWidget):
         kinds = {"complaint": self.tr("민원"), "counsel_session": self.tr("국선대리인 상담"),
                  "visit": self.tr("방문")}
         states = {"pending": self.tr("대기"), "quarantined": self.tr("확인 필요")}
-        self.table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            cells = (kinds.get(row.record_type, row.record_type), row.number or "–",
-                     str(row.version), _hhmm(row.since), states.get(row.state, row.state),
-                     str(row.attempts), row.last_error or "")
-            for c, text in enumerate(cells):
-                self.table.setItem(r, c, QTableWidgetItem(text))
+        fill(self.table, [(kinds.get(row.record_type, row.record_type), row.number or "–",
+                           str(row.version), _hhmm(row.since), states.get(row.state, row.state),
+                           str(row.attempts), row.last_error or "") for row in rows])
         total = waiting + quarantined
         if not total:
             self.note.setText(self.tr("모두 동기화되었습니다. 기다리는 것이 없습니다."))

@@ -9,10 +9,10 @@ import os
 
 import pytest
 
+from fieldbus.domain.errors import ValidationError
 from fieldbus.services.intake import attachments as files
 from fieldbus.services.intake import draft as intake_draft
 from fieldbus.services.intake.attachment_files import MAX_FILE_BYTES, MAX_TOTAL_BYTES
-from fieldbus.domain.errors import ValidationError
 from fieldbus.services.intake.attachments import Attached
 
 MB = 2**20

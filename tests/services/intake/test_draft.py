@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from fieldbus.services.intake import draft as form
 from fieldbus.domain.deadlines import KST
 from fieldbus.domain.intake import parse_complaint
+from fieldbus.services.intake import draft as form
 from tests.conftest import sample
 
 NOW = datetime(2026, 11, 26, 11, 0, tzinfo=KST)

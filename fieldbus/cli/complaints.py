@@ -1,0 +1,182 @@
+"""``complaint add|import|show|list|edit``: complaints (민원) in and out as JSON or lines.
+
+Parsing intake is :mod:`fieldbus.services.intake.importer`'s and saving is the store's;
+here is only how a command reads its input and prints what came of it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from fieldbus.cli.common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    Session,
+    UsageError,
+    add_command,
+    add_reason,
+    now,
+    parse_json,
+    print_json,
+    print_warnings,
+    read_json_text,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from fieldbus.domain.records import Complaint, Officer
+
+
+def cmd_complaint_add(args: argparse.Namespace) -> int:
+    from fieldbus.domain.serialize import complaint_json
+    from fieldbus.services.intake.importer import draft_from
+    from fieldbus.store import complaints
+
+    text, base_dir = read_json_text(args.file)
+    draft, warnings = draft_from(parse_json(text, args.file), base_dir=base_dir, now=now())
+    with Session(args) as s:
+        complaint = complaints.add(s.store, draft, s.officer)
+        print_warnings(warnings)
+        if args.json:
+            print_json(complaint_json(complaint, viewer=s.officer, reveal=True))
+        else:
+            print(complaint.receipt_no)
+    return EXIT_OK
+
+
+def cmd_complaint_import(args: argparse.Namespace) -> int:
+    """JSON Lines; a receipt number is printed only once its batch is committed."""
+    from fieldbus.services.intake import importer
+    from fieldbus.domain.serialize import complaint_json
+
+    path = None if args.file == "-" else Path(args.file)
+    try:
+        stream = sys.stdin.buffer if path is None else path.open("rb")
+    except OSError as exc:
+        raise UsageError(f"{args.file}: cannot read: {exc.strerror}") from None
+    base_dir = Path.cwd() if path is None else path.resolve().parent
+
+    with importer.validation_worker(importer.worth_a_worker(path)) as worker, \
+            Session(args) as s, stream:
+        def saved(batch) -> None:
+            for complaint in batch:
+                if args.json:
+                    sys.stdout.write(json.dumps(complaint_json(
+                        complaint, viewer=s.officer, reveal=False), ensure_ascii=False) + "\n")
+                else:
+                    sys.stdout.write(complaint.receipt_no + "\n")
+            sys.stdout.flush()
+
+        def problem(number: int, message: str) -> None:
+            print(f"line {number}: {message}", file=sys.stderr)
+
+        report = importer.import_lines(s.store, s.officer, stream, base_dir=base_dir,
+                                       worker=worker, on_saved=saved, on_problem=problem)
+    if report.bad:
+        print(f"{report.bad} line(s) were not imported", file=sys.stderr)
+        return EXIT_INVALID
+    return EXIT_OK
+
+
+def _print_complaint(data: dict[str, Any]) -> None:
+    petitioner = data["petitioner"] or {}
+    lines = [
+        ("receipt", data["receipt_no"]),
+        ("kind", data["kind"]),
+        ("title", data["title"]),
+        ("agency", data["agency"]),
+        ("region", data["region"]),
+        ("received", data["received_at"]),
+        ("deadline", data["deadline"]),
+        ("status", data["status"]),
+        ("sync", data["sync_state"]),
+        ("review", (data["review"] or {}).get("state") or "-"),
+        ("petitioner", "sealed" if petitioner.get("sealed") else
+         " ".join(str(petitioner.get(k)) for k in ("name", "phone") if petitioner.get(k))
+         or "anonymous"),
+    ]
+    for label, value in lines:
+        print(f"{label:<11} {value}")
+    print()
+    print(data["body"])
+
+
+def cmd_complaint_show(args: argparse.Namespace) -> int:
+    from fieldbus.domain.serialize import complaint_json
+    from fieldbus.store import complaints
+
+    with Session(args) as s:
+        complaint = complaints.view(s.store, args.receipt, s.officer, reason=args.reason)
+        data = complaint_json(complaint, viewer=s.officer, reveal=True)
+    if args.json:
+        print_json(data)
+    else:
+        _print_complaint(data)
+    return EXIT_OK
+
+
+def print_list(found: Iterable[Complaint], args: argparse.Namespace, officer: Officer) -> None:
+    """Complaints masked, as ``--json`` or one tab-separated line each (``complaint list``
+    and ``search`` print the same)."""
+    from fieldbus.domain.serialize import complaint_json
+
+    items = [complaint_json(c, viewer=officer, reveal=False) for c in found]
+    if args.json:
+        print_json(items)
+        return
+    for item in items:
+        name = (item["petitioner"] or {}).get("name") or "-"
+        print(f"{item['receipt_no']}\t{item['received_at'][:16]}\t{item['kind']}\t"
+              f"{item['status']}\t{item['sync_state']}\t{name}\t{item['title']}")
+
+
+def cmd_complaint_list(args: argparse.Namespace) -> int:
+    from fieldbus.domain.errors import ValidationError
+    from fieldbus.domain.records import STATUSES
+    from fieldbus.store import complaints
+
+    if args.status is not None and args.status not in STATUSES:
+        raise ValidationError("status", f"must be one of {', '.join(STATUSES)}", code="status")
+    with Session(args) as s:
+        found = complaints.listing(s.store, s.officer, limit=args.limit, status=args.status)
+        print_list(found, args, s.officer)
+    return EXIT_OK
+
+
+def cmd_complaint_edit(args: argparse.Namespace) -> int:
+    from fieldbus.store import complaints
+
+    text, _ = read_json_text(args.file)
+    patch = parse_json(text, args.file)
+    with Session(args) as s:
+        complaint, warnings = complaints.edit(s.store, args.receipt, patch, s.officer)
+    print_warnings(warnings)
+    print(f"{complaint.receipt_no} version {complaint.version}")
+    return EXIT_OK
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    complaint = sub.add_parser("complaint", help="complaints (민원)")
+    csub = complaint.add_subparsers(dest="subcommand", metavar="ACTION", required=True)
+    p = add_command(csub, "add", cmd_complaint_add, "take one complaint (intake JSON)",
+                    json_flag=True)
+    p.add_argument("file", metavar="FILE|-")
+    p = add_command(csub, "import", cmd_complaint_import, "take complaints from JSON Lines",
+                    json_flag=True)
+    p.add_argument("file", metavar="FILE|-")
+    p = add_command(csub, "show", cmd_complaint_show, "show one complaint (audited)",
+                    json_flag=True)
+    p.add_argument("receipt")
+    add_reason(p)
+    p = add_command(csub, "list", cmd_complaint_list, "list complaints, newest first",
+                    json_flag=True)
+    p.add_argument("--limit", type=int, default=None)
+    p.add_argument("--status")
+    p = add_command(csub, "edit", cmd_complaint_edit, "change a complaint (JSON Merge Patch)")
+    p.add_argument("receipt")
+    p.add_argument("file", metavar="FILE|-")

@@ -1,0 +1,114 @@
+"""Questions asked across the records: ``search``, ``deadline`` (the statutory calculator,
+which needs no store) and ``audit verify`` (the hash chain, and what the hub vouched for).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+
+from fieldbus.cli.common import EXIT_ERROR, EXIT_OK, Session, add_command, now, print_json
+from fieldbus.cli.complaints import print_list
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from fieldbus.store import search
+
+    with Session(args) as s:
+        found = search.search(s.store, args.text, s.officer, limit=args.limit)
+        print_list(found, args, s.officer)
+    return EXIT_OK
+
+
+def cmd_deadline(args: argparse.Namespace) -> int:
+    """``--received``: a receipt that happened (never in the future); ``--from``: the
+    calculator for a planned day, any day the holiday tables cover."""
+    from fieldbus.domain.deadlines import planned_deadline, statutory_deadline
+    from fieldbus.domain.errors import ValidationError
+    from fieldbus.domain.intake import parse_datetime
+
+    if args.plan_from is not None:
+        deadline = planned_deadline(args.kind, _planned_start(args.plan_from))
+    else:
+        try:
+            received = parse_datetime(args.received, field="received", now=now())
+        except ValidationError as exc:
+            if exc.code != "future":
+                raise
+            raise ValidationError("received", "is in the future: a receipt time has "
+                                  "passed; for a planned day use --from", code="future") from None
+        deadline = statutory_deadline(args.kind, received)
+    if args.json:
+        data = {
+            "kind": args.kind, "rule": deadline.rule.rule, "period": deadline.rule.period,
+            "unit": deadline.rule.unit, "received_at": deadline.received_at.isoformat(),
+            "deadline": deadline.text, "due": deadline.due.isoformat(),
+            "basis": deadline.rule.basis,
+        }
+        if args.plan_from is not None:
+            data["planned"] = True
+        print_json(data)
+    else:
+        print(deadline.text)
+    return EXIT_OK
+
+
+def _planned_start(text: str) -> datetime:
+    """``--from``: a day (from its start, KST) or an ISO 8601 moment (no offset: KST)."""
+    from fieldbus.domain.deadlines import KST
+    from fieldbus.domain.errors import ValidationError
+
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise ValidationError("from", "is not an ISO 8601 day or moment", code="datetime") \
+            from None
+    return moment.replace(tzinfo=KST) if moment.tzinfo is None else moment.astimezone(KST)
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    from fieldbus.store import sync as store_sync
+
+    with Session(args) as s:
+        report = s.store.verify_audit()
+        vouched = store_sync.vouched(s.store)
+    if not report.ok:
+        print(f"audit chain broken at entry {report.first_bad}: {report.problem}",
+              file=sys.stderr)
+        return EXIT_ERROR
+    if vouched is not None and vouched.hub_flag:
+        print(f"audit chain flagged by the hub: {vouched.hub_flag}", file=sys.stderr)
+        return EXIT_ERROR
+    if vouched is not None and not vouched.holds:
+        print(f"audit chain differs from what the hub vouched for: entry #{vouched.seq} no "
+              f"longer has the hash the hub vouched for on {vouched.at[:10]} (the history "
+              "was rewritten)", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"audit chain holds: {report.entries} entries; " + (
+        f"the hub vouched for entries up to #{vouched.seq} on {vouched.at[:10]}"
+        if vouched is not None else "no hub has vouched for it yet"))
+    return EXIT_OK
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    """``search`` and ``deadline`` (``audit`` comes last in the help: :func:`add_audit_parsers`)."""
+    p = add_command(sub, "search", cmd_search, "search complaints (Korean, inside words)",
+                    json_flag=True)
+    p.add_argument("text")
+    p.add_argument("--limit", type=int, default=50)
+
+    p = add_command(sub, "deadline", cmd_deadline, "the statutory deadline for a kind",
+                    json_flag=True)
+    p.add_argument("kind")
+    when = p.add_mutually_exclusive_group(required=True)
+    when.add_argument("--received", help="ISO 8601 moment of receipt (never in the future)")
+    when.add_argument("--from", dest="plan_from", metavar="DAY|ISO8601",
+                      help="a planned receipt: any day the holiday tables cover, future "
+                      "included (a day alone counts from its start)")
+
+
+def add_audit_parsers(sub: argparse._SubParsersAction) -> None:
+    audit = sub.add_parser("audit", help="the audit log")
+    asub = audit.add_subparsers(dest="subcommand", metavar="ACTION", required=True)
+    add_command(asub, "verify", cmd_audit_verify, "check the audit hash chain")

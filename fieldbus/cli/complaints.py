@@ -92,7 +92,8 @@ def _print_complaint(data: dict[str, Any]) -> None:
         ("agency", data["agency"]),
         ("region", data["region"]),
         ("received", data["received_at"]),
-        ("deadline", data["deadline"]),
+        ("deadline", data["deadline"] or "none (no name and address: not a 민원, "
+         "no statutory period)"),
         ("status", data["status"]),
         ("sync", data["sync_state"]),
         ("review", (data["review"] or {}).get("state") or "-"),
@@ -100,10 +101,35 @@ def _print_complaint(data: dict[str, Any]) -> None:
          " ".join(str(petitioner.get(k)) for k in ("name", "phone") if petitioner.get(k))
          or "anonymous"),
     ]
+    if petitioner.get("identity_disclosure"):  # a reporter's answer: supervisors only (sealed)
+        lines.append(("identity", {"agreed": "신분공개 동의 (disclosure agreed)",
+                                   "refused": "신분공개 동의하지 않음 (disclosure refused)"}
+                      [petitioner["identity_disclosure"]]))
+    oral = data.get("oral_report")
+    if oral:
+        lines.append(("oral", f"read back to the reporter {oral.get('at', '')}".rstrip()))
+    lines += _guidance_lines(data)
     for label, value in lines:
         print(f"{label:<11} {value}")
     print()
     print(data["body"])
+
+
+def _guidance_lines(data: dict[str, Any]) -> list[tuple[str, str]]:
+    """민원처리법 시행령 제6조④ as told: given values, else the kind's default (marked)."""
+    from fieldbus.domain import receipt_content
+    from fieldbus.domain.records import Guidance
+
+    told = receipt_content.told(data["kind"], Guidance(**(data.get("guidance") or {})))
+
+    def mark(key: str, text: str) -> str:
+        return f"{text} (default)" if key in told.defaults else text
+
+    documents = mark("documents", told.documents)
+    if told.documents_missing:
+        documents += f": {told.documents_missing}"
+    return [("documents", documents), ("procedure", mark("procedure", told.procedure)),
+            ("site check", mark("site_check", told.site_check))]
 
 
 def cmd_complaint_show(args: argparse.Namespace) -> int:

@@ -1,7 +1,11 @@
 """``counsel add|show|list|receipt``: sessions with state-appointed counsel.
 
 What is particular here is the appeal deadline: every command that shows a session warns
-on stderr when the appeal deadline is near or past. ``counsel receipt`` is a receipt
+on stderr when the appeal deadline is near or past, and ``show`` names the rule of
+행정심판법 제27조 that gave it (or that none applies, ⑦). The optional 제27조 answers
+(``disposition.appeal_kind``, ``period_notice``, ``announced_days``,
+``force_majeure_ended_on``, ``abroad``) and ``eligibility.shared_info_consent`` come in the
+JSON ``add`` takes (resources/schemas/counsel-intake.schema.json). ``counsel receipt`` is a receipt
 command and lives in :mod:`fieldbus.cli.receipts` with the complaint's.
 """
 
@@ -69,7 +73,17 @@ def cmd_counsel_show(args: argparse.Namespace) -> int:
     print(f"appellant   {data['appellant']['name']}")
     print(f"disposition {data['disposition']['title']} ({data['disposition']['agency']}, "
           f"{data['disposition']['disposed_on']})")
-    print(f"deadline    {data['appeal_deadline']} ({data['appeal_days_left']} days left)")
+    if data["appeal_deadline"] is None:
+        print("deadline    none (no appeal period applies)")
+    else:
+        print(f"deadline    {data['appeal_deadline']} ({data['appeal_days_left']} days left)")
+    print(f"rule        {data['appeal_rule_text']}")
+    appeal = data["disposition"]["appeal"]
+    answered = {k: v for k, v in appeal.items() if v not in (None, False)}
+    if answered:
+        print("appeal      " + ", ".join(f"{k}={v}" for k, v in answered.items()))
+    elig = data["eligibility"]
+    print(f"eligibility {elig['basis']} (checked: {elig['checked_by']}; proof: {elig['proof']})")
     print(f"counsel     {data['counsel']['name']} ({data['counsel']['qualification']})")
     print(f"outcome     {data['outcome']}")
     if data["notes"] is not None:
@@ -92,7 +106,7 @@ def cmd_counsel_list(args: argparse.Namespace) -> int:
         print_json(items)
     else:
         for item in items:
-            print(f"{item['id']}\t{item['appeal_deadline']}\t{item['appeal_status']}\t"
+            print(f"{item['id']}\t{item['appeal_deadline'] or '-'}\t{item['appeal_status']}\t"
                   f"{item['appellant']['name']}\t{item['disposition']['title']}")
     return EXIT_OK
 

@@ -97,6 +97,9 @@ def main(argv: list[str] | None = None) -> int:
         if getattr(args, name, None) is not None and getattr(args, name) < 1:
             parser.error(f"--{name} must be at least 1")
     try:
+        from fieldbus.services.startup import check_rule_tables
+
+        check_rule_tables()  # a malformed rule table stops every command, naming file and entry
         return args.func(args)
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -1,5 +1,6 @@
 """Questions asked across the records: ``search``, ``deadline`` (the statutory calculator,
-which needs no store) and ``audit verify`` (the hash chain, and what the hub vouched for).
+which needs no store), ``calendar`` (the working days and hours that calculator counts in)
+and ``audit verify`` (the hash chain, and what the hub vouched for).
 """
 
 from __future__ import annotations
@@ -44,13 +45,75 @@ def cmd_deadline(args: argparse.Namespace) -> int:
             "kind": args.kind, "rule": deadline.rule.rule, "period": deadline.rule.period,
             "unit": deadline.rule.unit, "received_at": deadline.received_at.isoformat(),
             "deadline": deadline.text, "due": deadline.due.isoformat(),
-            "basis": deadline.rule.basis,
+            "basis": deadline.rule.basis, "statutory": deadline.statutory,
         }
         if args.plan_from is not None:
             data["planned"] = True
         print_json(data)
     else:
         print(deadline.text)
+        if not deadline.statutory:
+            print("(internal target, not a statutory period: " + deadline.rule.basis + ")",
+                  file=sys.stderr)
+    return EXIT_OK
+
+
+_WEEKDAYS = "월화수목금토일"
+
+
+def cmd_calendar(args: argparse.Namespace) -> int:
+    """Each day of a month as the deadline calculator sees it: 근무일 or 휴일, the holiday's
+    name and the table it comes from, and the working hours counted."""
+    from fieldbus.domain import deadlines
+    from fieldbus.domain.errors import ValidationError
+
+    if args.month is None:
+        year, month = deadlines.kst_today().year, deadlines.kst_today().month
+    else:
+        try:
+            year_text, month_text = args.month.strip().split("-")
+            year, month = int(year_text), int(month_text)
+            if len(year_text) != 4 or not 1 <= month <= 12:
+                raise ValueError
+        except ValueError:
+            raise ValidationError("month", "must be YYYY-MM", code="month") from None
+    first, last = deadlines.holidays_covered()
+    if not first.year <= year <= last.year:
+        raise ValidationError("month", f"the holiday tables cover {first.year} to {last.year}",
+                              code="beyond_holiday_tables")
+    counting = deadlines.counting()
+    days = deadlines.calendar_month(year, month)
+    periods = [[s.strftime("%H:%M"), e.strftime("%H:%M")] for s, e in counting.work_periods]
+    hours = ", ".join(f"{s}–{e}" for s, e in periods)
+    working_basis = counting.working_hours.basis if counting.working_hours else ""
+    counting_basis = counting.law.basis if counting.law else ""
+    if args.json:
+        print_json({
+            "month": f"{year:04d}-{month:02d}",
+            "work_periods": periods,
+            "hours_per_day": counting.hours_per_day,
+            "working_hours_basis": working_basis,
+            "counting_basis": counting_basis,
+            "days": [{
+                "date": d.day.isoformat(), "weekday": _WEEKDAYS[d.day.weekday()],
+                "working": d.working, "status": "근무일" if d.working else "휴일",
+                "holiday": d.holiday, "source": d.source,
+            } for d in days],
+        })
+        return EXIT_OK
+    print(f"{year:04d}-{month:02d}  근무시간 {hours} (1일 {counting.hours_per_day}시간)")
+    print(f"  근무시간: {working_basis}")
+    print(f"  계산: {counting_basis}")
+    for d in days:
+        status = "근무일" if d.working else "휴일"
+        if d.holiday is not None:
+            table = "holidays 패키지" if d.source == "holidays" else "holidays-extra.json"
+            why = f"{d.holiday or '공휴일'} ({table})"
+        elif d.weekend:
+            why = "토요일" if d.day.weekday() == 5 else "일요일"
+        else:
+            why = ""
+        print(f"{d.day.isoformat()} {_WEEKDAYS[d.day.weekday()]} {status}  {why}".rstrip())
     return EXIT_OK
 
 
@@ -106,6 +169,11 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     when.add_argument("--from", dest="plan_from", metavar="DAY|ISO8601",
                       help="a planned receipt: any day the holiday tables cover, future "
                       "included (a day alone counts from its start)")
+
+    p = add_command(sub, "calendar", cmd_calendar, "the working days and hours deadlines "
+                    "are counted in (holidays from the holidays package and "
+                    "holidays-extra.json)", json_flag=True)
+    p.add_argument("month", nargs="?", metavar="YYYY-MM", help="the month (default: this one)")
 
 
 def add_audit_parsers(sub: argparse._SubParsersAction) -> None:

@@ -1,15 +1,22 @@
-"""Statutory processing periods and administrative-appeal deadlines.
+"""Statutory processing periods of complaints, and the working-day calendar they count in.
 
 Why this module exists: a receipt (접수증) must state the processing period and the
 expected completion date, and an officer on the bus must be able to tell a petitioner how
-long they have left to file an administrative appeal. Both are legal facts, so:
+long they have left to file an administrative appeal (:mod:`fieldbus.domain.appeal`, which
+counts in this calendar). Both are legal facts, so:
 
 * the periods and their legal bases live as data in ``resources/rules/deadlines.json``
-  (read once, cached) — a change of law is a data change, reviewed against law.go.kr;
+  (read once, cached, checked strictly by :mod:`fieldbus.domain.rule_tables`) — every rule
+  carries the quoted sentence of the statute, the mirror it was read in and the version
+  read, and a change of law is a data change;
+* a period that is not law (소극행정신고's internal target) is marked ``statutory: false``,
+  and a request without name and address (not a 민원 under 민원처리법 제2조) has no
+  deadline at all (:func:`complaint_deadline` returns None);
 * the counting follows 민원 처리에 관한 법률 제19조 (processing periods) and 행정심판법
   제27조 with 민법 제157조·제161조 (appeal periods);
 * Korean public holidays, lunar and substitute ones included, come from the ``holidays``
-  package rather than a hand-written list that would silently go stale.
+  package rather than a hand-written list that would silently go stale, plus the days
+  the government designates later (임시공휴일, ``resources/rules/holidays-extra.json``).
 
 Everything here is pure: no clock is read (callers pass ``received_at`` / ``today``), so
 the same inputs give the same receipt on every laptop.
@@ -18,26 +25,38 @@ the same inputs give the same receipt on every laptop.
 from __future__ import annotations
 
 import importlib.util
-import json
 import sys
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from functools import cache, lru_cache
 from typing import Any, Literal
 
-from fieldbus.domain.errors import FieldbusError, ValidationError
-from fieldbus.domain.resources import resource_path
+from fieldbus.domain import rule_tables
+from fieldbus.domain.errors import ValidationError
+from fieldbus.domain.rule_tables import Law, RuleTableError
 
 __all__ = [
+    "ANONYMOUS",
     "KST",
-    "AppealDeadline",
+    "CalendarDay",
+    "Counting",
     "Deadline",
     "DeadlineRule",
+    "Extension",
+    "Law",
+    "ProgressNotice",
+    "RuleTableError",
     "all_rules",
-    "appeal_deadline",
+    "anonymous_basis",
+    "calendar_month",
+    "complaint_deadline",
+    "counting",
+    "extend",
+    "holiday_name",
     "holidays_covered_until",
     "is_working_day",
     "planned_deadline",
+    "progress_notice",
     "rule_for",
     "statutory_deadline",
 ]
@@ -54,13 +73,57 @@ def kst_today() -> date:
 
 Unit = Literal["hours", "days"]
 
+#: ``Complaint.deadline_rule`` of a case with no deadline: a request without name and
+#: address is not a 민원 (민원처리법 제2조제1호·제2호, 시행령 제2조①3; :func:`anonymous_basis`).
+ANONYMOUS = "anonymous"
+
+
+@dataclass(frozen=True)
+class Extension:
+    """How far a rule's period may be extended, and on what basis (data, not code).
+
+    ``max`` is in the rule's unit, per extension; ``times`` is how many extensions the
+    text allows (None: the text limits only their total, ``max``); with
+    ``consent_for_second`` the second one needs the petitioner's consent (민원처리법
+    시행령 제21조①); ``notice``: the petitioner must be told (in writing, 제21조②).
+    """
+
+    max: int
+    times: int | None
+    consent_for_second: bool
+    notice: bool
+    law: Law
+
+
+@dataclass(frozen=True)
+class ProgressNotice:
+    """The duty to tell the petitioner how the case stands (issue 14 sends it).
+
+    ``after_days`` from receipt (or at once ``on_request``); ``repeats``: every
+    ``after_days`` again (민원처리법 시행령 제23조②) or once (부패방지권익위법 시행령
+    제50조②); ``online_waiver``: may be left out when the petitioner was told in advance
+    that progress is published online (제23조③) — the receipt must then say so.
+    """
+
+    id: str
+    after_days: int
+    repeats: bool
+    on_request: bool
+    online_waiver: bool
+    law: Law
+
 
 @dataclass(frozen=True)
 class DeadlineRule:
     """One row of the rule table: how long a kind of complaint may take, and why.
 
     ``basis`` is the Korean legal citation printed on receipts, so that a petitioner (or
-    an auditor) can check the period against the law itself.
+    an auditor) can check the period against the law itself; ``law`` adds the quoted
+    sentence, the mirror and the version it was read in.
+
+    ``statutory`` False: ``period`` is an internal target, not a legal period (소극행정신고,
+    적극행정 운영규정 제18조의3 sets none); receipts and screens must say so
+    (``basis`` says "내부 처리 목표 … 법정 처리기간이 아님").
     """
 
     rule: str
@@ -68,6 +131,11 @@ class DeadlineRule:
     unit: Unit
     basis: str
     label_ko: str
+    statutory: bool = True
+    law: Law | None = None
+    extension: Extension | None = None
+    progress_notice: str | None = None  # an id of the table's progress_notices
+    target_source: str | None = None  # where a non-statutory target comes from
 
 
 @dataclass(frozen=True)
@@ -77,6 +145,17 @@ class Deadline:
     rule: DeadlineRule
     received_at: datetime  # aware, KST
     due: datetime  # aware, KST
+    extended_by: int = 0  # in the rule's unit, every extension together
+
+    @property
+    def statutory(self) -> bool:
+        """True for a legal processing period; False for an internal target (print it as
+        "내부 처리 목표", never as the law's period)."""
+        return self.rule.statutory
+
+    @property
+    def basis(self) -> str:
+        return self.rule.basis
 
     @property
     def date(self) -> date:
@@ -95,51 +174,26 @@ class Deadline:
         return self.due.strftime("%Y-%m-%d")
 
 
-@dataclass(frozen=True)
-class AppealDeadline:
-    """Last day to file an administrative appeal (행정심판) against a disposition.
-
-    ``from_learning`` and ``from_disposition`` are the two statutory limits, each already
-    moved past a closing Saturday, Sunday or public holiday; ``due`` is the earlier one,
-    because the appeal is barred as soon as either has run out.
-    """
-
-    due: date
-    from_learning: date | None
-    from_disposition: date
-    basis: str
-    warn_days: int = 14
-
-    def days_left(self, today: date) -> int:
-        """Whole days from ``today`` to ``due``: 0 on the last day, negative once past."""
-        return (self.due - today).days
-
-    def status(self, today: date) -> Literal["ok", "near", "past"]:
-        """``near`` while at most ``warn_days`` remain, so the officer warns the petitioner."""
-        left = self.days_left(today)
-        if left < 0:
-            return "past"
-        if left <= self.warn_days:
-            return "near"
-        return "ok"
-
-
 # --------------------------------------------------------------------------- rule table
 
 
 @dataclass(frozen=True)
-class _Counting:
+class Counting:
+    """How periods are counted (민원처리법 제19조) and the working hours they count in.
+
+    ``law`` is 제19조; ``working_hours`` 국가공무원 복무규정 제9조② (09:00–18:00, lunch
+    12:00–13:00: the 8 hours of 제19조①); ``office_hours`` 시행령 제8조의3① (the 민원실's
+    opening hours, a restored number)."""
+
     hours_threshold_days: int
     hours_per_day: int
     work_periods: tuple[tuple[time, time], ...]
+    law: Law | None = None
+    working_hours: Law | None = None
+    office_hours: Law | None = None
 
 
-@dataclass(frozen=True)
-class _Appeal:
-    from_learning_days: int
-    from_disposition_days: int
-    warn_days: int
-    basis: str
+_Counting = Counting
 
 
 @dataclass(frozen=True)
@@ -148,13 +202,83 @@ class _Table:
     counting: _Counting
     rules: dict[str, DeadlineRule]  # insertion order = file order
     kinds: dict[str, str]
-    appeal: _Appeal
+    anonymous: Law | None = None
+    notices: dict[str, ProgressNotice] | None = None
 
 
-class RuleTableError(FieldbusError):
-    """The shipped rule table is malformed: an installation fault, not a user error."""
+_FILE = "resources/rules/deadlines.json"
 
-    code = "rule_table_invalid"
+
+def _law(entry: dict[str, Any], where: str, file: str) -> Law:
+    return rule_tables.Entry(file, where, entry).law()
+
+
+def _parse_table(raw: dict[str, Any], file: str = _FILE) -> _Table:
+    """Check the table whole up front (:func:`rule_tables.check_deadlines`: unknown keys,
+    missing basis/text/source/version, bad values name the file and the entry), so a bad
+    edit fails at start-up, never on a receipt; then build its records."""
+    rule_tables.check_deadlines(raw, file)
+    try:
+        counting_raw = raw["counting"]
+        periods = tuple(
+            (_parse_hhmm(start), _parse_hhmm(end)) for start, end in counting_raw["work_periods"]
+        )
+        counting = Counting(
+            hours_threshold_days=int(counting_raw["hours_threshold_days"]),
+            hours_per_day=int(counting_raw["hours_per_day"]),
+            work_periods=periods,
+            law=_law(counting_raw, "counting", file),
+            working_hours=_law(counting_raw["working_hours"], "counting.working_hours", file),
+            office_hours=_law(counting_raw["office_hours"], "counting.office_hours", file),
+        )
+        notices = {
+            name: ProgressNotice(
+                id=name, after_days=int(item["after_days"]), repeats=bool(item["repeats"]),
+                on_request=bool(item["on_request"]),
+                online_waiver=bool(item["online_waiver"]),
+                law=_law(item, f"progress_notices.{name}", file))
+            for name, item in raw["progress_notices"].items()
+        }
+
+        rules: dict[str, DeadlineRule] = {}
+        for i, item in enumerate(raw["rules"]):
+            where = f"rules[{i}] ({item['rule']})"
+            statutory = bool(item.get("statutory", True))
+            period = int(item["period"] if statutory else item["target"])
+            extension = None
+            if "extension" in item:
+                ext = item["extension"]
+                extension = Extension(
+                    max=period if ext["max"] == "period" else int(ext["max"]),
+                    times=None if ext["times"] is None else int(ext["times"]),
+                    consent_for_second=bool(ext["consent_for_second"]),
+                    notice=bool(ext["notice"]),
+                    law=_law(ext, f"{where}.extension", file))
+            rules[item["rule"]] = DeadlineRule(
+                rule=str(item["rule"]),
+                period=period,
+                unit=item["unit"],
+                basis=str(item["basis"]),
+                label_ko=str(item["label_ko"]),
+                statutory=statutory,
+                law=_law(item, where, file),
+                extension=extension,
+                progress_notice=item.get("progress_notice"),
+                target_source=item.get("target_source"),
+            )
+
+        kinds = {str(k): str(v) for k, v in raw["kinds"].items()}
+
+        return _Table(
+            version=str(raw["version"]),
+            counting=counting,
+            rules=rules,
+            kinds=kinds,
+            anonymous=_law(raw["anonymous"], "anonymous", file),
+            notices=notices,
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise RuleTableError(file, "table", f"malformed: {exc!r}") from exc
 
 
 def _parse_hhmm(text: str) -> time:
@@ -162,74 +286,10 @@ def _parse_hhmm(text: str) -> time:
     return time(int(hours), int(minutes))
 
 
-def _parse_table(raw: dict[str, Any]) -> _Table:
-    """Check the table's shape up front, so a bad edit fails at start-up, not on a receipt."""
-    try:
-        counting_raw = raw["counting"]
-        if int(counting_raw["timezone_offset_hours"]) != 9:
-            raise RuleTableError("counting.timezone_offset_hours must be 9 (KST)")
-        periods = tuple(
-            (_parse_hhmm(start), _parse_hhmm(end)) for start, end in counting_raw["work_periods"]
-        )
-        for (start, end), nxt in zip(periods, periods[1:] + ((None, None),)):
-            if not start < end or (nxt[0] is not None and not end <= nxt[0]):
-                raise RuleTableError("counting.work_periods must be ordered and disjoint")
-        counting = _Counting(
-            hours_threshold_days=int(counting_raw["hours_threshold_days"]),
-            hours_per_day=int(counting_raw["hours_per_day"]),
-            work_periods=periods,
-        )
-        minutes_per_day = sum(_minutes(s, e) for s, e in periods)
-        if minutes_per_day != counting.hours_per_day * 60:
-            raise RuleTableError("counting.work_periods do not add up to hours_per_day")
-
-        rules: dict[str, DeadlineRule] = {}
-        for item in raw["rules"]:
-            unit = item["unit"]
-            period = item["period"]
-            if unit not in ("hours", "days"):
-                raise RuleTableError(f"rule {item['rule']!r}: unit must be 'hours' or 'days'")
-            if not isinstance(period, int) or isinstance(period, bool) or period <= 0:
-                raise RuleTableError(f"rule {item['rule']!r}: period must be a positive integer")
-            if item["rule"] in rules:
-                raise RuleTableError(f"rule {item['rule']!r} is defined twice")
-            rules[item["rule"]] = DeadlineRule(
-                rule=str(item["rule"]),
-                period=period,
-                unit=unit,
-                basis=str(item["basis"]),
-                label_ko=str(item["label_ko"]),
-            )
-
-        kinds = {str(k): str(v) for k, v in raw["kinds"].items()}
-        for kind, rule in kinds.items():
-            if rule not in rules:
-                raise RuleTableError(f"kind {kind!r} points at unknown rule {rule!r}")
-
-        appeal_raw = raw["appeal"]
-        appeal = _Appeal(
-            from_learning_days=int(appeal_raw["from_learning_days"]),
-            from_disposition_days=int(appeal_raw["from_disposition_days"]),
-            warn_days=int(appeal_raw["warn_days"]),
-            basis=str(appeal_raw["basis"]),
-        )
-        return _Table(
-            version=str(raw["version"]),
-            counting=counting,
-            rules=rules,
-            kinds=kinds,
-            appeal=appeal,
-        )
-    except (KeyError, TypeError, ValueError) as exc:
-        raise RuleTableError(f"deadlines.json is malformed: {exc!r}") from exc
-
-
 @cache
 def _table() -> _Table:
     """The rule table, read once per process: it is part of the installation, not user data."""
-    path = resource_path("rules", "deadlines.json")
-    with path.open(encoding="utf-8") as fh:
-        return _parse_table(json.load(fh))
+    return _parse_table(rule_tables.deadlines_table())
 
 
 def rule_for(kind_or_rule: str) -> DeadlineRule:
@@ -251,6 +311,30 @@ def rule_for(kind_or_rule: str) -> DeadlineRule:
 def all_rules() -> list[DeadlineRule]:
     """Every rule in table order, for pickers and for printing the rule sheet."""
     return list(_table().rules.values())
+
+
+def counting() -> Counting:
+    """How periods are counted and the working hours (with their laws), for the calendar
+    command and for receipts that explain the count."""
+    return _table().counting
+
+
+def anonymous_basis() -> Law:
+    """Why a request without name and address has no processing period: 민원처리법
+    제2조제1호·제2호 and 시행령 제2조①3 (not a 민원인, so not a 민원). Receipts print
+    its ``basis`` where the deadline would be."""
+    law = _table().anonymous
+    assert law is not None  # the table requires it
+    return law
+
+
+def progress_notice(kind_or_rule: str) -> ProgressNotice | None:
+    """The progress-notice duty for a kind or rule (시행령 제23조 or, for the ACRC's own
+    grievances, 부패방지권익위법 시행령 제50조②); None where the table names none
+    (reports, 소극행정신고: no such rule was read for them)."""
+    rule = rule_for(kind_or_rule)
+    notices = _table().notices or {}
+    return notices.get(rule.progress_notice) if rule.progress_notice else None
 
 
 # --------------------------------------------------------------------------- calendar
@@ -283,14 +367,95 @@ def _korean_calendar() -> Any:
         return holidays.country_holidays("KR").__class__
 
 
+@dataclass(frozen=True)
+class ExtraHoliday:
+    """A day of ``resources/rules/holidays-extra.json``: one the government designated
+    (임시공휴일, 관공서의 공휴일에 관한 규정 제2조제11호) after the package was released."""
+
+    day: date
+    name: str
+    basis: str
+    text: str
+    source: str
+
+
+@cache
+def _extra_holidays() -> dict[date, ExtraHoliday]:
+    table = rule_tables.holidays_extra_table()
+    return _parse_extra(table)
+
+
+def _parse_extra(table: dict[str, Any]) -> dict[date, ExtraHoliday]:
+    extra: dict[date, ExtraHoliday] = {}
+    for item in table["holidays"]:
+        day = date.fromisoformat(item["date"])
+        text = item["text"] if isinstance(item["text"], str) else "\n".join(item["text"])
+        source = item["source"] if isinstance(item["source"], str) else "; ".join(item["source"])
+        extra[day] = ExtraHoliday(day=day, name=item["name"], basis=item["basis"], text=text,
+                                  source=source)
+    return extra
+
+
+@cache
+def _package_holidays(year: int) -> dict[date, str]:
+    """The ``holidays`` package's Korean holidays of one year, with their Korean names."""
+    calendar = _korean_calendar()
+    try:
+        found = calendar(years=year, language="ko")
+    except (TypeError, ValueError, NotImplementedError):  # a release without Korean names
+        found = calendar(years=year)
+    return dict(found.items())
+
+
 @cache
 def _holidays_of(year: int) -> frozenset[date]:
-    """Korean public holidays of one year, lunar and substitute days included.
+    """Korean public holidays of one year, lunar and substitute days included, and the
+    days of ``holidays-extra.json`` in that year.
 
     Cached per year because deadline arithmetic asks about the same few years over and
     over, and building the calendar (lunar conversion) is the expensive part.
     """
-    return frozenset(_korean_calendar()(years=year).keys())
+    extra = {d for d in _extra_holidays() if d.year == year}
+    return frozenset(_korean_calendar()(years=year).keys()) | extra
+
+
+def holiday_name(day: date) -> tuple[str, str] | None:
+    """``(name, source)`` of a public holiday, ``source`` being ``"holidays"`` (the
+    package) or ``"holidays-extra"`` (the table); None on any other day (Saturdays and
+    Sundays that are no holiday included)."""
+    extra = _extra_holidays().get(day)
+    if extra is not None:
+        return extra.name, "holidays-extra"
+    if day in _holidays_of(day.year):
+        names = _package_holidays(day.year)
+        return names.get(day, ""), "holidays"
+    return None
+
+
+@dataclass(frozen=True)
+class CalendarDay:
+    """One day as the calculator sees it (``fieldbus calendar``)."""
+
+    day: date
+    working: bool
+    holiday: str | None  # the holiday's name
+    source: str | None  # "holidays" (the package) or "holidays-extra"
+    weekend: bool
+
+
+def calendar_month(year: int, month: int) -> list[CalendarDay]:
+    """Every day of a month: working day or not, and which holiday from which table."""
+    first = date(year, month, 1)
+    days = []
+    day = first
+    while day.month == month:
+        found = holiday_name(day)
+        days.append(CalendarDay(day=day, working=is_working_day(day),
+                                holiday=found[0] if found else None,
+                                source=found[1] if found else None,
+                                weekend=day.weekday() >= 5))
+        day += timedelta(days=1)
+    return days
 
 
 def holidays_covered() -> tuple[date, date]:
@@ -400,6 +565,63 @@ def statutory_deadline(kind_or_rule: str, received_at: datetime) -> Deadline:
     return Deadline(rule=rule, received_at=received, due=due)
 
 
+def complaint_deadline(kind_or_rule: str, received_at: datetime, *,
+                       anonymous: bool) -> Deadline | None:
+    """A complaint's deadline: None for a request without name and address (``anonymous``:
+    not a 민원 under 민원처리법 제2조제1호·제2호 and 시행령 제2조①3 — :func:`anonymous_basis`
+    says why), :func:`statutory_deadline` otherwise. A kind that is not a 민원 under that
+    Act (a report) is counted all the same: its own law sets a period (법 제59조⑧ …)."""
+    if anonymous:
+        rule_for(kind_or_rule)  # an unknown kind is still refused
+        return None
+    return statutory_deadline(kind_or_rule, received_at)
+
+
+def extend(deadline: Deadline, amount: int, *, earlier: int = 0,
+           consent: bool = False) -> Deadline:
+    """The deadline extended by ``amount`` (in the rule's unit), within the table's limits.
+
+    ``earlier`` is how many times it was extended before (``deadline`` already includes
+    them). Refused (ValidationError on ``extension``) when the rule has no extension, when
+    ``amount`` is not positive or goes over ``max`` — for a rule whose text limits only the
+    total (``times`` None, e.g. ACRC grievances "60일의 범위에서") the total so far
+    counts — when the text allows no further extension, or when the second one needs the
+    petitioner's consent (민원처리법 시행령 제21조①) and ``consent`` is False. The
+    extension is counted like the period: working days after the last day (18:00), or
+    working hours from the current due moment.
+    """
+    ext = deadline.rule.extension
+    if ext is None:
+        raise ValidationError("extension", f"rule {deadline.rule.rule!r} has no extension "
+                              "in the rule table", code="extension_none")
+    if amount <= 0:
+        raise ValidationError("extension", "must be at least 1", code="extension_amount")
+    if ext.times is None:
+        if deadline.extended_by + amount > ext.max:
+            raise ValidationError(
+                "extension", f"at most {ext.max} in all ({ext.law.basis}); "
+                f"{deadline.extended_by} used", code="extension_over_limit")
+    else:
+        if amount > ext.max:
+            raise ValidationError("extension", f"at most {ext.max} each time "
+                                  f"({ext.law.basis})", code="extension_over_limit")
+        if earlier >= ext.times:
+            raise ValidationError("extension", f"at most {ext.times} extensions "
+                                  f"({ext.law.basis})", code="extension_too_many")
+        if earlier >= 1 and ext.consent_for_second and not consent:
+            raise ValidationError("extension", "a second extension needs the petitioner's "
+                                  f"consent ({ext.law.basis})", code="extension_consent")
+    table = _table().counting
+    if _counts_in_hours(deadline.rule):
+        hours = amount if deadline.rule.unit == "hours" else amount * table.hours_per_day
+        due = _add_working_time(deadline.due, timedelta(hours=hours))
+    else:
+        last = _add_working_days(deadline.due.date() + timedelta(days=1), amount)
+        due = datetime.combine(last, table.work_periods[-1][1], tzinfo=KST)
+    return Deadline(rule=deadline.rule, received_at=deadline.received_at, due=due,
+                    extended_by=deadline.extended_by + amount)
+
+
 def planned_deadline(kind_or_rule: str, start: datetime) -> Deadline:
     """The deadline a case received at ``start`` would get — a planned visit's, in the
     future as readily as in the past — counted exactly as :func:`statutory_deadline`,
@@ -421,36 +643,10 @@ def planned_deadline(kind_or_rule: str, start: datetime) -> Deadline:
                           code="beyond_holiday_tables")
 
 
-# --------------------------------------------------------------------------- appeal period
+# --------------------------------------------------------------------------- civil-law periods
 
 
-def _period_end(start: date, days: int) -> date:
-    """민법 제157조·제161조: first day not counted; a closing non-working day rolls forward."""
+def period_end(start: date, days: int) -> date:
+    """민법 제157조·제161조: first day not counted; a closing non-working day rolls forward
+    (the appeal periods of :mod:`fieldbus.domain.appeal` count this way)."""
     return _next_working_day_on_or_after(start + timedelta(days=days))
-
-
-def appeal_deadline(*, disposed_on: date, learned_on: date | None) -> AppealDeadline:
-    """Last day to file 행정심판 (행정심판법 제27조): 90 days from learning of the disposition,
-    180 days from the disposition, whichever ends first.
-
-    ``learned_on`` may be unknown (None), in which case only the 180-day limit applies.
-    """
-    if learned_on is not None and learned_on < disposed_on:
-        raise ValidationError(
-            "disposition.learned_on",
-            "the day the petitioner learned of the disposition cannot precede the disposition",
-            code="learned_before_disposition",
-        )
-    appeal = _table().appeal
-    from_disposition = _period_end(disposed_on, appeal.from_disposition_days)
-    from_learning = (
-        _period_end(learned_on, appeal.from_learning_days) if learned_on is not None else None
-    )
-    due = from_disposition if from_learning is None else min(from_learning, from_disposition)
-    return AppealDeadline(
-        due=due,
-        from_learning=from_learning,
-        from_disposition=from_disposition,
-        basis=appeal.basis,
-        warn_days=appeal.warn_days,
-    )

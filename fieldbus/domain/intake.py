@@ -2,8 +2,10 @@
 
 The shape is checked against the published JSON Schema (``resources/schemas``), then
 each value is cleaned: text NFC-normalised and free of control characters, phone numbers
-parsed, resident registration numbers masked (and the caller told), contact details
-dropped when the citizen did not consent to keeping them.
+parsed, resident registration numbers masked (and the caller told), the consented items
+(phone, e-mail, postcode, birth year) dropped when the citizen did not consent to keeping
+them — name and address are kept on the basis of 민원처리법, not of consent
+(``resources/rules/consent.json``).
 """
 
 from __future__ import annotations
@@ -20,10 +22,13 @@ from fieldbus.domain.deadlines import KST
 from fieldbus.domain.errors import ValidationError
 from fieldbus.domain.phones import is_mobile, normalize_phone
 from fieldbus.domain.records import (
+    AppealFacts,
     ComplaintDraft,
     Consent,
     CounselDraft,
+    Guidance,
     IntakeWarning,
+    OralReport,
     Petitioner,
 )
 from fieldbus.domain.rrn import mask_rrns
@@ -161,13 +166,56 @@ def _person(raw: dict[str, Any], where: str, clean: _Cleaner, *, keep_contact: b
     person = Petitioner(
         name=name, type=raw.get("type") or "individual", phone=phone, email=email,
         address=address, postcode=raw.get("postcode") or None, birth_year=birth_year,
+        identity_disclosure=raw.get("identity_disclosure"),
     )
-    if not keep_contact and person.has_contact:
+    if not keep_contact and person.has_consented_items:
+        # Name and address are processed on the basis of 민원처리법 (개인정보 보호법
+        # 제15조①2·3), not of consent: only the consented items go.
         clean.warnings.append(IntakeWarning(
             where, "contact_dropped",
-            "contact details were not kept: the citizen did not consent to personal data"))
-        person = Petitioner(name=person.name, type=person.type)
+            "phone, e-mail, postcode and birth year were not kept: the citizen did not "
+            "consent to them (name and address are kept on the basis of 민원처리법)"))
+        person = Petitioner(name=person.name, type=person.type, address=person.address,
+                            identity_disclosure=person.identity_disclosure)
     return person
+
+
+def _guidance(raw: Any, clean: _Cleaner) -> Guidance:
+    """시행령 제6조④: what the citizen was told; left-out fields print the kind's default."""
+    if not raw:
+        return Guidance()
+    documents = raw.get("documents")
+    missing = clean.text(raw.get("documents_missing"), "guidance.documents_missing", 500,
+                         multiline=True, required=False)
+    if documents == "incomplete" and missing is None:
+        raise ValidationError("guidance.documents_missing",
+                              "is required when the documents are incomplete", code="required")
+    if missing is not None and documents != "incomplete":
+        raise ValidationError("guidance.documents_missing",
+                              "is only for documents 'incomplete'", code="conflict")
+    return Guidance(
+        documents=documents, documents_missing=missing,
+        procedure=clean.text(raw.get("procedure"), "guidance.procedure", 1000,
+                             multiline=True, required=False),
+        site_check=clean.text(raw.get("site_check"), "guidance.site_check", 500,
+                              multiline=True, required=False),
+    )
+
+
+def _oral_report(raw: Any, kind: str, *, now: datetime) -> OralReport | None:
+    """공익신고자 보호법 제8조③: an oral report is read back before the reporter signs."""
+    if raw is None:
+        return None
+    if kind != "report":
+        raise ValidationError("oral_report", "is only for a report (kind 'report')",
+                              code="conflict")
+    if raw.get("read_back") is not True:
+        raise ValidationError("oral_report.read_back",
+                              "an oral report must be read back to the reporter before "
+                              "signing (공익신고자 보호법 제8조③)", code="read_back_required")
+    at = (parse_datetime(raw["at"], field="oral_report.at", now=now)
+          if raw.get("at") else None)
+    return OralReport(read_back=True, at=at)
 
 
 def parse_complaint(data: Any, *, now: datetime) -> tuple[ComplaintDraft, list[IntakeWarning]]:
@@ -203,6 +251,10 @@ def parse_complaint(data: Any, *, now: datetime) -> tuple[ComplaintDraft, list[I
                               code="required")
     if outcome != "referred" and referred_to is not None:
         raise ValidationError("referred_to", "is only for the outcome 'referred'", code="conflict")
+    if petitioner is not None and petitioner.identity_disclosure is not None \
+            and kind != "report":
+        raise ValidationError("petitioner.identity_disclosure",
+                              "is only for a report (kind 'report')", code="conflict")
     if kind == "report" and data["disclosure"] == "public":
         raise ValidationError("disclosure", "a public-interest report is never public: the "
                               "reporter's identity is sealed", code="conflict")
@@ -222,6 +274,8 @@ def parse_complaint(data: Any, *, now: datetime) -> tuple[ComplaintDraft, list[I
         outcome=outcome,
         referred_to=referred_to,
         received_at=received_at,
+        guidance=_guidance(data.get("guidance"), clean),
+        oral_report=_oral_report(data.get("oral_report"), kind, now=now),
     )
     return draft, clean.warnings
 
@@ -255,6 +309,8 @@ def parse_counsel(data: Any, *, now: datetime) -> tuple[CounselDraft, list[Intak
         if learned_on < disposed_on:
             raise ValidationError("disposition.learned_on", "is before the disposition date",
                                   code="conflict")
+    appeal = _appeal_facts(disposition, disposed_on=disposed_on, learned_on=learned_on,
+                           today=today)
     draft = CounselDraft(
         appellant=_person(data["appellant"], "appellant", clean, keep_contact=True, now=now),
         disposition_agency=clean.required_text(disposition["agency"], "disposition.agency", 100),
@@ -269,5 +325,27 @@ def parse_counsel(data: Any, *, now: datetime) -> tuple[CounselDraft, list[Intak
         next_step=clean.text(data.get("next_step"), "next_step", 1000, multiline=True,
                              required=False),
         outcome=data["outcome"],
+        appeal=appeal,
+        shared_info_consent=data["eligibility"].get("shared_info_consent"),
     )
     return draft, clean.warnings
+
+
+def _appeal_facts(disposition: dict, *, disposed_on: date, learned_on: date | None,
+                  today: date) -> AppealFacts:
+    """The optional 행정심판법 제27조②⑤⑥⑦ answers; the deadline itself is counted (and
+    these checked against each other) by :func:`fieldbus.domain.appeal.appeal_deadline`."""
+    from fieldbus.domain.appeal import appeal_deadline
+
+    ended = disposition.get("force_majeure_ended_on")
+    facts = AppealFacts(
+        kind=disposition.get("appeal_kind"), notice=disposition.get("period_notice"),
+        announced_days=disposition.get("announced_days"),
+        force_majeure_ended_on=parse_date(ended, field="disposition.force_majeure_ended_on",
+                                          today=today) if ended else None,
+        abroad=bool(disposition.get("abroad")))
+    if facts.notice != "told_longer" and facts.announced_days is not None:
+        raise ValidationError("disposition.announced_days",
+                              "only with period_notice told_longer", code="conflict")
+    appeal_deadline(disposed_on=disposed_on, learned_on=learned_on, facts=facts)
+    return facts

@@ -40,10 +40,20 @@ class Petitioner:
     address: str | None = None
     postcode: str | None = None
     birth_year: int | None = None
+    #: A reporter's answer to 신분공개 동의 (부패방지권익위법 시행령 제55조①7, 공익신고자
+    #: 보호법 시행령 제7조①7): "agreed", "refused" or None (not asked; not a report). Kept
+    #: in the petitioner, so it is sealed with the reporter's identity.
+    identity_disclosure: str | None = None
 
     @property
     def has_contact(self) -> bool:
         return any((self.phone, self.email, self.address, self.postcode, self.birth_year))
+
+    @property
+    def has_consented_items(self) -> bool:
+        """Details kept only with consent (개인정보 보호법 제15조①1): name and address are
+        processed on the basis of 민원처리법 (resources/rules/consent.json)."""
+        return any((self.phone, self.email, self.postcode, self.birth_year))
 
 
 @dataclass(frozen=True)
@@ -53,6 +63,37 @@ class Consent:
     personal_info: bool
     notice_version: str
     items: tuple[str, ...] = ()
+    at: datetime | None = None
+
+
+DOCUMENTS_STATES = ("none_required", "complete", "incomplete")
+
+
+@dataclass(frozen=True)
+class Guidance:
+    """What the citizen was told at intake (민원처리법 시행령 제6조④): whether the
+    documents are complete, the processing standard and procedure, and any planned on-site
+    check or investigation. None = not given: the receipt prints the kind's default from
+    ``resources/rules/receipt-content.json``. (The expected processing time is the
+    deadline, not a field.)"""
+
+    documents: str | None = None          # one of DOCUMENTS_STATES
+    documents_missing: str | None = None  # what is missing, when "incomplete"
+    procedure: str | None = None
+    site_check: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not any((self.documents, self.documents_missing, self.procedure,
+                        self.site_check))
+
+
+@dataclass(frozen=True)
+class OralReport:
+    """An oral report (공익신고자 보호법 제8조②) written down by the officer and read back
+    to the reporter before signing (제8조③): when that happened (None: at receipt)."""
+
+    read_back: bool = True
     at: datetime | None = None
 
 
@@ -96,6 +137,8 @@ class ComplaintDraft:
     #: The petitioner's drawn signature (PNG), 시행령 제35조; saved with the complaint and
     #: read back only for the office copy (``complaints.signature``).
     signature: bytes | None = field(repr=False, default=None)
+    guidance: Guidance = field(default_factory=Guidance)
+    oral_report: OralReport | None = None  # kind report only
 
     @property
     def status(self) -> str:
@@ -142,8 +185,10 @@ class Complaint:
     receipt_no: str
     draft: ComplaintDraft
     received_at: datetime
-    deadline: date
-    deadline_due: datetime
+    #: None for a request without name and address: not a 민원 (민원처리법 제2조제1호·제2호,
+    #: 시행령 제2조①3), so no statutory period; ``deadline_rule`` is then "anonymous".
+    deadline: date | None
+    deadline_due: datetime | None
     deadline_rule: str
     visit: Visit | None
     status: str
@@ -156,6 +201,29 @@ class Complaint:
     updated_at: datetime
     attachments: tuple[Attachment, ...]
     purged: bool = False
+
+
+APPEAL_KINDS = ("cancellation", "mandatory_refusal", "nullity", "mandatory_omission")
+PERIOD_NOTICES = ("told", "told_longer", "not_told")
+
+
+@dataclass(frozen=True)
+class AppealFacts:
+    """What a counsel session answers for 행정심판법 제27조②⑤⑥⑦ (every field optional:
+    None = not asked). ``kind`` one of APPEAL_KINDS (심판의 종류); ``notice`` one of
+    PERIOD_NOTICES (did the agency tell the period); ``announced_days`` the period it told
+    (⑤); ``force_majeure_ended_on`` the day the 불가항력 ended (②), ``abroad`` filing from
+    abroad (② 단서)."""
+
+    kind: str | None = None
+    notice: str | None = None
+    announced_days: int | None = None
+    force_majeure_ended_on: date | None = None
+    abroad: bool = False
+
+    @property
+    def answered(self) -> bool:
+        return self != AppealFacts()
 
 
 @dataclass(frozen=True)
@@ -172,6 +240,11 @@ class CounselDraft:
     notes: str | None
     next_step: str | None
     outcome: str
+    #: 행정심판법 제27조②⑤⑥⑦ answers (fieldbus.domain.appeal); none answered by default.
+    appeal: AppealFacts = AppealFacts()
+    #: 시행령 제16조의2③: does the appellant consent to the committee checking the
+    #: category through 행정정보 공동이용? None = not asked.
+    shared_info_consent: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -179,7 +252,7 @@ class CounselSession:
     id: str
     number: str
     draft: CounselDraft
-    appeal_deadline: date
+    appeal_deadline: date | None   # None: no period applies (행정심판법 제27조제7항)
     visit: Visit | None
     sync_state: str
     version: int

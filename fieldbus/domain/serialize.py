@@ -25,6 +25,8 @@ def person_json(person: Petitioner | None, *, reveal: bool) -> dict[str, Any] | 
     if person is None:
         return None
     data = asdict(person)
+    if data.get("identity_disclosure") is None:  # a reporter's answer only (sealed with them)
+        data.pop("identity_disclosure", None)
     if not reveal:
         data.update(
             name=mask_name(person.name),
@@ -88,7 +90,22 @@ def draft_to_intake(draft: ComplaintDraft) -> dict[str, Any]:
         data["referred_to"] = draft.referred_to
     if draft.received_at is not None:
         data["received_at"] = draft.received_at.isoformat()
+    data.update(intake_extras(draft))
     return data
+
+
+def intake_extras(draft: ComplaintDraft) -> dict[str, Any]:
+    """The optional intake fields of issue 11 (guidance, oral_report), when given."""
+    extras: dict[str, Any] = {}
+    guidance = {k: v for k, v in asdict(draft.guidance).items() if v is not None}
+    if guidance:
+        extras["guidance"] = guidance
+    if draft.oral_report is not None:
+        oral: dict[str, Any] = {"read_back": draft.oral_report.read_back}
+        if draft.oral_report.at is not None:
+            oral["at"] = draft.oral_report.at.isoformat()
+        extras["oral_report"] = oral
+    return extras
 
 
 def complaint_json(complaint: Complaint, *, viewer: Officer | None, reveal: bool) -> dict[str, Any]:
@@ -119,8 +136,9 @@ def complaint_json(complaint: Complaint, *, viewer: Officer | None, reveal: bool
         "outcome": draft.outcome,
         "referred_to": draft.referred_to,
         "received_at": complaint.received_at.isoformat(),
-        "deadline": complaint.deadline.isoformat(),
-        "deadline_due": complaint.deadline_due.isoformat(),
+        # null for an anonymous case (deadline_rule "anonymous"): no statutory period
+        "deadline": complaint.deadline.isoformat() if complaint.deadline else None,
+        "deadline_due": complaint.deadline_due.isoformat() if complaint.deadline_due else None,
         "deadline_rule": complaint.deadline_rule,
         "visit": visit_json(complaint.visit),
         "status": complaint.status,
@@ -130,16 +148,18 @@ def complaint_json(complaint: Complaint, *, viewer: Officer | None, reveal: bool
         "attachments": [asdict(a) for a in complaint.attachments],
         "version": complaint.version,
         "purged": complaint.purged,
+        **intake_extras(draft),
     }
 
 
 def counsel_json(session: CounselSession, *, viewer: Officer | None, reveal: bool,
                  today: Any = None) -> dict[str, Any]:
-    from fieldbus.domain.deadlines import appeal_deadline
+    from fieldbus.domain.appeal import appeal_deadline, facts_json, proof_needed
 
     draft = session.draft
     show_notes = viewer is None or viewer.may_read_counsel_notes
-    deadline = appeal_deadline(disposed_on=draft.disposed_on, learned_on=draft.learned_on)
+    deadline = appeal_deadline(disposed_on=draft.disposed_on, learned_on=draft.learned_on,
+                               facts=draft.appeal)
     data: dict[str, Any] = {
         "id": session.number,
         "uuid": session.id,
@@ -149,16 +169,23 @@ def counsel_json(session: CounselSession, *, viewer: Officer | None, reveal: boo
             "title": draft.disposition_title,
             "disposed_on": draft.disposed_on.isoformat(),
             "learned_on": draft.learned_on.isoformat() if draft.learned_on else None,
+            "appeal": facts_json(draft.appeal),
         },
         "eligibility": {"basis": draft.eligibility_basis,
-                        "checked_by": draft.eligibility_checked_by},
+                        "checked_by": draft.eligibility_checked_by,
+                        "shared_info_consent": draft.shared_info_consent,
+                        "proof": proof_needed(draft.eligibility_basis,
+                                              draft.shared_info_consent)},
         "counsel": {"name": draft.counsel_name, "qualification": draft.counsel_qualification},
         "notes": draft.notes if show_notes else None,
         "notes_withheld": not show_notes and draft.notes is not None,
         "next_step": draft.next_step,
         "outcome": draft.outcome,
-        "appeal_deadline": session.appeal_deadline.isoformat(),
+        "appeal_deadline": session.appeal_deadline.isoformat()
+        if session.appeal_deadline else None,
         "appeal_basis": deadline.basis,
+        "appeal_rule": deadline.rule,            # which rule of 행정심판법 제27조
+        "appeal_rule_text": deadline.rule_text,  # e.g. 행정심판법 제27조제1항 (안 날부터 90일)
         "visit": visit_json(session.visit),
         "sync_state": session.sync_state,
         "created_at": session.created_at.isoformat(),

@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 
-from fieldbus.domain.deadlines import Deadline, appeal_deadline, rule_for
+from fieldbus.domain.appeal import appeal_deadline, proof_needed
+from fieldbus.domain.deadlines import Deadline, rule_for
 from fieldbus.domain.masking import mask_address, mask_email, mask_name, mask_phone
+from fieldbus.domain import receipt_content
 from fieldbus.domain.records import Complaint, Consent, CounselSession, Petitioner, Visit
 from fieldbus.receipts import labels as L
 from fieldbus.receipts.labels import Label, say
@@ -56,6 +58,7 @@ class Body:
 class FollowUp:
     lines: tuple[str, ...]
     qr: str | None = None
+    note: str | None = None  # small print with the QR code (the progress notice)
 
 
 @dataclass(frozen=True)
@@ -87,11 +90,6 @@ def _training(training: bool) -> list[Item]:
     if not training:
         return []
     return [Banner((say(L.TRAINING_NOTICE), L.TRAINING_DETAIL[0], L.TRAINING_DETAIL[1]))]
-
-
-@cache
-def _notices() -> dict:
-    return json.loads(resource_path("receipts", "notices.json").read_text(encoding="utf-8"))
 
 
 def _minute(moment: datetime) -> str:
@@ -126,14 +124,77 @@ def _person(person: Petitioner, label: Label, *, reveal: bool) -> list[Item]:
     return items
 
 
+@cache
+def _consent_table() -> dict:
+    return json.loads(resource_path("rules", "consent.json").read_text(encoding="utf-8"))
+
+
+def _legal_items() -> Field:
+    """Name and address, processed on the basis of 민원처리법 — listed apart from the
+    consented items (개인정보 보호법 제22조③)."""
+    legal = _consent_table()["legal_basis"]
+    return Field(L.LEGAL_ITEMS, f"{', '.join(item['label'] for item in legal['items'])} · "
+                                f"{say(L.LEGAL_ITEMS_NOTE)}", note=legal["summary"])
+
+
 def _consent(consent: Consent, received_at: datetime) -> str:
+    """The consented items only: an item code the notice lists under legal_basis (older
+    notices asked consent for name and address too) is not repeated here."""
     if not consent.personal_info:
         return say(L.CONSENT_REFUSED)
+    table = _consent_table()
+    labels = {item["code"]: item["label"] for item in table["consent"]["items"]}
+    legal = {item["code"] for item in table["legal_basis"]["items"]}
     text = (f"{say(L.CONSENT_GIVEN)} · {say(L.CONSENT_NOTICE)} {consent.notice_version} · "
             f"{_minute(consent.at or received_at)}")
-    if consent.items:
-        text += f"\n{say(L.CONSENT_ITEMS)}: {', '.join(consent.items)}"
+    items = [labels.get(code, code) for code in consent.items if code not in legal
+             and labels.get(code, code) not in ("성명", "주소")]
+    if items:
+        text += f"\n{say(L.CONSENT_ITEMS)}: {', '.join(items)}"
     return text
+
+
+def _period(complaint: Complaint) -> list[Item]:
+    """처리 기간 and 처리 예정일 — or why there is none (anonymous: not a 민원), or the
+    ACRC's internal target marked as not a legal period (소극행정신고)."""
+    if complaint.deadline_due is None or receipt_content.is_anonymous(complaint.draft):
+        text = receipt_content.table()["anonymous"]
+        return [Field(L.NO_PERIOD, f"{text['ko']}\n{text['en']}", note=text["basis"])]
+    rule = rule_for(complaint.deadline_rule)
+    due = Deadline(rule=rule, received_at=complaint.received_at, due=complaint.deadline_due)
+    unit = L.PERIOD_UNITS[rule.unit]
+    if not getattr(rule, "statutory", True):
+        target = receipt_content.table()["internal_target"]
+        return [Field(L.TARGET, f"{target['ko'].format(n=rule.period)}\n"
+                                f"{target['en'].format(n=rule.period)}", note=rule.basis),
+                Field(L.DUE, due.text)]
+    return [Field(L.PERIOD, f"{rule.label_ko} {unit[0].format(n=rule.period)} "
+                            f"({unit[1].format(n=rule.period)})", note=rule.basis),
+            Field(L.DUE, due.text)]
+
+
+def _guidance(complaint: Complaint) -> list[Item]:
+    """What the citizen was told at intake (민원처리법 시행령 제6조④)."""
+    told = receipt_content.told(complaint.draft.kind, complaint.draft.guidance)
+    documents = say(told.documents_label())
+    if told.documents_missing:
+        documents += f"\n{say(L.DOCUMENTS_MISSING)}: {told.documents_missing}"
+    return [
+        Field(L.DOCUMENTS, documents),
+        Field(L.PROCEDURE, told.procedure),
+        Field(L.SITE_CHECK, told.site_check,
+              note=receipt_content.table()["receipt"]["basis"]),
+    ]
+
+
+def _oral_report(complaint: Complaint) -> list[Item]:
+    """공익신고자 보호법 제8조③: that an oral report was read back, and when."""
+    oral = complaint.draft.oral_report
+    if oral is None:
+        return []
+    text = receipt_content.table()["read_back"]
+    return [Field(L.ORAL_REPORT, f"{text['ko']} · {_minute(oral.at or complaint.received_at)}",
+                  note=text["basis"])]
 
 
 def complaint_receipt(complaint: Complaint, *, copy: str, issue: Issue, handler: Handler,
@@ -142,9 +203,6 @@ def complaint_receipt(complaint: Complaint, *, copy: str, issue: Issue, handler:
     """``training``: the 교육용 notice instead of the QR code and the ways to follow, which
     would lead a trainee's role-play citizen to a real status page or call centre."""
     draft = complaint.draft
-    rule = rule_for(complaint.deadline_rule)
-    due = Deadline(rule=rule, received_at=complaint.received_at, due=complaint.deadline_due)
-    unit = L.PERIOD_UNITS[rule.unit]
     outcome = say(L.OUTCOMES[draft.outcome])
     if draft.referred_to:
         outcome += f" → {draft.referred_to}"
@@ -161,26 +219,28 @@ def complaint_receipt(complaint: Complaint, *, copy: str, issue: Issue, handler:
         Field(L.RECEIVED_BY, received_by),
         Field(L.HANDLER, " · ".join(filter(None, (handler.org, handler.name,
                                                   f"☎ {handler.phone}")))),
-        Field(L.PERIOD, f"{rule.label_ko} {unit[0].format(n=rule.period)} "
-                        f"({unit[1].format(n=rule.period)})", note=rule.basis),
-        Field(L.DUE, due.text),
+        *_period(complaint),
         Field(L.OUTCOME, outcome),
+        *_oral_report(complaint),
     ]
     if sealed:
         items.append(Field(L.PETITIONER, say(L.SEALED)))
     elif draft.petitioner is not None:
         items += _person(draft.petitioner, L.PETITIONER, reveal=copy == "office")
-    notice = _notices()["progress_report"]
-    follow: Item = _training(training)[0] if training else FollowUp(
+    notice = receipt_content.progress_notice(draft, status_page=enrolled and not training)
+    basis = f" ({notice['basis']})" if notice.get("basis") else ""
+    notice_text = f"{notice['ko']}{basis}\n{notice['en']}"
+    follow: list[Item] = [*_training(training), Note(notice_text)] if training else [FollowUp(
         lines=(*(say(line) for line in L.FOLLOW_LINES), say(L.SCAN if enrolled else L.SCAN_OFFLINE),
-               f"{say(L.CHECK_CODE)}: {code}"), qr=qr)
+               f"{say(L.CHECK_CODE)}: {code}"), qr=qr, note=notice_text)]
     items += [
         Field(L.NOTIFY_BY, say(L.NOTIFY[draft.notify_by])),
+        *([_legal_items()] if draft.petitioner is not None else []),
         Field(L.CONSENT, _consent(draft.consent, complaint.received_at)),
+        Heading(L.GUIDANCE),
+        *_guidance(complaint),
         Heading(L.FOLLOW),
-        follow,
-        Heading(L.PROGRESS_NOTE),
-        Note(f"{notice['ko']}\n{notice['en']}"),
+        *follow,  # the progress notice with the QR code (시행령 제23조③: told in advance)
         Heading(L.BODY),  # last: a long body continues on later pages, after all the above
         Body(draft.body),
     ]
@@ -198,10 +258,49 @@ def _days_left(left: int) -> Label:
     return (L.DAYS_LEFT[0].format(n=left), L.DAYS_LEFT[1].format(n=left))
 
 
+def _appeal_answers(draft) -> list[Item]:
+    """The 행정심판법 제27조 answers that moved the deadline (none: nothing printed)."""
+    facts, items = draft.appeal, []
+    if facts.kind is not None:
+        items.append(Field(L.APPEAL_KIND, say(L.APPEAL_KINDS[facts.kind])))
+    if facts.notice is not None:
+        ko, en = L.PERIOD_NOTICES[facts.notice]
+        days = facts.announced_days or 0
+        items.append(Field(L.PERIOD_NOTICE, say((ko.format(days=days), en.format(days=days)))))
+    if facts.force_majeure_ended_on is not None:
+        items.append(Field(L.FORCE_MAJEURE, facts.force_majeure_ended_on.isoformat()
+                           + (f" · {say(L.ABROAD)}" if facts.abroad else "")))
+    return items
+
+
+def _appeal_deadline_fields(deadline, today: date) -> list[Item]:
+    """The deadline and the rule that gave it, or that none applies (제27조⑦)."""
+    if deadline.due is None:
+        return [Field(L.APPEAL_DEADLINE, say(L.NO_LIMIT), strong=True,
+                      note=f"{L.NO_LIMIT_HINT[0]}\n{L.NO_LIMIT_HINT[1]}\n{deadline.basis}")]
+    return [Field(L.APPEAL_DEADLINE, f"{deadline.due.isoformat()}\n"
+                                     f"{say(_days_left(deadline.days_left(today)))}",
+                  strong=True, note=f"{L.APPEAL_HINT[0]}\n{L.APPEAL_HINT[1]}"),
+            Field(L.APPEAL_RULE, deadline.rule_text, note=deadline.basis)]
+
+
+def _free_counsel(draft) -> list[Item]:
+    """Eligibility (시행령 제16조의2①) and what the application needs (②③)."""
+    items: list[Item] = [Field(L.ELIGIBILITY, say(L.ELIGIBILITY_BASES[draft.eligibility_basis]),
+                               note=say(L.CHAIR_DECIDES)
+                               if draft.eligibility_basis == "inability_to_pay" else None)]
+    proof = proof_needed(draft.eligibility_basis, draft.shared_info_consent)
+    if proof != "none":
+        items += [Field(L.FREE_COUNSEL_APPLY, say(L.FREE_COUNSEL_WHEN)),
+                  Field(L.PROOF, say(L.PROOFS[proof]))]
+    return items
+
+
 def counsel_confirmation(session: CounselSession, *, issue: Issue, today: date,
                          training: bool = False) -> Document:
     draft = session.draft
-    deadline = appeal_deadline(disposed_on=draft.disposed_on, learned_on=draft.learned_on)
+    deadline = appeal_deadline(disposed_on=draft.disposed_on, learned_on=draft.learned_on,
+                               facts=draft.appeal)
     items: list[Item] = [
         *_training(training),
         *_reissue(issue),
@@ -215,10 +314,9 @@ def counsel_confirmation(session: CounselSession, *, issue: Issue, today: date,
     if draft.learned_on is not None:
         items.append(Field(L.LEARNED_ON, draft.learned_on.isoformat()))
     items += [
-        Field(L.APPEAL_DEADLINE, f"{deadline.due.isoformat()}\n"
-                                 f"{say(_days_left(deadline.days_left(today)))}", strong=True,
-              note=f"{L.APPEAL_HINT[0]}\n{L.APPEAL_HINT[1]}\n{deadline.basis}"),
-        Field(L.ELIGIBILITY, say(L.ELIGIBILITY_BASES[draft.eligibility_basis])),
+        *_appeal_answers(draft),
+        *_appeal_deadline_fields(deadline, today),
+        *_free_counsel(draft),
         Heading(L.AGREED),
         Field(L.COUNSEL_OUTCOME, say(L.COUNSEL_OUTCOMES[draft.outcome])),
     ]

@@ -47,7 +47,7 @@ OUTCOME: Label = ("현장 처리", "On the bus")
 PETITIONER: Label = ("민원인", "Petitioner")
 CONTACT: Label = ("연락처", "Contact")
 NOTIFY_BY: Label = ("통지 방법", "Notify by")
-CONSENT: Label = ("개인정보 동의", "Consent")
+CONSENT: Label = ("개인정보 동의 (선택)", "Consent (optional)")
 BODY: Label = ("민원 내용", "Complaint")
 FOLLOW: Label = ("진행 상황 확인", "Follow your case")
 PROGRESS_NOTE: Label = ("처리 진행 안내", "Progress reports")
@@ -55,6 +55,16 @@ SIGNATURE: Label = ("민원인 서명", "Signature")
 NOT_SIGNED: Label = ("서명 없음", "not signed")
 SEALED: Label = ("신고자 신원 보호: 표시하지 않음", "reporter's identity is protected")
 NO_VISIT = "-"
+TARGET: Label = ("처리 목표", "Target")
+NO_PERIOD: Label = ("법정 처리기간", "Statutory period")
+GUIDANCE: Label = ("접수 안내", "What we told you")
+DOCUMENTS: Label = ("구비서류", "Documents")
+DOCUMENTS_MISSING: Label = ("보완할 서류", "missing")
+PROCEDURE: Label = ("처리 기준과 절차", "Procedure")
+SITE_CHECK: Label = ("현장 확인·조사", "On-site check")
+ORAL_REPORT: Label = ("구술 신고", "Oral report")
+LEGAL_ITEMS: Label = ("법령에 따른 처리", "Kept by law")
+LEGAL_ITEMS_NOTE: Label = ("동의 없이 처리", "no consent needed")
 
 KINDS: dict[str, Label] = {
     "inquiry": ("질의민원", "Inquiry"),
@@ -87,8 +97,8 @@ PERIOD_UNITS: dict[str, Label] = {
 CONSENT_GIVEN: Label = ("동의함", "given")
 CONSENT_NOTICE: Label = ("안내문", "notice")
 CONSENT_ITEMS: Label = ("동의 항목", "items")
-CONSENT_REFUSED: Label = ("동의하지 않음: 연락처를 보관하지 않습니다",
-                          "not given: no contact details kept")
+CONSENT_REFUSED: Label = ("동의하지 않음: 전화번호·전자우편·우편번호·출생연도를 보관하지 않습니다",
+                          "not given: no phone, e-mail, postcode or birth year kept")
 FOLLOW_LINES: tuple[Label, ...] = (
     ("국민신문고 www.epeople.go.kr", "e-People"),
     ("정부민원안내콜센터 ☎ 110", "call 110"),
@@ -120,6 +130,42 @@ LAST_DAY: Label = ("오늘이 마지막 날입니다", "today is the last day")
 PASSED: Label = ("청구기한이 지났습니다", "the deadline has passed")
 APPEAL_HINT: Label = ("이 날까지 행정심판을 청구해야 합니다. 이 확인서는 청구서가 아닙니다.",
                       "File your appeal by this date; this paper is not an appeal.")
+NO_LIMIT_HINT: Label = ("무효등확인심판·부작위에 대한 의무이행심판에는 청구기간이 없습니다. "
+                        "이 확인서는 청구서가 아닙니다.",
+                        "This appeal has no filing period; this paper is not an appeal.")
+NO_LIMIT: Label = ("청구기간 제한 없음 (제27조제7항)", "no filing period, Art. 27(7)")
+APPEAL_RULE: Label = ("적용 규정", "Rule applied")
+APPEAL_KIND: Label = ("심판의 종류", "Type of appeal")
+APPEAL_KINDS: dict[str, Label] = {
+    "cancellation": ("취소심판", "annulment"),
+    "mandatory_refusal": ("의무이행심판 (거부처분)", "performance, refusal"),
+    "nullity": ("무효등확인심판", "nullity"),
+    "mandatory_omission": ("의무이행심판 (부작위)", "performance, inaction"),
+}
+PERIOD_NOTICE: Label = ("청구기간 고지", "Period announced")
+PERIOD_NOTICES: dict[str, Label] = {
+    "told": ("행정청이 알림", "announced"),
+    "told_longer": ("행정청이 {days}일로 잘못 알림", "wrongly announced as {days} days"),
+    "not_told": ("행정청이 알리지 않음", "not announced"),
+}
+FORCE_MAJEURE: Label = ("불가항력 사유가 끝난 날", "Force majeure ended")
+ABROAD: Label = ("국외에서 청구", "filing from abroad")
+FREE_COUNSEL_APPLY: Label = ("국선대리인 신청", "Applying for free counsel")
+FREE_COUNSEL_WHEN: Label = ("심리기일 전까지 선임 신청서를 위원회에 제출 "
+                            "(행정심판법 시행령 제16조의2제2항)",
+                            "file the application with the committee before the hearing date")
+PROOF: Label = ("소명 서류", "Proof")
+PROOFS: dict[str, Label] = {
+    "documents": ("해당 사실을 소명하는 서류를 신청서와 함께 제출 (제16조의2제2항 후단)",
+                  "bring documents proving it"),
+    "shared_check": ("위원회가 행정정보 공동이용으로 확인 (제16조의2제3항); 확인에 동의하지 "
+                     "않으면 서류 제출", "the committee checks it through shared records; "
+                     "documents if you do not consent"),
+    "shared_check_refused": ("확인에 동의하지 않음: 소명 서류 제출 (제16조의2제3항 단서)",
+                             "no consent to the check: bring documents"),
+}
+CHAIR_DECIDES: Label = ("제6호 해당 여부는 위원장이 인정하는지에 따릅니다",
+                        "the committee chair decides category 6")
 ELIGIBILITY: Label = ("국선대리인 요건", "Free counsel basis")
 ELIGIBILITY_BASES: dict[str, Label] = {
     "basic_livelihood": ("기초생활수급자", "basic livelihood security"),
@@ -127,7 +173,8 @@ ELIGIBILITY_BASES: dict[str, Label] = {
     "basic_pension": ("기초연금 수급자", "basic pension"),
     "disability_pension": ("장애인연금 수급자", "disability pension"),
     "north_korean_defector": ("북한이탈주민", "North Korean defector"),
-    "inability_to_pay": ("경제적 능력으로 대리인 선임 곤란", "unable to pay"),
+    "inability_to_pay": ("그 밖에 위원장이 경제적 능력으로 인하여 대리인을 선임할 수 없다고 "
+                         "인정하는 사람", "other: the chair finds you cannot afford counsel"),
     "none": ("해당 없음", "not eligible"),
 }
 AGREED: Label = ("합의한 내용", "What was agreed")

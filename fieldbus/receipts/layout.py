@@ -295,11 +295,15 @@ class _Composer:
 
     def follow_up(self, item: FollowUp) -> list[Block]:
         p = self.paper
+        note = self.text(item.note, p.note) + [_gap(3)] if item.note else []
         if item.qr is None:
-            return [*self.text("\n".join(item.lines), p.value), _gap(4)]
+            return [*self.text("\n".join(item.lines), p.value), *note, _gap(4)]
         if p.label_width:  # A4: the QR code on the left, the ways to follow on its right
             x_text = p.qr + 6 * mm
-            lines = _stack(self.text("\n".join(item.lines), p.value, p.inner - x_text, x_text))
+            side = self.text("\n".join(item.lines), p.value, p.inner - x_text, x_text)
+            if item.note:  # the progress notice under the ways to follow, beside the code
+                side += [_gap(3), *self.text(item.note, p.note, p.inner - x_text, x_text)]
+            lines = _stack(side)
 
             def draw(c: Canvas, x: float, y: float) -> None:
                 _draw_qr(c, item.qr, x, y, p.qr)
@@ -307,7 +311,7 @@ class _Composer:
             return [Block(max(p.qr, lines.height), draw), _gap(4)]
         qr = Block(p.qr, lambda c, x, y: _draw_qr(c, item.qr, x + (p.inner - p.qr) / 2, y,
                                                   p.qr))
-        return [qr, *self.text("\n".join(item.lines), p.value), _gap(4)]
+        return [qr, *self.text("\n".join(item.lines), p.value), _gap(2), *note, _gap(2)]
 
     def signature(self, item: Signature) -> list[Block]:
         p = self.paper

@@ -56,14 +56,15 @@ class CaseRow:
     review_state: str | None
     masked_name: str  # '' for anonymous cases and for public-interest reports (sealed)
     title: str
-    deadline: str  # YYYY-MM-DD
+    deadline: str  # YYYY-MM-DD, or '' for none (an anonymous case: no statutory period)
 
     @property
     def cursor(self) -> tuple[str, int]:
         return (self.received_at, self.rowid)
 
     def overdue(self, today: date) -> bool:
-        return self.deadline < today.isoformat() and self.status not in FINISHED
+        return (self.deadline != "" and self.deadline < today.isoformat()
+                and self.status not in FINISHED)
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,8 @@ def _where(store: Store, filters: Filters, today: date | None, *,
             params.append(value)
     if filters.overdue:
         day = today or store.clock().date()
-        where.append(f"deadline < ? AND status NOT IN ({', '.join('?' * len(FINISHED))})")
+        where.append(f"deadline != '' AND deadline < ? AND status NOT IN "
+                     f"({', '.join('?' * len(FINISHED))})")
         params.extend([day.isoformat(), *FINISHED])
     return where, params
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime
 
-from fieldbus.domain.deadlines import statutory_deadline
+from fieldbus.domain.deadlines import ANONYMOUS, Deadline, complaint_deadline
 from fieldbus.domain.errors import NotFound, PermissionDenied, ValidationError
 from fieldbus.domain.ids import new_id
 from fieldbus.domain.masking import mask_name
@@ -18,7 +18,9 @@ from fieldbus.domain.records import (
     Complaint,
     ComplaintDraft,
     Consent,
+    Guidance,
     Officer,
+    OralReport,
     Petitioner,
 )
 from fieldbus.store import audit, outbox, visits
@@ -31,7 +33,7 @@ _COLUMNS = (
     "id, receipt_no, kind, title, body, agency, region, channel, petitioner, consent, "
     "disclosure, notify_by, outcome, referred_to, received_at, deadline, deadline_due, "
     "deadline_rule, visit_id, status, review_state, review_note, epeople_no, sync_state, "
-    "version, created_by, updated_at, purged_at"
+    "version, created_by, updated_at, purged_at, intake_extra"
 )
 
 
@@ -96,6 +98,29 @@ def _petitioner_json(p: Petitioner | None) -> str | None:
     return _json(vars(p)) if p is not None else None
 
 
+def _extra_json(draft: ComplaintDraft, received_at: datetime) -> str | None:
+    """The optional intake fields of issue 11 (column ``intake_extra``); an oral report
+    read back without its own time was read back at receipt."""
+    from fieldbus.domain.serialize import intake_extras
+
+    extras = intake_extras(draft)
+    if "oral_report" in extras:
+        extras["oral_report"].setdefault("at", received_at.isoformat())
+    return _json(extras) if extras else None
+
+
+def _extras(text: str | None) -> dict:
+    """``intake_extra`` read back: Guidance and OralReport."""
+    data = json.loads(text) if text else {}
+    oral = data.get("oral_report")
+    return {
+        "guidance": Guidance(**data.get("guidance", {})),
+        "oral_report": OralReport(read_back=oral["read_back"],
+                                  at=datetime.fromisoformat(oral["at"]) if oral.get("at")
+                                  else None) if oral else None,
+    }
+
+
 def _consent_json(c: Consent, received_at: datetime) -> str:
     """Consent given without its own time was given at receipt."""
     return _json({"personal_info": c.personal_info, "notice_version": c.notice_version,
@@ -119,7 +144,7 @@ class _Rows:
         conn.executemany(
             f"INSERT INTO complaints (rowid, {_COLUMNS}, petitioner_name, masked_name, "
             "signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "NULL, NULL, NULL, 'pending', 1, ?, ?, NULL, ?, ?, ?)", self.complaints)
+            "NULL, NULL, NULL, 'pending', 1, ?, ?, NULL, ?, ?, ?, ?)", self.complaints)
         conn.executemany(  # see schema.py: indexed here, padded, rather than by a trigger
             "INSERT INTO complaints_fts (rowid, receipt_no, title, body, agency, "
             "petitioner_name) VALUES (?, ?, ?, ?, ?, ?)", self.index)
@@ -133,6 +158,27 @@ class _Rows:
         outbox.enqueue_many(store.db, self.outbox)
 
 
+def _deadline(draft: ComplaintDraft, received_at: datetime) -> Deadline | None:
+    """The case's processing deadline; none for a request without name and address (not
+    a 민원 under 민원처리법 제2조제1호·제2호, 시행령 제2조①3 — ``deadlines.anonymous_basis``)."""
+    return complaint_deadline(draft.kind, received_at, anonymous=draft.petitioner is None)
+
+
+def _deadline_columns(deadline: Deadline | None) -> tuple[str, str, str]:
+    """``deadline``, ``deadline_due``, ``deadline_rule`` as stored. The columns are NOT NULL
+    (schema 1): no deadline is stored as two empty texts and the rule ``anonymous``."""
+    if deadline is None:
+        return "", "", ANONYMOUS
+    return deadline.date.isoformat(), deadline.due.isoformat(), deadline.rule.rule
+
+
+def _deadline_fields(deadline: Deadline | None) -> dict:
+    if deadline is None:
+        return {"deadline": None, "deadline_due": None, "deadline_rule": ANONYMOUS}
+    return {"deadline": deadline.date, "deadline_due": deadline.due,
+            "deadline_rule": deadline.rule.rule}
+
+
 def _write_history(store: Store, rows: list[tuple]) -> None:
     store.db.conn.executemany(
         "INSERT INTO complaint_history (complaint_id, at, officer_id, action, fields) "
@@ -142,7 +188,7 @@ def _write_history(store: Store, rows: list[tuple]) -> None:
 def _insert(store: Store, draft: ComplaintDraft, by: Officer, visit, now: datetime, *,
             rowid: int, numbers: Numbers, chain: audit.Chain, rows: _Rows) -> Complaint:
     received_at = draft.received_at or now
-    deadline = statutory_deadline(draft.kind, received_at)
+    deadline = _deadline(draft, received_at)
     receipt_no = numbers.next(received_at.date())
     complaint_id = new_id()
     name = draft.petitioner.name if draft.petitioner else None
@@ -151,9 +197,10 @@ def _insert(store: Store, draft: ComplaintDraft, by: Officer, visit, now: dateti
         (rowid, complaint_id, receipt_no, draft.kind, draft.title, draft.body, draft.agency,
          draft.region, draft.channel, _petitioner_json(draft.petitioner),
          _consent_json(draft.consent, received_at), draft.disclosure, draft.notify_by,
-         draft.outcome, draft.referred_to, received_at.isoformat(), deadline.date.isoformat(),
-         deadline.due.isoformat(), deadline.rule.rule, visit.id if visit else None,
-         draft.status, by.id, now.isoformat(), indexed, mask_name(name), draft.signature))
+         draft.outcome, draft.referred_to, received_at.isoformat(), *_deadline_columns(deadline),
+         visit.id if visit else None,
+         draft.status, by.id, now.isoformat(), _extra_json(draft, received_at), indexed,
+         mask_name(name), draft.signature))
     rows.index.append((rowid, f"{receipt_no}  ", f"{draft.title}  ", f"{draft.body}  ",
                        f"{draft.agency}  ", f"{indexed}  " if indexed is not None else None))
     attachments = ()
@@ -163,8 +210,7 @@ def _insert(store: Store, draft: ComplaintDraft, by: Officer, visit, now: dateti
         draft = replace(draft, attachments=(), signature=None)
     complaint = Complaint(
         id=complaint_id, receipt_no=receipt_no, draft=draft,
-        received_at=received_at, deadline=deadline.date, deadline_due=deadline.due,
-        deadline_rule=deadline.rule.rule, visit=visit, status=draft.status,
+        received_at=received_at, **_deadline_fields(deadline), visit=visit, status=draft.status,
         review_state=None, review_note=None, epeople_no=None, sync_state="pending",
         version=1, created_by=by.id, updated_at=now, attachments=attachments,
     )
@@ -222,7 +268,7 @@ def from_row(store: Store, row, attachments: tuple[Attachment, ...] = ()) -> Com
     (cid, receipt_no, kind, title, body, agency, region, channel, petitioner, consent,
      disclosure, notify_by, outcome, referred_to, received_at, deadline, deadline_due,
      deadline_rule, visit_id, status, review_state, review_note, epeople_no, sync_state,
-     version, created_by, updated_at, purged_at) = row
+     version, created_by, updated_at, purged_at, intake_extra) = row
     consent_data = json.loads(consent)
     draft = ComplaintDraft(
         kind=kind, title=title, body=body or "", agency=agency, region=region,
@@ -235,11 +281,14 @@ def from_row(store: Store, row, attachments: tuple[Attachment, ...] = ()) -> Com
                         if consent_data.get("at") else None),
         disclosure=disclosure, notify_by=notify_by, outcome=outcome, referred_to=referred_to,
         received_at=datetime.fromisoformat(received_at),
+        **_extras(intake_extra),
     )
     return Complaint(
         id=cid, receipt_no=receipt_no, draft=draft,
-        received_at=datetime.fromisoformat(received_at), deadline=date.fromisoformat(deadline),
-        deadline_due=datetime.fromisoformat(deadline_due), deadline_rule=deadline_rule,
+        received_at=datetime.fromisoformat(received_at),
+        deadline=date.fromisoformat(deadline) if deadline else None,  # '': none (anonymous)
+        deadline_due=datetime.fromisoformat(deadline_due) if deadline_due else None,
+        deadline_rule=deadline_rule,
         visit=visits.by_id(store, visit_id), status=status, review_state=review_state,
         review_note=review_note, epeople_no=epeople_no, sync_state=sync_state,
         version=version, created_by=created_by, updated_at=datetime.fromisoformat(updated_at),
@@ -342,7 +391,7 @@ def edit(store: Store, receipt_no: str, patch: dict, by: Officer) -> tuple[Compl
         if not changed:
             return current, warnings
         kind_change = _check_sealing(current, draft, changed, by)
-        deadline = statutory_deadline(draft.kind, current.received_at)
+        deadline = _deadline(draft, current.received_at)
         review_state = "edited" if current.review_state == "has_issues" else current.review_state
         status = draft.status if "outcome" in changed else current.status
         name = draft.petitioner.name if draft.petitioner else None
@@ -351,17 +400,18 @@ def edit(store: Store, receipt_no: str, patch: dict, by: Officer) -> tuple[Compl
             "channel = ?, petitioner = ?, petitioner_name = ?, masked_name = ?, consent = ?, "
             "disclosure = ?, notify_by = ?, outcome = ?, referred_to = ?, deadline = ?, "
             "deadline_due = ?, deadline_rule = ?, status = ?, review_state = ?, "
-            "sync_state = 'pending', version = version + 1, updated_at = ? WHERE id = ?",
+            "intake_extra = ?, sync_state = 'pending', version = version + 1, "
+            "updated_at = ? WHERE id = ?",
             (draft.kind, draft.title, draft.body, draft.agency, draft.region, draft.channel,
              _petitioner_json(draft.petitioner), searchable_name(draft.kind, name),
              mask_name(name),
              _consent_json(draft.consent, current.received_at), draft.disclosure,
              draft.notify_by, draft.outcome,
-             draft.referred_to, deadline.date.isoformat(), deadline.due.isoformat(),
-             deadline.rule.rule, status, review_state, now.isoformat(), current.id))
+             draft.referred_to, *_deadline_columns(deadline), status, review_state,
+             _extra_json(draft, current.received_at), now.isoformat(), current.id))
         updated = replace(
-            current, draft=draft, deadline=deadline.date, deadline_due=deadline.due,
-            deadline_rule=deadline.rule.rule, status=status, review_state=review_state,
+            current, draft=draft, **_deadline_fields(deadline), status=status,
+            review_state=review_state,
             sync_state="pending", version=current.version + 1, updated_at=now)
         chain, rows = audit.Chain(store.db), _Rows()
         _record_change(updated, by, now, action="edited", fields=changed,

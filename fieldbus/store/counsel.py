@@ -7,7 +7,7 @@ import json
 from dataclasses import asdict
 from datetime import date, datetime
 
-from fieldbus.domain.deadlines import appeal_deadline
+from fieldbus.domain.appeal import appeal_deadline, facts_from_json, facts_json
 from fieldbus.domain.errors import NotFound, ValidationError
 from fieldbus.domain.ids import new_id
 from fieldbus.domain.masking import mask_name
@@ -24,7 +24,8 @@ _READ = f"{_COLUMNS}, masked_name, purged_at"
 
 def add(store: Store, draft: CounselDraft, by: Officer) -> CounselSession:
     now = store.clock()
-    deadline = appeal_deadline(disposed_on=draft.disposed_on, learned_on=draft.learned_on)
+    deadline = appeal_deadline(disposed_on=draft.disposed_on, learned_on=draft.learned_on,
+                               facts=draft.appeal)
     with store.write():
         visit = visits.current(store)
         session = CounselSession(
@@ -37,13 +38,17 @@ def add(store: Store, draft: CounselDraft, by: Officer) -> CounselSession:
             (session.id, session.number, json.dumps(asdict(draft.appellant), ensure_ascii=False),
              json.dumps({"agency": draft.disposition_agency, "title": draft.disposition_title,
                          "disposed_on": draft.disposed_on.isoformat(),
-                         "learned_on": draft.learned_on.isoformat() if draft.learned_on else None},
+                         "learned_on": draft.learned_on.isoformat() if draft.learned_on else None,
+                         "appeal": facts_json(draft.appeal)},
                         ensure_ascii=False),
              json.dumps({"basis": draft.eligibility_basis,
-                         "checked_by": draft.eligibility_checked_by}),
+                         "checked_by": draft.eligibility_checked_by,
+                         "shared_info_consent": draft.shared_info_consent}),
              json.dumps({"name": draft.counsel_name,
                          "qualification": draft.counsel_qualification}, ensure_ascii=False),
-             draft.notes, draft.next_step, draft.outcome, deadline.due.isoformat(),
+             # No period (제27조⑦) is stored as '' (the column is NOT NULL).
+             draft.notes, draft.next_step, draft.outcome,
+             deadline.due.isoformat() if deadline.due else "",
              visit.id if visit else None, by.id, now.isoformat(),
              mask_name(draft.appellant.name), now.isoformat()))
         outbox.enqueue(store.db, record_type="counsel_session", record_id=session.id,
@@ -68,9 +73,12 @@ def _from_row(store: Store, row) -> CounselSession:
         learned_on=date.fromisoformat(disp["learned_on"]) if disp["learned_on"] else None,
         eligibility_basis=elig["basis"], eligibility_checked_by=elig["checked_by"],
         counsel_name=couns["name"], counsel_qualification=couns["qualification"],
-        notes=notes, next_step=next_step, outcome=outcome)
+        notes=notes, next_step=next_step, outcome=outcome,
+        appeal=facts_from_json(disp.get("appeal")),
+        shared_info_consent=elig.get("shared_info_consent"))
     return CounselSession(
-        id=sid, number=number, draft=draft, appeal_deadline=date.fromisoformat(deadline),
+        id=sid, number=number, draft=draft,
+        appeal_deadline=date.fromisoformat(deadline) if deadline else None,
         visit=visits.by_id(store, visit_id), sync_state=sync_state, version=version,
         created_by=created_by, created_at=datetime.fromisoformat(created_at),
         purged=purged_at is not None)

@@ -4,7 +4,8 @@ A laptop on a bus can be lost or stolen, so it keeps personal data no longer tha
 it (개인정보 보호법 제21조; the rule and its basis are in ``resources/rules/retention.json``).
 The clock starts when the hub acknowledged the case's current version (``synced_at``);
 after the retention period the petitioner's details, the title and body, the supervisor's
-note, the signature and the attachments are destroyed (blobs no other case names are
+note, the signature, the receipt's guidance texts (``intake_extra``) and the attachments
+are destroyed (blobs no other case names are
 deleted; ``secure_delete`` overwrites their pages), and only the receipt number, status
 and masked name stay — enough to answer "what became of B07A-…?" at the next visit.
 Counsel sessions follow the same rule: the appellant's details, the confidential notes,
@@ -21,17 +22,24 @@ purged record goes with it, and the same run destroys drafts past their limit
 (``draft``), the free text of audit entries older than ``audit_details`` (a search
 query, a reason), and receipt PDFs that older versions left in the data folder
 (:mod:`fieldbus.store.receipt_files`).
+
+The laptop keeps no institutional record: the centre's record of a case follows the
+records rule (``records`` in the table: 공공기록물 관리에 관한 법률 시행령 제26조③, the
+period counted from 1 January of the year after the case was finished, its length — 10
+years — a configurable value marked unverified). :func:`record_period_start` and
+:func:`record_destroy_on` are that arithmetic. The table is checked whole on first read
+(:mod:`fieldbus.domain.rule_tables`).
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import cache
 
+from fieldbus.domain import rule_tables
 from fieldbus.domain.records import Officer
-from fieldbus.domain.resources import resource_path
 from fieldbus.store import audit
 from fieldbus.store.store import Store
 
@@ -47,9 +55,40 @@ class Rule:
 def rule(kind: str = "complaint") -> Rule:
     """The rule for ``"complaint"`` or ``"counsel"`` records, ``"draft"`` or
     ``"audit_details"``."""
-    data = json.loads(resource_path("rules", "retention.json").read_text(encoding="utf-8"))
+    data = rule_tables.retention_table()
     entry = data[kind]
     return Rule(days=int(entry["days"]), basis=entry["basis"], version=data["version"])
+
+
+@dataclass(frozen=True)
+class RecordsRule:
+    """How long the centre keeps a case record, from when (``records`` in the table)."""
+
+    years: int
+    verified: bool  # False: the ACRC's records schedule was not found; a setting
+    why: str
+    law: rule_tables.Law
+
+
+@cache
+def records_rule() -> RecordsRule:
+    entry = rule_tables.retention_table()["records"]
+    law = rule_tables.Entry("resources/rules/retention.json", "records", entry).law()
+    return RecordsRule(years=int(entry["years"]), verified=bool(entry["verified"]),
+                       why=entry["why"], law=law)
+
+
+def record_period_start(finished_on: date) -> date:
+    """시행령 제26조③: the period starts on 1 January of the year after the one the case
+    was finished in (처리가 완결된 날이 속하는 다음 연도의 1월 1일)."""
+    return date(finished_on.year + 1, 1, 1)
+
+
+def record_destroy_on(finished_on: date, years: int | None = None) -> date:
+    """The first day the record may be destroyed: ``years`` whole years after the start
+    (kept through 31 December of the last one). ``years`` defaults to the table's."""
+    start = record_period_start(finished_on)
+    return date(start.year + (records_rule().years if years is None else years), 1, 1)
 
 
 def _due(store: Store, table: str, number: str, days: int) -> list[tuple[str, str]]:
@@ -170,7 +209,7 @@ def _purge_complaints(store: Store, by: Officer | None, *, days: int | None) -> 
                 "NOT IN (SELECT sha256 FROM attachments)", shas)
         store.db.execute(
             "UPDATE complaints SET petitioner = NULL, petitioner_name = NULL, title = '', "
-            "body = NULL, review_note = NULL, signature = NULL, purged_at = ? "
+            "body = NULL, review_note = NULL, signature = NULL, intake_extra = NULL, purged_at = ? "
             f"WHERE id IN ({marks})", (now.isoformat(), *ids))
         audit.redact(store.db, audit.free_text(store.db, record_ids=ids), at=now)
         chain = audit.Chain(store.db)

@@ -324,9 +324,17 @@ def _unindex_reporters(db: sqlite_utils.Database) -> None:
         db.execute("INSERT INTO complaints_fts (complaints_fts) VALUES ('optimize')")
 
 
+INTAKE_EXTRA = """
+-- Issue 11: the optional intake fields the law asks for, as JSON (NULL: none given):
+-- "guidance" (민원처리법 시행령 제6조④: documents, procedure, site check) and
+-- "oral_report" (공익신고자 보호법 제8조③: read back to the reporter, and when).
+-- A reporter's consent to disclosure of identity is in the petitioner JSON (sealed).
+ALTER TABLE complaints ADD COLUMN intake_extra TEXT;
+"""
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _script(V1), _script(V2), _v3, _script(V4), _script(FTS_SECURE_DELETE), _audit_redactable,
-    _unindex_reporters,
+    _unindex_reporters, _script(INTAKE_EXTRA),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

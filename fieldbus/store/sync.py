@@ -104,7 +104,8 @@ def _complaint_contents(store: Store, ids: list[str]
             "petitioner": json.loads(petitioner) if petitioner else None,
             "consent": json.loads(consent), "disclosure": disclosure, "notify_by": notify_by,
             "outcome": outcome, "referred_to": referred_to, "received_at": received_at,
-            "deadline": deadline, "status": status, "visit": visits.get(visit_id),
+            "deadline": deadline or None,  # '' is stored for none (anonymous case)
+            "status": status, "visit": visits.get(visit_id),
             "signature": sig, "attachments": attachments,
         }
         blobs = [{"sha256": a["sha256"], "size": a["size"]} for a in attachments]
@@ -128,7 +129,8 @@ def _counsel_contents(store: Store, ids: list[str]
             "number": number, "appellant": json.loads(appellant) if appellant else None,
             "disposition": json.loads(disposition), "eligibility": json.loads(eligibility),
             "counsel": json.loads(counsel), "notes": notes, "next_step": next_step,
-            "outcome": outcome, "appeal_deadline": appeal_deadline, "received_at": created_at,
+            "outcome": outcome, "appeal_deadline": appeal_deadline or None,  # '': none (⑦)
+            "received_at": created_at,
             "visit": visits.get(visit_id),
         }, [])
         for (sid, version, number, appellant, disposition, eligibility, counsel, notes,

@@ -41,7 +41,7 @@
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/model.py" line="62"/>
-        <location filename="../../fieldbus/ui/cases/page.py" line="477"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="481"/>
         <source>접수</source>
         <translation>Received</translation>
     </message>
@@ -68,13 +68,13 @@
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/model.py" line="67"/>
-        <location filename="../../fieldbus/ui/counsel/detail.py" line="92"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="107"/>
         <source>동기화 대기</source>
         <translation>Waiting to sync</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/model.py" line="67"/>
-        <location filename="../../fieldbus/ui/counsel/detail.py" line="91"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="106"/>
         <source>동기화됨</source>
         <translation>Synced</translation>
     </message>
@@ -115,7 +115,7 @@
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/model.py" line="139"/>
-        <location filename="../../fieldbus/ui/cases/page.py" line="441"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="445"/>
         <source>익명</source>
         <extracomment>Pages kept (least recently used dropped first): 4,000 rows, whatever was scrolled past. Pages asked for in one operation: the viewport spans at most two, plus one to spare. What a row shows until its page has arrived.</extracomment>
         <translation>Anonymous</translation>
@@ -177,7 +177,7 @@
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/page.py" line="125"/>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="72"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="81"/>
         <source>기한 지남</source>
         <translation>Overdue</translation>
     </message>
@@ -288,13 +288,13 @@
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/page.py" line="408"/>
-        <location filename="../../fieldbus/ui/counsel/detail.py" line="205"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="229"/>
         <source>재발행</source>
         <translation>reissued</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/page.py" line="408"/>
-        <location filename="../../fieldbus/ui/counsel/detail.py" line="205"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="229"/>
         <source>발행</source>
         <translation>issued</translation>
     </message>
@@ -309,148 +309,153 @@
         <translation>Could not make the receipt: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="439"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="433"/>
+        <source>없음 (익명: 법정 처리기간 없음)</source>
+        <translation>None (anonymous: no statutory period)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/cases/page.py" line="443"/>
         <source>신고자 신원 보호: 관리자만 볼 수 있습니다</source>
         <translation>Reporter identity protected: supervisors only</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="441"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="445"/>
         <source>보존기간이 지나 파기됨</source>
         <translation>Destroyed after the retention period</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/model.py" line="93"/>
-        <location filename="../../fieldbus/ui/cases/page.py" line="446"/>
-        <location filename="../../fieldbus/ui/intake/form.py" line="139"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="450"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="148"/>
         <source>접수번호</source>
         <extracomment>(attribute of CaseRow, header); the order of the table&apos;s columns.</extracomment>
         <translation>Receipt no.</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/model.py" line="94"/>
-        <location filename="../../fieldbus/ui/cases/page.py" line="447"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="451"/>
         <source>접수일시</source>
         <translation>Received at</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/model.py" line="95"/>
-        <location filename="../../fieldbus/ui/cases/page.py" line="448"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="452"/>
         <source>종류</source>
         <translation>Kind</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/model.py" line="98"/>
-        <location filename="../../fieldbus/ui/cases/page.py" line="449"/>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="270"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="453"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="320"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/model.py" line="99"/>
-        <location filename="../../fieldbus/ui/cases/page.py" line="450"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="454"/>
         <source>검토</source>
         <translation>Review</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/model.py" line="100"/>
-        <location filename="../../fieldbus/ui/cases/page.py" line="451"/>
-        <location filename="../../fieldbus/ui/counsel/detail.py" line="91"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="455"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="106"/>
         <source>동기화</source>
         <translation>Sync</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/model.py" line="101"/>
-        <location filename="../../fieldbus/ui/cases/page.py" line="452"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="456"/>
         <source>처리기한</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="478"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="482"/>
         <source>관리자 검토: {0}</source>
         <translation>Supervisor review: {0}</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="122"/>
         <location filename="../../fieldbus/ui/cases/model.py" line="97"/>
-        <location filename="../../fieldbus/ui/cases/page.py" line="453"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="457"/>
         <source>민원인</source>
         <translation>Petitioner</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="454"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="458"/>
         <source>관계기관</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="455"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="459"/>
         <source>지역</source>
         <translation>Region</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="60"/>
-        <location filename="../../fieldbus/ui/cases/page.py" line="456"/>
-        <location filename="../../fieldbus/ui/intake/form.py" line="245"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="460"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="266"/>
         <source>접수 경로</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="456"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="460"/>
         <source>예약</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="456"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="460"/>
         <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="32"/>
         <source>현장 방문</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="457"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="461"/>
         <source>현장 처리</source>
         <translation>On-site outcome</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="459"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="463"/>
         <source>통지 방법</source>
         <translation>Notify by</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="60"/>
-        <location filename="../../fieldbus/ui/cases/page.py" line="460"/>
-        <location filename="../../fieldbus/ui/intake/form.py" line="246"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="464"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="267"/>
         <source>공개 여부</source>
         <translation>Disclosure</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="460"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="464"/>
         <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="33"/>
         <source>공개</source>
         <translation>Public</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/model.py" line="140"/>
-        <location filename="../../fieldbus/ui/cases/page.py" line="460"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="464"/>
         <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="33"/>
         <source>비공개</source>
         <translation>Private</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="461"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="465"/>
         <source>방문</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="462"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="466"/>
         <source>국민신문고 신청번호</source>
         <translation>e-People application no.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="477"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="481"/>
         <source>수정</source>
         <translation>Edited</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="64"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="69"/>
         <source>상담 내용은 국선대리인과 관리자만 볼 수 있습니다</source>
         <translation>Only counsel and supervisors can see the advice notes</translation>
     </message>
@@ -481,77 +486,153 @@
     </message>
     <message>
         <location filename="../../fieldbus/ui/counsel/parts.py" line="40"/>
-        <source>그 밖에 경제적 능력으로 대리인 선임이 곤란한 경우</source>
-        <translation>Otherwise unable to afford a representative</translation>
+        <source>그 밖에 위원장이 경제적 능력으로 인하여 대리인을 선임할 수 없다고 인정하는 사람</source>
+        <translation>Other: the committee chair finds the appellant cannot afford counsel</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/parts.py" line="41"/>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="42"/>
         <source>해당 없음</source>
         <translation>Not eligible</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/parts.py" line="42"/>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="43"/>
+        <source>동의함 — 위원회가 행정정보 공동이용으로 확인</source>
+        <translation>Consents — the committee checks shared records</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="44"/>
+        <source>동의하지 않음 — 소명 서류 제출</source>
+        <translation>Does not consent — brings documents</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="45"/>
+        <source>취소심판</source>
+        <translation>Annulment appeal</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="46"/>
+        <source>의무이행심판 (거부처분)</source>
+        <translation>Performance appeal (refusal)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="47"/>
+        <source>무효등확인심판 (청구기간 없음)</source>
+        <translation>Nullity appeal (no filing period)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="48"/>
+        <source>의무이행심판 (부작위, 청구기간 없음)</source>
+        <translation>Performance appeal (inaction, no filing period)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="49"/>
+        <source>알렸음</source>
+        <translation>Announced</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="50"/>
+        <source>법정기간보다 긴 기간으로 잘못 알렸음</source>
+        <translation>Wrongly announced a longer period</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="51"/>
+        <source>알리지 않았음 (처분일부터 180일)</source>
+        <translation>Not announced (180 days from the disposition)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="52"/>
         <source>행정정보 공동이용</source>
         <translation>Shared administrative data</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/parts.py" line="43"/>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="53"/>
         <source>증명서 확인</source>
         <translation>Certificate checked</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/parts.py" line="43"/>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="53"/>
         <source>본인 진술</source>
         <translation>Applicant&apos;s statement</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/parts.py" line="44"/>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="54"/>
         <source>미확인</source>
         <translation>Not checked</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/parts.py" line="45"/>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="55"/>
         <source>변호사</source>
         <translation>Attorney</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/parts.py" line="45"/>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="55"/>
         <source>공인노무사</source>
         <translation>Certified labor attorney</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/parts.py" line="46"/>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="56"/>
         <source>국선대리인 선정 신청</source>
         <translation>Applied for state-appointed counsel</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/parts.py" line="46"/>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="56"/>
         <source>상담만</source>
         <translation>Advice only</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/parts.py" line="47"/>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="57"/>
         <source>대한법률구조공단 안내</source>
         <translation>Referred to Legal Aid Corporation</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/parts.py" line="48"/>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="58"/>
         <source>기타 안내</source>
         <translation>Other referral</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="71"/>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="75"/>
+        <source>청구기간 제한 없음</source>
+        <translation>no filing period</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="87"/>
+        <source>소명 서류: 해당 사실을 소명하는 서류를 신청서와 함께 제출해야 합니다 (시행령 제16조의2제2항 후단).</source>
+        <translation>Proof: documents proving the category go with the application (Decree Art. 16-2(2)).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="89"/>
+        <source>소명 서류: 위원회가 행정정보 공동이용으로 확인합니다 (제3항). 청구인이 확인에 동의하지 않으면 서류를 제출해야 합니다.</source>
+        <translation>Proof: the committee checks shared administrative records (para. 3); without the appellant&apos;s consent, documents are needed.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="91"/>
+        <source>소명 서류: 행정정보 공동이용 확인에 동의하지 않았으므로 서류를 제출해야 합니다 (제3항 단서).</source>
+        <translation>Proof: no consent to the shared-records check, so documents are needed (para. 3, proviso).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="96"/>
+        <source>제6호는 위원장이 경제적 능력으로 인하여 대리인을 선임할 수 없다고 인정하는지 판단합니다.</source>
+        <translation>Category 6: the committee chair decides whether the appellant cannot afford counsel.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="99"/>
+        <source>신청: 심리기일 전까지 선임 신청서를 위원회에 제출 (시행령 제16조의2제2항)</source>
+        <translation>Apply: file the application with the committee before the hearing date (Decree Art. 16-2(2))</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="80"/>
         <source>여유</source>
+        <extracomment>The form&apos;s choice boxes (a code each, or &quot;&quot; while unset).</extracomment>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="71"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="80"/>
         <source>임박</source>
         <translation>Near</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="78"/>
-        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="46"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="88"/>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="52"/>
         <source>하나를 고르십시오.</source>
         <translation>Please choose one.</translation>
     </message>
@@ -566,12 +647,12 @@
         <translation>Birth year: four digits, from 1900 to this year.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="80"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="94"/>
         <source>처분이 있음을 안 날은 처분일보다 앞설 수 없습니다.</source>
         <translation>The date learnt of the decision cannot be before the decision date.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="82"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="96"/>
         <source>오늘 이후의 날짜는 고를 수 없습니다.</source>
         <translation>Dates after today cannot be chosen.</translation>
     </message>
@@ -588,77 +669,165 @@
         <translation>Too long.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="155"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="171"/>
         <source>상담을 저장했습니다. 상담번호:</source>
         <translation>Session saved. Session no.:</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="203"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="225"/>
         <source>상담 안내</source>
         <translation>Session notice</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="204"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="226"/>
         <source>국선대리인 상담 양식</source>
         <translation>Counsel session form</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="507"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="251"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="253"/>
+        <source>모르면 비워 두십시오</source>
+        <translation>Leave empty if unknown</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="254"/>
+        <source>예: 120</source>
+        <translation>e.g. 120</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="260"/>
+        <source>불가항력</source>
+        <translation>Force majeure</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="267"/>
+        <source>국외에서 청구</source>
+        <translation>Filing from abroad</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="286"/>
+        <source>행정정보 공동이용 확인 동의</source>
+        <translation>Consent to the shared-records check</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="287"/>
+        <source>청구인에게 물어 고르십시오</source>
+        <translation>Ask the appellant, then choose</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="288"/>
+        <source>상담 때 확인한 방법</source>
+        <translation>How it was checked at the session</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="292"/>
+        <source>국선대리인 신청 안내</source>
+        <translation>Free counsel application guidance</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="480"/>
+        <source>행정심판 청구 기한: {0} ({1}){2}
+{3}</source>
+        <translation>Appeal deadline: {0} ({1}){2}
+{3}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="581"/>
         <source>저장하지 않은 상담 내용이 있어 되살렸습니다 ({0}에 자동 저장). 확인한 뒤 저장하십시오.</source>
         <translation>An unsaved session was restored (autosaved at {0}). Check it, then save.</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/counsel/detail.py" line="75"/>
-        <location filename="../../fieldbus/ui/counsel/detail.py" line="118"/>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="155"/>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="270"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="137"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="171"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="320"/>
         <source>상담번호</source>
         <translation>Session no.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="156"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="90"/>
+        <source>행정청이 알린 기간을 90일보다 긴 일 수로 적으십시오.</source>
+        <translation>Enter the announced period in days, longer than 90.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="92"/>
+        <source>불가항력 사유가 끝난 날은 처분일보다 앞설 수 없습니다.</source>
+        <translation>The force majeure cannot end before the disposition.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="135"/>
+        <source>제한 없음</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="172"/>
         <source>Enter: 상담 확인증 인쇄   ·   Esc: 인쇄하지 않고 다음 상담</source>
         <translation>Enter: print confirmation   ·   Esc: next session without printing</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="157"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="173"/>
         <source>확인증 인쇄 (Enter)</source>
         <translation>Print confirmation (Enter)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="157"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="173"/>
         <source>상담 확인증 인쇄</source>
         <translation>Print confirmation</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="158"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="174"/>
         <source>다음 상담 (Esc)</source>
         <translation>Next session (Esc)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="158"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="174"/>
         <source>다음 상담</source>
         <translation>Next session</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="159"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="175"/>
         <source>상담 확인증 {0}을(를) PDF로 저장했습니다 (프린터 설정 없음): {1}</source>
         <translation>Confirmation {0} saved as PDF (no printer set): {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="160"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="176"/>
         <source>상담 확인증 {0}을(를) 인쇄했습니다.</source>
         <translation>Confirmation {0} printed.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="161"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="177"/>
         <source>상담번호 {0}: 확인증을 인쇄하지 않았습니다.</source>
         <translation>Session {0}: confirmation not printed.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="162"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="178"/>
         <source>{0} 상담은 저장되어 있습니다. Enter로 다시 시도하거나 Esc로 넘어가십시오.</source>
         <translation>Session {0} is saved. Press Enter to try again or Esc to go on.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="255"/>
+        <source>행정청이 처분이 있음을 안 날부터 센다고 알린 일 수 (제27조제5항)</source>
+        <translation>Days from learning of the disposition, as the agency announced (Art. 27(5))</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="256"/>
+        <source>알린 청구기간 (일)</source>
+        <translation>Announced period (days)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="258"/>
+        <source>불가항력으로 기간 안에 청구하지 못함</source>
+        <translation>Force majeure kept the appellant from filing in time</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="259"/>
+        <source>천재지변·전쟁·사변 그 밖의 불가항력 (행정심판법 제27조제2항)</source>
+        <translation>Natural disaster, war, unrest or other force majeure (Administrative Appeals Act Art. 27(2))</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="266"/>
+        <source>국외에서 청구 (30일)</source>
+        <translation>Filing from abroad (30 days)</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/widgets/form_parts.py" line="57"/>
@@ -666,36 +835,36 @@
         <translation>{0} error</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="206"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="228"/>
         <source>1. 청구인</source>
         <translation>1. Appellant</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="56"/>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="208"/>
-        <location filename="../../fieldbus/ui/intake/form.py" line="195"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="230"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="204"/>
         <source>성명</source>
         <translation>Name</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="56"/>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="209"/>
-        <location filename="../../fieldbus/ui/intake/form.py" line="197"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="231"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="206"/>
         <source>전화번호</source>
         <translation>Phone</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="57"/>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="211"/>
-        <location filename="../../fieldbus/ui/intake/form.py" line="201"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="233"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="210"/>
         <source>주소</source>
         <translation>Address</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="58"/>
         <location filename="../../fieldbus/ui/counsel/detail.py" line="80"/>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="212"/>
-        <location filename="../../fieldbus/ui/intake/form.py" line="205"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="234"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="214"/>
         <source>출생연도</source>
         <translation>Birth year</translation>
     </message>
@@ -812,12 +981,12 @@
         <translation>Submitting…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="213"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="235"/>
         <source>예: 1966</source>
         <translation>e.g. 1966</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="216"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="238"/>
         <source>2. 다투려는 처분</source>
         <translation>2. Decision challenged</translation>
     </message>
@@ -838,100 +1007,146 @@
     </message>
     <message>
         <location filename="../../fieldbus/ui/counsel/detail.py" line="81"/>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="218"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="240"/>
         <source>처분 기관</source>
         <translation>Deciding agency</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/counsel/detail.py" line="82"/>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="219"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="241"/>
         <source>처분 내용</source>
         <translation>Decision</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/counsel/detail.py" line="83"/>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="220"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="242"/>
         <source>처분일</source>
         <translation>Decision date</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/detail.py" line="124"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="88"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="250"/>
+        <source>심판의 종류</source>
+        <translation>Type of appeal</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="92"/>
+        <source>({0}일)</source>
+        <translation>({0} days)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="93"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="252"/>
+        <source>청구기간 고지</source>
+        <translation>Period announced</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="95"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="264"/>
+        <source>불가항력 사유가 끝난 날</source>
+        <translation>Force majeure ended</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="96"/>
+        <source>(국외)</source>
+        <translation>(abroad)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="99"/>
+        <source>적용 규정</source>
+        <translation>Rule applied</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="111"/>
+        <source>행정정보 공동이용 확인</source>
+        <translation>Shared-records check</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="143"/>
         <source>상담 상세</source>
         <translation>Session details</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/detail.py" line="129"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="148"/>
         <source>상담 상세 알림</source>
         <translation>Session details notice</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/detail.py" line="133"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="152"/>
         <source>확인증 재발행 (Enter)</source>
         <translation>Reprint confirmation (Enter)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/detail.py" line="133"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="152"/>
         <source>상담 확인증 재발행</source>
         <translation>Reprint confirmation</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/detail.py" line="137"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="156"/>
         <source>돌아가기 (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/detail.py" line="137"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="156"/>
         <source>상담 양식으로 돌아가기</source>
         <translation>Back to the session form</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/detail.py" line="153"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="172"/>
         <source>상담 {0}</source>
         <translation>Session {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/detail.py" line="156"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="175"/>
         <source>불러오는 중…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/detail.py" line="170"/>
-        <source>행정심판 청구 기한: {0} ({1})</source>
-        <translation>Appeal deadline: {0} ({1})</translation>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="190"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="474"/>
+        <source>행정심판 청구 기한: {0}</source>
+        <translation>Appeal deadline: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/detail.py" line="179"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="193"/>
+        <source>행정심판 청구 기한: {0} ({1})
+{2}</source>
+        <translation>Appeal deadline: {0} ({1})
+{2}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="203"/>
         <source>상담을 열지 못했습니다.</source>
         <translation>Could not open the session.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/detail.py" line="196"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="220"/>
         <source>확인증을 만드는 중…</source>
         <translation>Making the confirmation…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/detail.py" line="206"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="230"/>
         <source>프린터</source>
         <translation>printer</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/detail.py" line="207"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="231"/>
         <source>상담 확인증을 {0}했습니다: {1}</source>
         <translation>Confirmation {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="221"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="243"/>
         <source>처분이 있음을 안 날을 모름 (처분일부터 180일만 적용)</source>
         <translation>Date learnt unknown (only the 180 days from the decision apply)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="222"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="244"/>
         <source>안 날 모름</source>
         <translation>Date learnt unknown</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/counsel/detail.py" line="84"/>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="226"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="248"/>
         <source>처분이 있음을 안 날</source>
         <translation>Date learnt of the decision</translation>
     </message>
@@ -941,179 +1156,174 @@
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/detail.py" line="85"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="100"/>
         <source>선정 요건</source>
         <translation>Eligibility</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/parts.py" line="56"/>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="66"/>
         <source>행정심판 청구 기한</source>
         <translation>Appeal deadline</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="233"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="276"/>
         <source>청구 기한 근거</source>
         <translation>Deadline basis</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="239"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="282"/>
         <source>3. 국선대리인 선정 요건 (행정심판법 시행령 제16조의2)</source>
         <translation>3. Eligibility for state-appointed counsel (Enforcement Decree Art. 16-2)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="241"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="284"/>
         <source>해당 요건</source>
         <translation>Eligibility basis</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="242"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="285"/>
         <source>요건을 고르십시오</source>
         <translation>Choose the basis</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/detail.py" line="86"/>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="243"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="101"/>
         <source>확인 방법</source>
         <translation>How checked</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="244"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="289"/>
         <source>확인 방법을 고르십시오</source>
         <translation>Choose how it was checked</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="247"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="297"/>
         <source>4. 상담</source>
         <translation>4. Session</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="249"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="299"/>
         <source>국선대리인 성명</source>
         <translation>Counsel&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="251"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="301"/>
         <source>자격</source>
         <translation>Qualification</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="252"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="302"/>
         <source>자격을 고르십시오</source>
         <translation>Choose the qualification</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="254"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="304"/>
         <source>비밀 — 국선대리인과 관리자만 봅니다. 확인증에 인쇄되지 않습니다.</source>
         <translation>Confidential — only counsel and supervisors see this. Never printed on the confirmation.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="255"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="305"/>
         <source>상담 내용 (비밀)</source>
         <translation>Advice notes (confidential)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="258"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="308"/>
         <source>상담 내용 비공개 안내</source>
         <translation>Confidential notes notice</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/detail.py" line="90"/>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="263"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="105"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="313"/>
         <source>다음 할 일</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/detail.py" line="89"/>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="264"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="104"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="314"/>
         <source>상담 결과</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="265"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="315"/>
         <source>상담 결과를 고르십시오</source>
         <translation>Choose the outcome</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="268"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="318"/>
         <source>오늘의 상담</source>
         <translation>Today&apos;s sessions</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="271"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="321"/>
         <source>오늘의 상담 목록</source>
         <translation>List of today&apos;s sessions</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/counsel/detail.py" line="78"/>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="270"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="320"/>
         <source>청구인</source>
         <translation>Appellant</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="270"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="320"/>
         <source>청구 기한</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="274"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="324"/>
         <source>Enter: 상담 열기</source>
         <translation>Enter: open the session</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="281"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="331"/>
         <source>상담 저장 상태</source>
         <translation>Session save status</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="282"/>
-        <location filename="../../fieldbus/ui/intake/form.py" line="265"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="332"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="287"/>
         <location filename="../../fieldbus/ui/widgets/form_parts.py" line="168"/>
         <source>저장 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="282"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="332"/>
         <source>상담 저장</source>
         <translation>Save session</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="400"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="470"/>
         <source>행정심판 청구 기한: 날짜를 확인하십시오</source>
         <translation>Appeal deadline: check the dates</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/parts.py" line="65"/>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="77"/>
         <source>기한이 {0}일 지났습니다</source>
         <translation>{0} days past the deadline</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/parts.py" line="67"/>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="79"/>
         <source>오늘이 마지막 날입니다</source>
         <translation>Today is the last day</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/parts.py" line="68"/>
+        <location filename="../../fieldbus/ui/counsel/parts.py" line="80"/>
         <source>{0}일 남음</source>
         <translation>{0} days left</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="405"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="479"/>
         <source> — 기한 임박</source>
         <translation> — deadline near</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="405"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="479"/>
         <source> — 기한 지남</source>
         <translation> — deadline passed</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="406"/>
-        <source>행정심판 청구 기한: {0} ({1}){2}</source>
-        <translation>Appeal deadline: {0} ({1}){2}</translation>
-    </message>
-    <message>
-        <location filename="../../fieldbus/ui/counsel/detail.py" line="172"/>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="408"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="196"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="475"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="482"/>
         <source>근거: {0}</source>
         <translation>Basis: {0}</translation>
     </message>
@@ -1123,7 +1333,7 @@
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="471"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="545"/>
         <source>오늘의 상담 목록을 불러오지 못했습니다.</source>
         <translation>Could not load today&apos;s sessions.</translation>
     </message>
@@ -1159,7 +1369,7 @@
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="57"/>
-        <location filename="../../fieldbus/ui/intake/form.py" line="199"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="208"/>
         <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="35"/>
         <source>전자우편</source>
         <translation>Email</translation>
@@ -1185,110 +1395,255 @@
         <translation>Transferred / referred</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="48"/>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="39"/>
+        <source>종류별 기본 안내</source>
+        <translation>Default for the type</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="39"/>
+        <source>구비서류 없음</source>
+        <translation>No documents required</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="40"/>
+        <source>구비서류 완비</source>
+        <translation>Documents complete</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="40"/>
+        <source>구비서류 미비</source>
+        <translation>Documents incomplete</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="42"/>
+        <source>묻지 않음</source>
+        <translation>Not asked</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="42"/>
+        <source>신분공개에 동의함</source>
+        <translation>Agrees to disclosure of identity</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="43"/>
+        <source>신분공개에 동의하지 않음</source>
+        <translation>Refuses disclosure of identity</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="54"/>
         <source>전자우편 주소가 올바르지 않습니다 (예: name@example.kr).</source>
         <translation>Invalid email address (e.g. name@example.kr).</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="50"/>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="56"/>
         <source>우편번호는 숫자 5자리입니다.</source>
         <translation>The postcode is 5 digits.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="53"/>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="59"/>
         <source>문자로 알리려면 휴대전화 번호와 개인정보 수집 동의가 필요합니다.</source>
         <translation>Text notices need a mobile number and consent to collect personal data.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="54"/>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="60"/>
         <source>전자우편으로 알리려면 전자우편 주소와 개인정보 수집 동의가 필요합니다.</source>
         <translation>Email notices need an email address and consent to collect personal data.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="55"/>
-        <source>우편으로 알리려면 주소와 개인정보 수집 동의가 필요합니다.</source>
-        <translation>Postal notices need an address and consent to collect personal data.</translation>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="61"/>
+        <source>우편으로 알리려면 주소가 필요합니다.</source>
+        <translation>To notify by post, an address is needed.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="56"/>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="68"/>
+        <source>구술 신고는 신고 내용을 신고자에게 읽어 주고 확인받은 뒤에 저장합니다 (공익신고자 보호법 제8조③).</source>
+        <translation>An oral report is saved only after it was read back to the reporter and confirmed (Public Interest Whistleblower Protection Act art. 8(3)).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="71"/>
+        <source>구비서류가 미비하면 보완할 서류를 적으십시오.</source>
+        <translation>If documents are incomplete, write which are missing.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="62"/>
         <source>알릴 방법에 필요한 연락처가 없습니다.</source>
         <translation>The contact needed for this notice method is missing.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="58"/>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="64"/>
         <source>부패·공익신고는 신고자 보호를 위해 공개할 수 없습니다.</source>
         <translation>Corruption and public-interest reports cannot be public, to protect the reporter.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="60"/>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="66"/>
         <source>이송·안내한 기관을 입력하십시오.</source>
         <translation>Enter the agency it was transferred or referred to.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="139"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="148"/>
         <source>접수되었습니다. 접수번호:</source>
-        <extracomment>The tab chain and the order errors are visited in.</extracomment>
+        <extracomment>The tab chain and the order errors are visited in. For a report only (kind ``report``).</extracomment>
         <translation>Received. Receipt no.:</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="140"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="149"/>
         <source>Enter: 시민용 접수증 인쇄   ·   Esc: 인쇄하지 않고 다음 민원</source>
         <translation>Enter: print citizen&apos;s receipt   ·   Esc: next complaint without printing</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="141"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="150"/>
         <source>접수증 인쇄 (Enter)</source>
         <translation>Print receipt (Enter)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="141"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="150"/>
         <source>접수증 인쇄</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="142"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="151"/>
         <source>다음 민원 (Esc)</source>
         <translation>Next complaint (Esc)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="142"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="151"/>
         <source>다음 민원</source>
         <translation>Next complaint</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="143"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="152"/>
         <source>접수증 {0}을(를) PDF로 저장했습니다 (프린터 설정 없음): {1}</source>
         <translation>Receipt {0} saved as PDF (no printer set): {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="144"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="153"/>
         <source>접수증 {0}을(를) 인쇄했습니다.</source>
         <translation>Receipt {0} printed.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="145"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="154"/>
         <source>접수번호 {0}: 접수증을 인쇄하지 않았습니다.</source>
         <translation>Receipt no. {0}: receipt not printed.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="146"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="155"/>
         <source>{0} 민원은 저장되어 있습니다. Enter로 다시 시도하거나 Esc로 넘어가십시오.</source>
         <translation>Complaint {0} is saved. Press Enter to try again or Esc to go on.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="185"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="194"/>
         <source>민원 접수 양식</source>
         <translation>Complaint intake form</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="255"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="219"/>
+        <source>2. 개인정보 처리 안내와 동의</source>
+        <translation>2. Personal data notice and consent</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/intake/form.py" line="223"/>
+        <source>동의 없이 처리하는 항목</source>
+        <translation>Items processed without consent</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/intake/form.py" line="227"/>
+        <source>동의를 받지 않습니다. 익명 접수는 성명·주소를 받지 않으며 법정 처리기간이 없습니다.</source>
+        <translation>No consent is asked. An anonymous case takes no name or address and has no statutory period.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/intake/form.py" line="277"/>
         <source>4. 첨부 파일</source>
         <translation>4. Attachments</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="258"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="280"/>
         <source>5. 민원인 서명 (선택)</source>
         <translation>5. Petitioner&apos;s signature (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/intake/form.py" line="295"/>
+        <source>접수 안내 (민원처리법 시행령 제6조④)</source>
+        <translation>What the citizen is told (Civil Petitions Decree art. 6(4))</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/intake/form.py" line="298"/>
+        <source>접수 안내 설명</source>
+        <translation>About the intake notice</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/intake/form.py" line="299"/>
+        <source>구비서류, 처리 기준과 절차, 현장 확인·조사 예정을 안내하고 접수증에 적습니다. 비워 두면 민원 종류별 기본 안내를 인쇄합니다. 처리 예정 기간은 접수증의 처리 기간·처리 예정일입니다.</source>
+        <translation>Tell the citizen about documents, procedure and any on-site check; the receipt prints it. Left empty, the default for the type is printed. The expected time is the receipt&apos;s period and due date.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/intake/form.py" line="305"/>
+        <source>구비서류</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/intake/form.py" line="306"/>
+        <source>보완할 서류</source>
+        <translation>Missing documents</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/intake/form.py" line="308"/>
+        <source>처리 기준과 절차</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/intake/form.py" line="311"/>
+        <source>현장 확인·조사</source>
+        <translation>On-site check</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/intake/form.py" line="320"/>
+        <source>신고자 보호 (부패·공익신고)</source>
+        <translation>Reporter protection (corruption / public-interest report)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/intake/form.py" line="328"/>
+        <source>신분공개 동의</source>
+        <translation>Disclosure of identity</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/intake/form.py" line="330"/>
+        <source>구술 신고 (신고서 없이 말로 신고, 담당자가 받아 적음)</source>
+        <translation>Oral report (told, written down by the officer)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/intake/form.py" line="331"/>
+        <source>구술 신고</source>
+        <translation>Oral report</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/intake/form.py" line="333"/>
+        <source>신고 방법</source>
+        <translation>How reported</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/intake/form.py" line="335"/>
+        <source>신고 내용 읽어 주기 확인</source>
+        <translation>Report read back</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/intake/form.py" line="337"/>
+        <source>읽어 주기</source>
+        <translation>Read back</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/intake/form.py" line="489"/>
+        <source>민원 종류를 고르면 기본 안내가 보입니다</source>
+        <translation>Choose the type to see the default</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/intake/form.py" line="496"/>
+        <source>종류별 기본 안내: {0}</source>
+        <translation>Default for the type: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/intake/form.py" line="523"/>
+        <source>동의하지 않았으므로 전화번호·전자우편·우편번호·출생연도는 저장하지 않습니다. 성명·주소는 민원처리법에 따라 처리합니다. 민원은 그대로 접수됩니다.</source>
+        <translation>No consent: phone, e-mail, postcode and birth year are not kept. Name and address are processed under the Civil Petitions Act. The case is still taken.</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/widgets/form_parts.py" line="62"/>
@@ -1296,168 +1651,158 @@
         <translation>{0} warning</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="184"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="193"/>
         <source>접수 안내</source>
         <translation>Intake notice</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="188"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="197"/>
         <source>1. 민원인</source>
         <translation>1. Petitioner</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="190"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="199"/>
         <source>익명으로 접수 (민원인 정보 없이)</source>
         <translation>Take anonymously (no petitioner details)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="191"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="200"/>
         <source>익명 접수</source>
         <translation>Anonymous intake</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="56"/>
-        <location filename="../../fieldbus/ui/intake/form.py" line="196"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="205"/>
         <source>민원인 유형</source>
         <translation>Petitioner type</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="57"/>
-        <location filename="../../fieldbus/ui/intake/form.py" line="203"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="212"/>
         <source>우편번호</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="204"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="213"/>
         <source>숫자 5자리</source>
         <translation>5 digits</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="206"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="215"/>
         <source>예: 1951</source>
         <translation>e.g. 1951</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="210"/>
-        <source>2. 개인정보 수집·이용 동의</source>
-        <translation>2. Consent to collect and use personal data</translation>
-    </message>
-    <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="214"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="235"/>
         <source>개인정보 수집·이용 안내문</source>
         <translation>Personal data notice</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="225"/>
-        <source>위 내용을 듣고 개인정보 수집·이용에 동의함</source>
-        <translation>Heard the notice above and agrees</translation>
+        <location filename="../../fieldbus/ui/intake/form.py" line="245"/>
+        <source>위 선택 항목의 수집·이용에 동의함</source>
+        <translation>Consents to the optional items above</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="227"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="247"/>
         <source>동의 여부</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="232"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="253"/>
         <source>3. 민원 내용</source>
         <translation>3. Complaint</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="58"/>
-        <location filename="../../fieldbus/ui/intake/form.py" line="234"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="255"/>
         <source>민원 종류</source>
         <translation>Kind of complaint</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="235"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="256"/>
         <source>민원 종류를 고르십시오</source>
         <translation>Choose the kind</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="58"/>
-        <location filename="../../fieldbus/ui/intake/form.py" line="236"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="257"/>
         <source>관계 기관</source>
         <translation>Agency</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="59"/>
-        <location filename="../../fieldbus/ui/intake/form.py" line="238"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="259"/>
         <source>발생 지역</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="239"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="260"/>
         <source>예: 경상북도 구미시</source>
         <translation>e.g. Gumi-si, Gyeongsangbuk-do</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="59"/>
         <location filename="../../fieldbus/ui/cases/model.py" line="96"/>
-        <location filename="../../fieldbus/ui/intake/form.py" line="241"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="262"/>
         <source>제목</source>
         <translation>Title</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="59"/>
-        <location filename="../../fieldbus/ui/intake/form.py" line="243"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="264"/>
         <source>내용</source>
         <translation>Details</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="61"/>
-        <location filename="../../fieldbus/ui/intake/form.py" line="247"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="268"/>
         <source>처리 결과 통지</source>
         <translation>Notify the result by</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="61"/>
-        <location filename="../../fieldbus/ui/intake/form.py" line="248"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="269"/>
         <source>현장 처리 결과</source>
         <translation>On-site outcome</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="249"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="270"/>
         <source>현장 처리 결과를 고르십시오</source>
         <translation>Choose the on-site outcome</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="62"/>
-        <location filename="../../fieldbus/ui/intake/form.py" line="250"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="271"/>
         <source>이송·안내 기관</source>
         <translation>Transferred / referred to</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="264"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="286"/>
         <source>접수 상태</source>
         <translation>Intake status</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="265"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="287"/>
         <source>저장</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="67"/>
+        <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="78"/>
         <source>주민등록번호로 보이는 번호가 있습니다. 주민등록번호는 받지 않습니다 — 지우십시오. 그대로 저장하면 뒷자리를 *로 가립니다.</source>
         <translation>This looks like a resident registration number. We do not take them — please delete it. If saved as is, the last digits are masked with *.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="395"/>
-        <source>동의하지 않았으므로 연락처(전화·전자우편·주소)는 저장하지 않습니다. 민원은 그대로 접수됩니다.</source>
-        <translation>No consent, so contact details (phone, email, address) are not saved. The complaint is still taken.</translation>
-    </message>
-    <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="411"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="540"/>
         <source>첨부 파일을 아직 읽고 있습니다. 잠시 뒤 다시 저장하십시오.</source>
         <translation>Attachments are still being read. Save again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="441"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="570"/>
         <source>저장하지 않았습니다. 첨부 파일을 확인하십시오.</source>
         <translation>Not saved. Check the attachments.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="476"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="605"/>
         <source>저장하지 않은 접수 내용이 있어 되살렸습니다 ({0}에 자동 저장). 확인한 뒤 저장하십시오.</source>
         <translation>An unsaved intake was restored (autosaved at {0}). Check it, then save.</translation>
     </message>
@@ -1477,7 +1822,7 @@
         <translation>Field officer</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/detail.py" line="87"/>
+        <location filename="../../fieldbus/ui/counsel/detail.py" line="102"/>
         <location filename="../../fieldbus/ui/shell/messages.py" line="22"/>
         <source>국선대리인</source>
         <translation>State-appointed counsel</translation>

@@ -111,6 +111,10 @@ def _serve(args: argparse.Namespace) -> int:
     from sync.hub.app import create_app
     from sync.hub.recovery import ENV, RecoveryKeyError, load_public
 
+    from sync.hub.retention import rule
+
+    for kind in ("complaint", "counsel"):
+        rule(kind)  # a broken hub-retention.json stops the start, not a purge at 3 a.m.
     where = args.recovery_public_key or os.environ.get(ENV)
     try:
         recovery = load_public(where) if where else None
@@ -143,7 +147,8 @@ def _purge(args: argparse.Namespace) -> int:
     elif purged:
         print(f"purged {len(purged)}: " + " ".join(purged))
     else:
-        print(f"nothing due: finished cases keep personal data {rule().days} days")
+        print(f"nothing due: finished cases keep personal data {rule().years} years "
+              "from 1 January after they finished")
     return EXIT_OK
 
 

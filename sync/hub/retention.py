@@ -2,9 +2,14 @@
 
 The hub is the centre's record of every case, so it keeps a case whole far longer than a
 laptop does (30 days after the hub has it): for the period of the centre's record
-schedule after the review that finished it (approved and forwarded, or rejected). The
-period and its basis are data, ``resources/rules/hub-retention.json`` (개인정보 보호법
-제21조; the period is marked "to verify" there). Then the petitioner or appellant, title,
+schedule, counted as 공공기록물 관리에 관한 법률 시행령 제26조③ counts it — from 1 January
+of the year after the record was finished, in whole years. A complaint is finished by the
+review that approved (forwarded) or rejected it (``records.finished_at``), a counsel
+session when the hub received it (``synced_at``). A record finished in year Y (Korean
+time: the year turns at 00:00 KST) with a period of N years is destroyed once now is at
+or past 1 January Y+1+N, 00:00 KST. The period and its basis are data,
+``resources/rules/hub-retention.json`` (개인정보 보호법 제21조; the period, 10 years, is a
+setting marked ``"verified": false`` there). Then the petitioner or appellant, title,
 body, notes, signature and review note are destroyed, with every earlier version
 (``record_versions``), every conflicting edit kept for a person (``conflicts``), the
 review notes in the pull feed and the attachments no other record names; the record keeps
@@ -42,12 +47,17 @@ RULES = ("rules", "hub-retention.json")
 log = logging.getLogger("fieldbus_hub")
 
 
+#: The hub's stamps are UTC; the year of 제26조③ is Korea's (UTC+9, no summer time).
+KST = _dt.timezone(_dt.timedelta(hours=9), "KST")
+
+
 @dataclass(frozen=True)
 class Rule:
-    days: int
+    years: int  # whole years from 1 January after the finishing year (제26조③)
     basis: str
     version: str
     kept_content: tuple[str, ...]
+    verified: bool
 
 
 def _rules_file() -> Path:
@@ -65,27 +75,47 @@ def _rules_file() -> Path:
 @cache
 def rule(kind: str = "complaint") -> Rule:
     """The rule for ``"complaint"`` or ``"counsel"`` records."""
-    data = json.loads(_rules_file().read_text(encoding="utf-8"))
+    path = _rules_file()
+    data = json.loads(path.read_text(encoding="utf-8"))
     entry = data[kind]
-    return Rule(days=int(entry["days"]), basis=entry["basis"], version=data["version"],
-                kept_content=tuple(entry["kept_content"]))
+    years = entry.get("years")
+    if not isinstance(years, int) or isinstance(years, bool) or years < 1:
+        # never a silently wrong period: a "days" left from before is refused too
+        raise ValueError(f"{path}: {kind}: 'years' must be an integer of at least 1, "
+                         f"not {years!r}")
+    return Rule(years=years, basis=entry["basis"], version=data["version"],
+                kept_content=tuple(entry["kept_content"]),
+                verified=entry.get("verified") is True)
 
 
 def _stamp(at: _dt.datetime) -> str:
     return at.astimezone(_dt.UTC).isoformat(timespec="milliseconds")
 
 
+def cutoff(now: _dt.datetime, years: int) -> str:
+    """The hub stamp before which a record finished is due at ``now``.
+
+    Finished in year Y (KST), kept ``years`` whole years from 1 January Y+1: due once
+    now >= 1 January Y+1+years 00:00 KST, i.e. once Y <= now's KST year - years - 1, i.e.
+    finished before 1 January (now's KST year - years) 00:00 KST. That instant in UTC
+    (the previous day, 15:00) written as the hub writes its stamps, so the comparison
+    is one string comparison on the column (and its index)."""
+    start = _dt.datetime(now.astimezone(KST).year - years, 1, 1, tzinfo=KST)
+    return _stamp(start)
+
+
 def due(conn: sa.Connection, now: _dt.datetime) -> list[sa.Row]:
-    """The records whose period is over: complaints finished, counsel sessions received,
-    more than their rule's days before ``now``."""
-    finished = _stamp(now - _dt.timedelta(days=rule("complaint").days))
-    received = _stamp(now - _dt.timedelta(days=rule("counsel").days))
+    """The records whose period is over at ``now``: complaints finished, counsel sessions
+    received, in a year at least their rule's years before the year before now's
+    (:func:`cutoff`)."""
+    finished = cutoff(now, rule("complaint").years)
+    received = cutoff(now, rule("counsel").years)
     return conn.execute(
         sa.select(records.c.id, records.c.type, records.c.receipt_no, records.c.content)
         .where(records.c.purged_at.is_(None), sa.or_(
             sa.and_(records.c.type == "complaint", records.c.finished_at.is_not(None),
-                    records.c.finished_at <= finished),
-            sa.and_(records.c.type == "counsel", records.c.synced_at <= received)))
+                    records.c.finished_at < finished),
+            sa.and_(records.c.type == "counsel", records.c.synced_at < received)))
         .order_by(records.c.id).with_for_update()).all()
 
 

@@ -44,8 +44,11 @@ def test_add_json_prints_the_saved_complaint(ready, name, samples_dir):
     received = datetime.fromisoformat(data["received_at"])
     assert received.utcoffset() is not None
     assert before - timedelta(seconds=5) <= received <= datetime.now(KST) + timedelta(seconds=5)
-    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", data["deadline"])
-    assert date.fromisoformat(data["deadline"]) >= received.date()
+    if intake["petitioner"] is None:  # no name and address: not a 민원, no deadline (issue 11)
+        assert data["deadline"] is None and data["deadline_rule"] == "anonymous"
+    else:
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", data["deadline"])
+        assert date.fromisoformat(data["deadline"]) >= received.date()
     assert data["visit"] is None
     assert data["status"] in ("received", "resolved", "referred")
     assert data["sync_state"] == "pending"
@@ -107,7 +110,7 @@ def test_decomposed_hangul_counts_by_syllable_against_the_length_limit(ready):
     assert data["title"] == "각" * 150
 
 
-def test_no_consent_keeps_no_contact_details_but_gives_a_receipt(ready):
+def test_no_consent_keeps_no_consented_items_but_gives_a_receipt(ready):
     intake = sample("complaint-01.json")
     intake["consent"]["personal_info"] = False
     intake["notify_by"] = None
@@ -115,8 +118,12 @@ def test_no_consent_keeps_no_contact_details_but_gives_a_receipt(ready):
     assert result.code == 0, result
     petitioner = result.json()["petitioner"]
     assert petitioner["name"] == "김영수"
-    assert petitioner["phone"] is None and petitioner["address"] is None
-    assert any("contact" in line for line in result.err_lines)
+    # Name and address are kept on the basis of 민원처리법 (개인정보 보호법 제15조①2·3);
+    # the consented items (phone, e-mail, postcode, birth year) are not (issue 11).
+    assert petitioner["phone"] is None and petitioner["postcode"] is None
+    assert petitioner["address"] == "경상북도 구미시 선산읍 단계동길 12"
+    assert any("phone, e-mail, postcode and birth year were not kept" in line
+               for line in result.err_lines)
 
 
 def test_a_paper_form_keeps_its_received_at(ready):

@@ -12,6 +12,8 @@ SUPERVISOR = "박감독"
 COUNSEL = "오세훈"
 COUNSEL_PIN = "739104"
 NOTES = sample("counsel-01.json")["notes"]
+NO_ANSWERS = {"kind": None, "notice": None, "announced_days": None,
+              "force_majeure_ended_on": None, "abroad": False}
 
 
 @pytest.fixture
@@ -49,7 +51,13 @@ def test_add_json_has_the_appeal_deadline(ready, samples_dir):
     assert data["appeal_deadline"] == "2026-12-21"
     assert data["appellant"]["name"] == "한미경"
     assert data["disposition"] == {"agency": "구미시청", "title": "기초생활수급자 생계급여 중지 처분",
-                                   "disposed_on": "2026-09-15", "learned_on": "2026-09-22"}
+                                   "disposed_on": "2026-09-15", "learned_on": "2026-09-22",
+                                   "appeal": NO_ANSWERS}
+    assert data["appeal_rule"] == "from_learning"
+    assert data["appeal_rule_text"] == "행정심판법 제27조제1항 (안 날부터 90일)"
+    # 제1호 (기초생활수급자): the committee checks it through 행정정보 공동이용 (시행령 ③).
+    assert data["eligibility"]["proof"] == "shared_check"
+    assert data["eligibility"]["shared_info_consent"] is None
     assert data["outcome"] == "application_filed"
     assert data["sync_state"] == "pending"
     assert data["appeal_status"] in ("ok", "near", "past")
@@ -112,6 +120,66 @@ def test_counsel_list(with_counsel, samples_dir):
     plain = as_officer(with_counsel, "counsel", "list")
     assert [line.split("\t")[0] for line in plain.out_lines] == numbers
     assert NOTES not in plain.out
+
+
+def _with(disposition: dict | None = None, eligibility: dict | None = None) -> dict:
+    data = sample("counsel-01.json")
+    data["disposition"].update(disposition or {})
+    data["eligibility"].update(eligibility or {})
+    return data
+
+
+def test_add_takes_the_article_27_answers_and_show_prints_the_rule(ready):
+    # ⑥ (not told): disposed 2026-09-15 + 180 days = 2027-03-14 (일) → 2027-03-15 (월).
+    data = _with({"appeal_kind": "cancellation", "period_notice": "not_told"},
+                 {"basis": "basic_pension", "shared_info_consent": True})
+    added = ready("counsel", "add", ready.write(data), "--json")
+    assert added.code == 0, added
+    got = added.json()
+    assert got["appeal_deadline"] == "2027-03-15"
+    assert got["appeal_rule"] == "no_notice"
+    assert got["disposition"]["appeal"] == NO_ANSWERS | {"kind": "cancellation",
+                                                        "notice": "not_told"}
+    # 제3호 (기초연금): documents, whatever the consent (시행령 제16조의2② 후단).
+    assert got["eligibility"]["proof"] == "documents"
+    shown = ready("counsel", "show", got["id"])
+    assert shown.code == 0, shown
+    assert "2027-03-15" in shown.out
+    assert "행정심판법 제27조제6항 (기간을 알리지 않음: 처분일부터 180일)" in shown.out
+    assert "민법 제161조" in shown.out  # 2027-03-14 was a Sunday
+    assert "proof: documents" in shown.out
+
+
+def test_a_nullity_appeal_has_no_deadline(ready):
+    data = _with({"appeal_kind": "nullity"})
+    added = ready("counsel", "add", ready.write(data), "--json")
+    assert added.code == 0, added
+    got = added.json()
+    assert got["appeal_deadline"] is None and got["appeal_days_left"] is None
+    assert got["appeal_status"] == "none"
+    assert got["appeal_rule_text"] == "청구기간 제한 없음 (제27조제7항)"
+    shown = ready("counsel", "show", got["id"])
+    assert "deadline    none" in shown.out and "제27조제7항" in shown.out
+    assert "appeal deadline" not in shown.err
+    listed = ready("counsel", "list")
+    assert f"{got['id']}\t-\tnone" in listed.out
+
+
+def test_force_majeure_and_a_wrong_notice_through_the_cli(ready):
+    # ② abroad: ended 2026-11-20; Nov 21–30 = 10, Dec 20 → 30: 2026-12-20 (일) → 12-21 (월);
+    # ① also ends 2026-12-21, so ① (found first) stays: ② only wins when later.
+    # ⑤: told 150 days from 2026-09-22: Sep 8, Oct → 39, Nov → 69, Dec → 100, Jan → 131,
+    # Feb 19 → 150: 2027-02-19 (금).
+    both = _with({"period_notice": "told_longer", "announced_days": 150,
+                  "force_majeure_ended_on": "2026-11-20", "abroad": True})
+    added = ready("counsel", "add", ready.write(both), "--json")
+    assert added.code == 0, added
+    assert (added.json()["appeal_deadline"], added.json()["appeal_rule"]) == \
+        ("2027-02-19", "wrong_notice")
+    bad = _with({"period_notice": "told_longer", "announced_days": 60})
+    refused = ready("counsel", "add", ready.write(bad))
+    assert refused.code != 0
+    assert "announced_days" in refused.err
 
 
 def test_officer_add_needs_a_valid_new_pin_and_name(cli):

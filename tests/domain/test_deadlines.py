@@ -1,4 +1,4 @@
-"""Tests of statutory processing periods and appeal deadlines.
+"""Tests of statutory processing periods, and the plain appeal deadlines (제27조①③).
 
 Why so many: a wrong date on a receipt is a wrong promise made in the state's name. The
 worked examples pin the reading of 민원처리법 제19조 and 행정심판법 제27조; the property
@@ -19,13 +19,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fieldbus.domain import deadlines
+from fieldbus.domain.appeal import AppealDeadline, appeal_deadline
 from fieldbus.domain.deadlines import (
     KST,
-    AppealDeadline,
     Deadline,
     DeadlineRule,
     all_rules,
-    appeal_deadline,
     is_working_day,
     rule_for,
     statutory_deadline,
@@ -109,9 +108,13 @@ def test_rule_table_periods_match_the_law() -> None:
     for rule_id, (period, unit) in expected.items():
         rule = rule_for(rule_id)
         assert (rule.rule, rule.period, rule.unit) == (rule_id, period, unit)
-    assert "시행령 제14조제1항제2호" in rule_for("inquiry").basis
-    assert "시행령 제14조제1항제1호" in rule_for("inquiry_legal").basis
-    assert "제43조" in rule_for("grievance").basis
+    # 시행령 제14조 has no 항 (issue 11): 제14조제1호 / 제2호
+    assert "시행령 제14조제2호" in rule_for("inquiry").basis
+    assert "시행령 제14조제1호" in rule_for("inquiry_legal").basis
+    assert "제1항" not in rule_for("inquiry").basis
+    # the ACRC's 60 days are 시행령 제42조①, not 법 제43조 (transfers)
+    assert "시행령 제42조제1항" in rule_for("grievance").basis
+    assert "제43조" not in rule_for("grievance").basis
     assert rule_for("grievance") is rule_for("grievance")  # table read once, cached
 
 
@@ -136,8 +139,9 @@ def test_unknown_kind_is_a_validation_error_on_the_kind_field() -> None:
 def test_malformed_table_is_refused() -> None:
     raw = json.loads(resource_path("rules", "deadlines.json").read_text(encoding="utf-8"))
     raw["kinds"]["inquiry"] = "no_such_rule"
-    with pytest.raises(deadlines.RuleTableError):
+    with pytest.raises(deadlines.RuleTableError) as info:
         deadlines._parse_table(raw)
+    assert "no_such_rule" in str(info.value)
 
 
 # --------------------------------------------------------------------------- holidays

@@ -38,7 +38,7 @@ def test_the_a4_citizen_copy_says_everything_the_law_asks(printer):
         "홍길동",                                         # receiving officer
         "국민권익위원회이동신문고", "☎110",                  # handler (default)
         "60일(60days)", "부패방지및국민권익위원회", due,        # period, its basis, expected date
-        "30일이지나도", "30days",                          # the progress-report note
+        "30일이지나거나요청하시면", "After30days",           # the progress notice (제50조②)
         "조사를위해접수(Filedforinvestigation)",             # on-site outcome
         "www.epeople.go.kr", "110",                       # how to follow progress
         "김*수", "010-****-6789", "경상북도구미시선산읍***",   # petitioner, masked
@@ -133,7 +133,9 @@ def test_a_referred_case_names_where_it_went(printer):
 
 
 def test_a_period_counted_in_hours_prints_the_hour(printer):
-    _, pdf = printer.complaint(printer.add("complaint-05.json"))  # kind other: 3 working hours
+    # kind other: 3 working hours (complaint-05 is anonymous, so it has no period at all:
+    # the petitioner is given here)
+    _, pdf = printer.complaint(printer.add("complaint-05.json", petitioner={"name": "박민수"}))
     text = squashed(pdf_text(pdf))
     assert "3근무시간(3workinghours)" in text
     assert squashed(statutory_deadline("other", START).text) in text  # 2026-11-26 13:30

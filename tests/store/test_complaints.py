@@ -280,7 +280,8 @@ def test_null_stops_notification_and_withdraws_consent(cstore):
     assert [w.code for w in warnings] == ["contact_dropped"]
     assert edited.draft.petitioner.phone is None and edited.draft.petitioner.name == "김영수"
     (petitioner,) = cstore.db.execute("SELECT petitioner FROM complaints").fetchone()
-    assert "010-2345-6789" not in petitioner and "단계동길" not in petitioner
+    # Name and address are kept on the basis of 민원처리법, not of consent (issue 11).
+    assert "010-2345-6789" not in petitioner and "단계동길" in petitioner
 
     edited, _ = complaints.edit(cstore, saved.receipt_no, {"petitioner": None}, cstore.officer)
     assert edited.draft.petitioner is None
@@ -342,10 +343,12 @@ def test_without_consent_no_contact_details_are_stored_anywhere(cstore):
     (petitioner,) = cstore.db.execute("SELECT petitioner FROM complaints WHERE id = ?",
                                       (saved.id,)).fetchone()
     kept = json.loads(petitioner)
-    assert kept["name"] == "김영수"
-    assert all(kept[k] is None for k in ("phone", "email", "address", "postcode", "birth_year"))
+    # Name and address: 민원처리법 (개인정보 보호법 제15조①2·3), kept without consent;
+    # the consented items (consent.json consent_items) are not stored anywhere.
+    assert kept["name"] == "김영수" and "단계동길" in kept["address"]
+    assert all(kept[k] is None for k in ("phone", "email", "postcode", "birth_year"))
     everything = all_text(cstore)
-    for detail in ("010-2345-6789", "01023456789", "단계동길", "39140", "1951"):
+    for detail in ("010-2345-6789", "01023456789", "39140", "1951"):
         assert detail not in everything, detail
 
 

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from fieldbus.domain.deadlines import appeal_deadline
+from fieldbus.domain.appeal import appeal_deadline
 from fieldbus.domain.errors import NotFound
 from fieldbus.domain.intake import parse_counsel
 from fieldbus.domain.receipt_numbers import is_check_valid

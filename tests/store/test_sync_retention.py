@@ -128,3 +128,21 @@ def test_counsel_sessions_lose_the_appellant_and_the_notes_too(cstore, clock):
     assert ("counsel_purged", session.id) in actions
     assert cstore.verify_audit().ok
     assert retention.purge(cstore, cstore.officer) == []  # idempotent
+
+
+def test_the_receipts_guidance_texts_are_destroyed_with_the_case(cstore, clock):
+    """The intake's free-text guidance (시행령 제6조④: what is missing, the procedure, a
+    planned site check) may name the citizen's circumstances: it goes with the body."""
+    from fieldbus.domain.records import Guidance
+
+    told = Guidance(documents="incomplete", documents_missing="가족관계증명서 (가상의 서류)",
+                    procedure="현장 확인 후 회신", site_check="12월 중 현장 방문")
+    case = complaints.add(cstore, replace(draft(cstore), guidance=told), cstore.officer)
+    _acknowledge(cstore)
+    stored = cstore.db.execute("SELECT intake_extra FROM complaints WHERE id = ?",
+                               (case.id,)).fetchone()[0]
+    assert "가족관계증명서" in stored
+    clock.advance(days=31)
+    assert retention.purge(cstore, cstore.officer) == [case.receipt_no]
+    assert cstore.db.execute("SELECT intake_extra FROM complaints WHERE id = ?",
+                             (case.id,)).fetchone()[0] is None

@@ -30,9 +30,11 @@ from fieldbus.domain.resources import resource_path
 
 #: The form's fields, in the order of the conversation (and of the tab chain).
 TEXT_FIELDS = ("name", "phone", "email", "address", "postcode", "birth_year", "agency",
-               "region", "title", "body", "referred_to")
+               "region", "title", "body", "referred_to", "documents_missing", "procedure",
+               "site_check")
 #: Free-text fields where a resident registration number may be typed.
-RRN_FIELDS = ("name", "address", "title", "body", "referred_to", "agency", "region")
+RRN_FIELDS = ("name", "address", "title", "body", "referred_to", "agency", "region",
+              "documents_missing", "procedure", "site_check")
 
 #: Intake path → form field, for showing an error beside the right box.
 FIELD_OF_PATH = {
@@ -43,11 +45,28 @@ FIELD_OF_PATH = {
     "kind": "kind", "title": "title", "body": "body", "agency": "agency", "region": "region",
     "channel": "channel", "disclosure": "disclosure", "notify_by": "notify_by",
     "outcome": "outcome", "referred_to": "referred_to",
+    "guidance.documents": "documents", "guidance.documents_missing": "documents_missing",
+    "guidance.procedure": "procedure", "guidance.site_check": "site_check",
+    "petitioner.identity_disclosure": "identity_disclosure",
+    "oral_report": "read_back", "oral_report.read_back": "read_back",
+    "oral_report.at": "read_back",
 }
 
 
 @dataclass(frozen=True)
+class NoticeItem:
+    code: str
+    label: str
+    purpose: str
+    basis: str | None = None  # legal-basis items only
+
+
+@dataclass(frozen=True)
 class ConsentNotice:
+    """``resources/rules/consent.json``: the items processed on a legal basis (name,
+    address: 민원처리법), listed apart from the items consent is asked for (개인정보 보호법
+    제22조③). ``items`` / ``item_codes`` are the consented items only."""
+
     version: str
     title: str
     basis: str
@@ -56,16 +75,30 @@ class ConsentNotice:
     item_codes: tuple[str, ...]
     retention: str
     refusal: str
+    legal_title: str = ""
+    legal_items: tuple[NoticeItem, ...] = ()
+    consent_title: str = ""
+    consent_basis: str = ""
+    consent_items: tuple[NoticeItem, ...] = ()
 
 
 @cache
 def consent_notice() -> ConsentNotice:
     """The notice read to the citizen (``resources/rules/consent.json``)."""
     raw = json.loads(resource_path("rules", "consent.json").read_text(encoding="utf-8"))
+    legal, consent = raw["legal_basis"], raw["consent"]
+    legal_items = tuple(NoticeItem(code=i["code"], label=i["label"], purpose=i["purpose"],
+                                   basis=i["basis"]) for i in legal["items"])
+    consent_items = tuple(NoticeItem(code=i["code"], label=i["label"], purpose=i["purpose"])
+                          for i in consent["items"])
     return ConsentNotice(version=raw["version"], title=raw["title"], basis=raw["basis"],
-                         purpose=raw["purpose"], items=tuple(raw["items"]),
-                         item_codes=tuple(raw["item_codes"]), retention=raw["retention"],
-                         refusal=raw["refusal"])
+                         purpose=consent["purpose"],
+                         items=tuple(i.label for i in consent_items),
+                         item_codes=tuple(i.code for i in consent_items),
+                         retention=consent["retention"], refusal=consent["refusal"],
+                         legal_title=legal["title"], legal_items=legal_items,
+                         consent_title=consent["title"], consent_basis=consent["basis"],
+                         consent_items=consent_items)
 
 
 @dataclass(frozen=True)
@@ -93,6 +126,12 @@ def empty_values() -> dict[str, Any]:
         "kind": "", "agency": "", "region": "", "title": "", "body": "",
         "channel": "walk_in", "disclosure": "private", "notify_by": "", "outcome": "",
         "referred_to": "", "attachments": [], "signature": "",
+        # 민원처리법 시행령 제6조④ (empty: the kind's default from receipt-content.json)
+        "documents": "", "documents_missing": "", "procedure": "", "site_check": "",
+        # kind report only: 신분공개 동의 (시행령 제55조①7), oral report read back (제8조③)
+        # (the intake form ticks "oral" when the kind becomes report: on the bus a report
+        # is told and written down; a saved case's editor leaves it as it was)
+        "identity_disclosure": "", "oral": False, "read_back": False, "read_back_at": None,
     }
 
 
@@ -149,6 +188,18 @@ def to_intake(values: dict[str, Any]) -> dict[str, Any]:
     }
     if v["outcome"] == "referred":
         data["referred_to"] = _text(v["referred_to"])
+    guidance = {key: _text(v[key]) for key in ("documents", "documents_missing", "procedure",
+                                               "site_check") if _text(v[key])}
+    if guidance:
+        data["guidance"] = guidance
+    if v["kind"] == "report":
+        if petitioner is not None and v["identity_disclosure"]:
+            petitioner["identity_disclosure"] = v["identity_disclosure"]
+        if v["oral"]:
+            oral: dict[str, Any] = {"read_back": bool(v["read_back"])}
+            if v["read_back"] and v["read_back_at"]:
+                oral["at"] = v["read_back_at"]
+            data["oral_report"] = oral
     return data
 
 
@@ -191,7 +242,13 @@ def _neutral(path: str, *, untouched: bool = False) -> tuple[str, Any] | None:
         return path, choice[path]
     if path in optional or path in contact:
         return path, None
-    if path == "consent.at":
+    if path in ("consent.at", "guidance.documents_missing", "oral_report.at"):
+        return path, None
+    if path in ("guidance.procedure", "guidance.site_check"):
+        return path, None
+    if path == "oral_report.read_back":
+        return path, True
+    if path == "petitioner.identity_disclosure":
         return path, None
     return None
 
@@ -201,7 +258,9 @@ def _set(data: dict[str, Any], path: str, value: Any) -> None:
     node = data
     for key in parents:
         node = node[key]
-    if value is None and path == "consent.at":
+    if value is None and path in ("consent.at", "guidance.documents_missing",
+                                  "guidance.procedure", "guidance.site_check",
+                                  "oral_report.at", "petitioner.identity_disclosure"):
         node.pop(last, None)
     else:
         node[last] = value

@@ -428,8 +428,12 @@ def render_detail(detail: Detail, officer, today: date) -> str:
     d = c.draft
     kinds, statuses = cases_model.kind_names(), cases_model.status_names()
     syncs, reviews = cases_model.sync_names(), cases_model.review_names()
-    overdue = c.deadline < today and c.status not in ("resolved", "closed")
-    deadline = _esc(c.deadline.isoformat())
+    if c.deadline is None:  # no name and no address: not a 민원 under 민원처리법 제2조
+        overdue = False
+        deadline = _esc(tr("없음 (익명: 법정 처리기간 없음)"))
+    else:
+        overdue = c.deadline < today and c.status not in ("resolved", "closed")
+        deadline = _esc(c.deadline.isoformat())
     if overdue:
         deadline = f"<span style='color:#b00020;font-weight:bold'>{deadline} " \
                    f"({_esc(tr('기한 지남'))})</span>"

@@ -82,6 +82,21 @@ def render(data: dict[str, Any]) -> str:
         (tr("처분 내용"), _esc(disp["title"])),
         (tr("처분일"), _esc(disp["disposed_on"])),
         (tr("처분이 있음을 안 날"), _esc(disp["learned_on"] or tr("모름"))),
+    ]
+    appeal = disp.get("appeal") or {}
+    if appeal.get("kind"):
+        rows.append((tr("심판의 종류"), _esc(name("appeal_kind", appeal["kind"]))))
+    if appeal.get("notice"):
+        told = name("period_notice", appeal["notice"])
+        if appeal.get("announced_days"):
+            told += " " + tr("({0}일)").format(appeal["announced_days"])
+        rows.append((tr("청구기간 고지"), _esc(told)))
+    if appeal.get("force_majeure_ended_on"):
+        rows.append((tr("불가항력 사유가 끝난 날"), _esc(
+            appeal["force_majeure_ended_on"] + (" " + tr("(국외)") if appeal.get("abroad")
+                                                else ""))))
+    rows += [
+        (tr("적용 규정"), _esc(data.get("appeal_rule_text"))),
         (tr("선정 요건"), _esc(name("basis", elig["basis"]))),
         (tr("확인 방법"), _esc(name("checked_by", elig["checked_by"]))),
         (tr("국선대리인"), _esc(f"{couns['name']} "
@@ -91,6 +106,10 @@ def render(data: dict[str, Any]) -> str:
         (tr("동기화"), _esc(tr("동기화됨") if data["sync_state"] == "synced"
                           else tr("동기화 대기"))),
     ]
+    consent = elig.get("shared_info_consent")
+    if consent is not None:
+        rows.insert(-5, (tr("행정정보 공동이용 확인"), _esc(name("shared_info_consent",
+                                                              "yes" if consent else "no"))))
     parts = ["<table cellspacing='0' cellpadding='3'>"]
     parts.extend(f"<tr><td style='color:#555' nowrap>{_esc(k)}</td><td>{v}</td></tr>"
                  for k, v in rows)
@@ -167,8 +186,13 @@ class CounselDetail(QWidget):
         self.message.clear()
         self.body.setHtml(render(data))
         status = data["appeal_status"]
-        self.deadline_label.setText(tr("행정심판 청구 기한: {0} ({1})").format(
-            data["appeal_deadline"], time_left(status, data["appeal_days_left"])))
+        if data["appeal_deadline"] is None:
+            self.deadline_label.setText(tr("행정심판 청구 기한: {0}").format(
+                data["appeal_rule_text"]))
+        else:
+            self.deadline_label.setText(tr("행정심판 청구 기한: {0} ({1})\n{2}").format(
+                data["appeal_deadline"], time_left(status, data["appeal_days_left"]),
+                data["appeal_rule_text"]))
         self.deadline_label.setToolTip(tr("근거: {0}").format(data["appeal_basis"]))
         colour_deadline(self.deadline_label, status)
         self.reprint.setEnabled(True)

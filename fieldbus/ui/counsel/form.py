@@ -1,7 +1,11 @@
 """The counsel session form (issue 4 item 5): 행정심판 국선대리인 상담.
 
-Appellant → disposition challenged (agency, title, date of disposition, date learned of it)
-→ the appeal deadline, live → eligibility basis and how it was checked → counsel →
+Appellant → disposition challenged (agency, title, date of disposition, date learned of it,
+the appeal's type, whether the agency told the period and which, a force majeure and when
+it ended, abroad — 행정심판법 제27조②⑤⑥⑦) → the appeal deadline, live, with the rule that
+gave it → eligibility basis (시행령 제16조의2①), consent to the committee's 행정정보
+공동이용 check (③, categories 1, 2, 4, 6 only), how it was checked, and what the
+application needs (②) → counsel →
 confidential notes (only for counsel and supervisors) → next step → outcome. The widgets
 only hold what is typed; :mod:`fieldbus.services.counsel_draft` checks it with the domain's
 ``parse_counsel`` and computes the deadline. Saving, printing and the list of today's
@@ -48,6 +52,7 @@ from fieldbus.ui.counsel.parts import (
     colour_deadline,
     deadline_label,
     print_confirmation,
+    proof_text,
     time_left,
 )
 from fieldbus.ui.printing.after_save import PrintAfterSave, Wording
@@ -68,14 +73,23 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("counsel", text)
 
 
+#: The form's choice boxes (a code each, or "" while unset).
+_CHOICES = ("appeal_kind", "period_notice", "basis", "shared_info_consent", "checked_by",
+            "qualification", "outcome")
+
 STATUS_NAMES = {"ok": QT_TR_NOOP("여유"), "near": QT_TR_NOOP("임박"),
                 "past": QT_TR_NOOP("기한 지남")}
 
 
 def field_message(field: str, exc: ValidationError) -> str:
     code = exc.code
-    if field in ("basis", "checked_by", "qualification", "outcome"):
+    if field in ("basis", "checked_by", "qualification", "outcome", "appeal_kind",
+                 "period_notice", "shared_info_consent"):
         return tr("하나를 고르십시오.")
+    if field == "announced_days":
+        return tr("행정청이 알린 기간을 90일보다 긴 일 수로 적으십시오.")
+    if field == "force_majeure_ended_on" and code == "conflict":
+        return tr("불가항력 사유가 끝난 날은 처분일보다 앞설 수 없습니다.")
     if field == "learned_on" and code in ("conflict", "learned_before_disposition"):
         return tr("처분이 있음을 안 날은 처분일보다 앞설 수 없습니다.")
     if field in ("disposed_on", "learned_on") and code == "future":
@@ -105,19 +119,21 @@ def _today_sessions(store) -> list[tuple[str, str, str, str]]:
     from fieldbus.domain.masking import mask_name
     from fieldbus.store import counsel
 
+    from fieldbus.domain.appeal import appeal_deadline
+
     today = store.clock().astimezone(KST).date()
     rows = []
     for session in counsel.recent(store, limit=200):
         if session.created_at.astimezone(KST).date() != today:
             continue
         d = session.draft
-        view = counsel_draft.deadline({"disposed_on": d.disposed_on.isoformat(),
-                                       "learned_on": d.learned_on.isoformat()
-                                       if d.learned_on else "",
-                                       "learned_unknown": d.learned_on is None}, today=today)
-        status = tr(STATUS_NAMES[view.status]) if view and view.status in STATUS_NAMES else ""
+        found = appeal_deadline(disposed_on=d.disposed_on, learned_on=d.learned_on,
+                                facts=d.appeal)
+        status = found.status(today)
         rows.append((session.number, mask_name(d.appellant.name),
-                     session.appeal_deadline.isoformat(), status))
+                     session.appeal_deadline.isoformat() if session.appeal_deadline
+                     else tr("제한 없음"), tr(STATUS_NAMES[status])
+                     if status in STATUS_NAMES else ""))
     return rows
 
 
@@ -189,7 +205,13 @@ class CounselForm(QWidget):
         return form_parts.line_edit(key, self._edited, max_len=max_len, placeholder=placeholder)
 
     def _combo(self, key: str, placeholder: str) -> QComboBox:
-        return form_parts.choice_combo(key, self._edited, choices()[key], placeholder)
+        combo = form_parts.choice_combo(key, self._edited, choices()[key], placeholder)
+        # Long choices (제6호's wording) must not widen the form: the box shows what fits
+        # and its list the whole text.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(12)
+        combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+        return combo
 
     def _date(self, key: str) -> QDateEdit:
         edit = DateBox()
@@ -218,13 +240,32 @@ class CounselForm(QWidget):
         self._labelled(what_form, "agency", tr("처분 기관"), agency_combo(self._edited))
         self._labelled(what_form, "title", tr("처분 내용"), self._line("title", max_len=200))
         self._labelled(what_form, "disposed_on", tr("처분일"), self._date("disposed_on"))
-        unknown = QCheckBox(tr("처분이 있음을 안 날을 모름 (처분일부터 180일만 적용)"))
-        unknown.setAccessibleName(tr("안 날 모름"))
-        unknown.toggled.connect(lambda _c: self._edited("learned_unknown"))
+        unknown = form_parts.check_box("learned_unknown", self._edited,
+                            tr("처분이 있음을 안 날을 모름 (처분일부터 180일만 적용)"),
+                            tr("안 날 모름"))
         self.fields["learned_unknown"] = unknown
         what_form.addRow(unknown)
         self._labelled(what_form, "learned_on", tr("처분이 있음을 안 날"),
                        self._date("learned_on"))
+        self._labelled(what_form, "appeal_kind", tr("심판의 종류"),
+                       self._combo("appeal_kind", tr("모르면 비워 두십시오")))
+        self._labelled(what_form, "period_notice", tr("청구기간 고지"),
+                       self._combo("period_notice", tr("모르면 비워 두십시오")))
+        announced = self._line("announced_days", max_len=4, placeholder=tr("예: 120"))
+        announced.setToolTip(tr("행정청이 처분이 있음을 안 날부터 센다고 알린 일 수 (제27조제5항)"))
+        self._labelled(what_form, "announced_days", tr("알린 청구기간 (일)"),
+                       announced)
+        force = form_parts.check_box("force_majeure", self._edited,
+                          tr("불가항력으로 기간 안에 청구하지 못함"), tr("불가항력"),
+                          tooltip=tr("천재지변·전쟁·사변 그 밖의 불가항력 (행정심판법 제27조제2항)"))
+        self.fields["force_majeure"] = force
+        what_form.addRow(force)
+        self._labelled(what_form, "force_majeure_ended_on", tr("불가항력 사유가 끝난 날"),
+                       self._date("force_majeure_ended_on"))
+        abroad = form_parts.check_box("abroad", self._edited, tr("국외에서 청구 (30일)"),
+                           tr("국외에서 청구"))
+        self.fields["abroad"] = abroad
+        what_form.addRow(abroad)
         left.addWidget(what)
 
         self.deadline_label = deadline_label("counsel-deadline")
@@ -240,8 +281,15 @@ class CounselForm(QWidget):
         elig_form = QFormLayout(elig)
         self._labelled(elig_form, "basis", tr("해당 요건"),
                        self._combo("basis", tr("요건을 고르십시오")))
-        self._labelled(elig_form, "checked_by", tr("확인 방법"),
+        self._labelled(elig_form, "shared_info_consent", tr("행정정보 공동이용 확인 동의"),
+                       self._combo("shared_info_consent", tr("청구인에게 물어 고르십시오")))
+        self._labelled(elig_form, "checked_by", tr("상담 때 확인한 방법"),
                        self._combo("checked_by", tr("확인 방법을 고르십시오")))
+        self.proof_note = QLabel()
+        self.proof_note.setObjectName("counsel-proof")
+        self.proof_note.setAccessibleName(tr("국선대리인 신청 안내"))
+        self.proof_note.setWordWrap(True)
+        elig_form.addRow(self.proof_note)
         right.addWidget(elig)
 
         couns = QGroupBox(tr("4. 상담"))
@@ -297,13 +345,15 @@ class CounselForm(QWidget):
     def values(self) -> dict[str, Any]:
         f = self.fields
         values = counsel_draft.empty_values(self._today())
-        for key in ("name", "phone", "address", "birth_year", "title", "counsel_name"):
+        for key in ("name", "phone", "address", "birth_year", "title", "counsel_name",
+                    "announced_days"):
             values[key] = f[key].text()
         values["agency"] = f["agency"].currentText()
-        for key in ("disposed_on", "learned_on"):
+        for key in ("disposed_on", "learned_on", "force_majeure_ended_on"):
             values[key] = f[key].date().toString("yyyy-MM-dd")
-        values["learned_unknown"] = f["learned_unknown"].isChecked()
-        for key in ("basis", "checked_by", "qualification", "outcome"):
+        for key in ("learned_unknown", "force_majeure", "abroad"):
+            values[key] = f[key].isChecked()
+        for key in _CHOICES:
             values[key] = form_parts.chosen_code(f[key])
         values["notes"] = f["notes"].toPlainText() if self.may_write_notes else ""
         values["next_step"] = f["next_step"].toPlainText()
@@ -325,21 +375,23 @@ class CounselForm(QWidget):
         v = counsel_draft.normalised(values, today)
         self._loading = True
         try:
-            for key in ("name", "phone", "address", "birth_year", "title", "counsel_name"):
+            for key in ("name", "phone", "address", "birth_year", "title", "counsel_name",
+                        "announced_days"):
                 f[key].setText(v[key] or "")
             f["agency"].setCurrentIndex(-1)
             f["agency"].setEditText(v["agency"] or "")
             qtoday = QDate(today.year, today.month, today.day)
-            for key in ("disposed_on", "learned_on"):
+            for key in ("disposed_on", "learned_on", "force_majeure_ended_on"):
                 f[key].setMaximumDate(qtoday)
                 day = QDate.fromString(v[key] or "", "yyyy-MM-dd")
                 f[key].setDate(day if day.isValid() else qtoday)
-            f["learned_unknown"].setChecked(bool(v["learned_unknown"]))
-            f["learned_on"].setEnabled(not v["learned_unknown"])
-            for key in ("basis", "checked_by", "qualification", "outcome"):
+            for key in ("learned_unknown", "force_majeure", "abroad"):
+                f[key].setChecked(bool(v[key]))
+            for key in _CHOICES:
                 f[key].setCurrentIndex(f[key].findData(v[key]) if v[key] else -1)
             f["notes"].setPlainText(v["notes"] or "")
             f["next_step"].setPlainText(v["next_step"] or "")
+            self._enable()
         finally:
             self._loading = False
         self.touched = {key for key in counsel_draft.ORDER if v[key] != blank[key]}
@@ -363,9 +415,23 @@ class CounselForm(QWidget):
         if self._loading:
             return
         self.touched.add(key)
-        if key == "learned_unknown":
-            self.fields["learned_on"].setEnabled(not self.fields["learned_unknown"].isChecked())
+        self._enable()
         self.validate()
+
+    def _enable(self) -> None:
+        """A question only while it applies: the day learned unless unknown, the announced
+        period when told a longer one (⑤), the force majeure's end and abroad when ticked
+        (②), the 행정정보 공동이용 consent for categories 1, 2, 4 and 6 (시행령 ③).
+        Disabled boxes are left out of the Tab chain."""
+        f = self.fields
+        f["learned_on"].setEnabled(not f["learned_unknown"].isChecked())
+        f["announced_days"].setEnabled(form_parts.chosen_code(f["period_notice"])
+                                       == "told_longer")
+        force = f["force_majeure"].isChecked()
+        f["force_majeure_ended_on"].setEnabled(force)
+        f["abroad"].setEnabled(force)
+        asks = counsel_draft.proof({"basis": form_parts.chosen_code(f["basis"])}).asks_consent
+        f["shared_info_consent"].setEnabled(asks)
 
     def validate(self) -> counsel_draft.Problems:
         values = self.values()
@@ -384,6 +450,8 @@ class CounselForm(QWidget):
                 label.clear()
                 label.hide()
         self._show_deadline(values)
+        view = counsel_draft.proof(values)
+        self.proof_note.setText(proof_text(view.proof, chair=view.chair))
         return found
 
     def _show_deadline(self, values: dict[str, Any]) -> None:
@@ -399,12 +467,16 @@ class CounselForm(QWidget):
             self.deadline_status = "none"
             self.deadline_label.setText(tr("행정심판 청구 기한: 날짜를 확인하십시오"))
             self.deadline_basis.setText("")
+        elif view.due is None:  # 제27조⑦
+            self.deadline_status = "none"
+            self.deadline_label.setText(tr("행정심판 청구 기한: {0}").format(view.rule_text))
+            self.deadline_basis.setText(tr("근거: {0}").format(view.basis))
         else:
             self.deadline_status = view.status
             left = time_left(view.status, view.days_left)
             warn = {"near": tr(" — 기한 임박"), "past": tr(" — 기한 지남")}.get(view.status, "")
-            self.deadline_label.setText(tr("행정심판 청구 기한: {0} ({1}){2}").format(
-                view.due.isoformat(), left, warn))
+            self.deadline_label.setText(tr("행정심판 청구 기한: {0} ({1}){2}\n{3}").format(
+                view.due.isoformat(), left, warn, view.rule_text))
             self.deadline_basis.setText(tr("근거: {0}").format(view.basis))
         colour_deadline(self.deadline_label, self.deadline_status)
 

@@ -1,8 +1,8 @@
 """What the counsel form (:mod:`fieldbus.ui.counsel.form`) and one session opened from its
 list (:mod:`fieldbus.ui.counsel.detail`) both show or do.
 
-The words for the codes a session stores (eligibility basis, how it was checked, counsel's
-qualification, outcome), the appeal deadline's label, colours and "days left" wording,
+The words for the codes a session stores (eligibility basis, how it was checked, consent to
+the 행정정보 공동이용 check, the appeal's type and notice, counsel's qualification, outcome), the appeal deadline's label, colours and "days left" wording,
 and the print of the counsel confirmation (a store operation on the worker). The form
 holds the detail view and the detail never needs the form: both take these from here.
 """
@@ -37,8 +37,18 @@ def choices() -> dict[str, list[tuple[str, str]]]:
                   (tr("기초연금 수급자"), "basic_pension"),
                   (tr("장애인연금 수급자"), "disability_pension"),
                   (tr("북한이탈주민"), "north_korean_defector"),
-                  (tr("그 밖에 경제적 능력으로 대리인 선임이 곤란한 경우"), "inability_to_pay"),
+                  (tr("그 밖에 위원장이 경제적 능력으로 인하여 대리인을 선임할 수 없다고 "
+                      "인정하는 사람"), "inability_to_pay"),
                   (tr("해당 없음"), "none")],
+        "shared_info_consent": [(tr("동의함 — 위원회가 행정정보 공동이용으로 확인"), "yes"),
+                                (tr("동의하지 않음 — 소명 서류 제출"), "no")],
+        "appeal_kind": [(tr("취소심판"), "cancellation"),
+                        (tr("의무이행심판 (거부처분)"), "mandatory_refusal"),
+                        (tr("무효등확인심판 (청구기간 없음)"), "nullity"),
+                        (tr("의무이행심판 (부작위, 청구기간 없음)"), "mandatory_omission")],
+        "period_notice": [(tr("알렸음"), "told"),
+                          (tr("법정기간보다 긴 기간으로 잘못 알렸음"), "told_longer"),
+                          (tr("알리지 않았음 (처분일부터 180일)"), "not_told")],
         "checked_by": [(tr("행정정보 공동이용"), "shared_admin_info"),
                        (tr("증명서 확인"), "certificate"), (tr("본인 진술"), "self_declaration"),
                        (tr("미확인"), "not_checked")],
@@ -59,13 +69,36 @@ def deadline_label(object_name: str) -> QLabel:
     return label
 
 
-def time_left(status: str, days_left: int) -> str:
+def time_left(status: str, days_left: int | None) -> str:
     """How long is left to file the appeal, or how long ago the deadline passed."""
+    if status == "none" or days_left is None:
+        return tr("청구기간 제한 없음")
     if status == "past":
         return tr("기한이 {0}일 지났습니다").format(-days_left)
     if days_left == 0:
         return tr("오늘이 마지막 날입니다")
     return tr("{0}일 남음").format(days_left)
+
+
+def proof_text(proof: str, *, chair: bool) -> str:
+    """What the appellant must bring for a free-counsel application (행정심판법 시행령
+    제16조의2②③), for the category chosen; empty for none."""
+    lines = {
+        "documents": tr("소명 서류: 해당 사실을 소명하는 서류를 신청서와 함께 제출해야 합니다 "
+                        "(시행령 제16조의2제2항 후단)."),
+        "shared_check": tr("소명 서류: 위원회가 행정정보 공동이용으로 확인합니다 (제3항). "
+                           "청구인이 확인에 동의하지 않으면 서류를 제출해야 합니다."),
+        "shared_check_refused": tr("소명 서류: 행정정보 공동이용 확인에 동의하지 않았으므로 "
+                                   "서류를 제출해야 합니다 (제3항 단서)."),
+    }
+    text = lines.get(proof, "")
+    if text and chair:
+        text += "\n" + tr("제6호는 위원장이 경제적 능력으로 인하여 대리인을 선임할 수 없다고 "
+                          "인정하는지 판단합니다.")
+    if text:
+        text = tr("신청: 심리기일 전까지 선임 신청서를 위원회에 제출 (시행령 제16조의2제2항)") \
+            + "\n" + text
+    return text
 
 
 def colour_deadline(label: QLabel, status: str) -> None:

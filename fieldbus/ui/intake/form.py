@@ -1,8 +1,13 @@
 """The complaint intake form (issue 4 item 3), in the order the conversation goes.
 
-Petitioner (or anonymous) → consent (notice from ``resources/rules/consent.json``) → kind →
-agency (searchable, ``resources/rules/agencies.json``) → region → title → body → channel →
-disclosure → notification → on-site outcome → attachments
+Petitioner (or anonymous) → consent (notice from ``resources/rules/consent.json``: name and
+address listed apart as processed on the basis of 민원처리법, consent asked only for the
+consented items, 개인정보 보호법 제22조③) → kind → agency (searchable,
+``resources/rules/agencies.json``) → region → title → body → channel → disclosure →
+notification → on-site outcome → what the citizen is told at intake (민원처리법 시행령
+제6조④; empty = the kind's default from ``resources/rules/receipt-content.json``) → for a
+report, the reporter's consent to disclosure of identity and the read-back of an oral report
+(공익신고자 보호법 제8조③, required before saving) → attachments
 (:mod:`fieldbus.ui.intake.attachment_box`) → the petitioner's signature
 (:mod:`fieldbus.ui.intake.signature_pad`, optional: it cannot be typed, and the office copy then
 reads 서명 없음). The widgets only hold what is typed: the
@@ -42,6 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldbus.services.intake import attachments as intake_attachments, draft as intake_draft
+from fieldbus.domain import receipt_content
 from fieldbus.domain.deadlines import KST
 from fieldbus.domain.errors import ValidationError
 from fieldbus.ui.intake.attachment_box import AttachmentBox, save_problem_text
@@ -61,7 +67,10 @@ log = logging.getLogger(__name__)
 #: The tab chain and the order errors are visited in.
 ORDER = ("anonymous", "name", "type", "phone", "email", "address", "postcode", "birth_year",
          "consent", "kind", "agency", "region", "title", "body", "channel", "disclosure",
-         "notify_by", "outcome", "referred_to")
+         "notify_by", "outcome", "referred_to", "documents", "documents_missing", "procedure",
+         "site_check", "identity_disclosure", "oral", "read_back")
+#: For a report only (kind ``report``).
+REPORT_FIELDS = ("identity_disclosure", "oral", "read_back")
 PETITIONER_FIELDS = ("name", "type", "phone", "email", "address", "postcode", "birth_year")
 
 
@@ -187,9 +196,8 @@ class IntakeForm(QWidget):
         # 1. petitioner
         who = QGroupBox(tr("1. 민원인"))
         who_form = QFormLayout(who)
-        self.anonymous = QCheckBox(tr("익명으로 접수 (민원인 정보 없이)"))
-        self.anonymous.setAccessibleName(tr("익명 접수"))
-        self.anonymous.toggled.connect(lambda _c: self._edited("anonymous"))
+        self.anonymous = form_parts.check_box("anonymous", self._edited,
+                                   tr("익명으로 접수 (민원인 정보 없이)"), tr("익명 접수"))
         self.fields["anonymous"] = self.anonymous
         who_form.addRow(self.anonymous)
         self._labelled(who_form, "name", tr("성명"), self._line("name", max_len=50), rrn=True)
@@ -206,26 +214,38 @@ class IntakeForm(QWidget):
                        self._line("birth_year", max_len=4, placeholder=tr("예: 1951")))
         left.addWidget(who)
 
-        # 2. consent
-        agree = QGroupBox(tr("2. 개인정보 수집·이용 동의"))
+        # 2. personal data: the legal-basis items apart from the consented ones (제22조③)
+        agree = QGroupBox(tr("2. 개인정보 처리 안내와 동의"))
         agree_layout = QFormLayout(agree)
         n = self.notice
+        self.legal_text = QTextBrowser()
+        self.legal_text.setAccessibleName(tr("동의 없이 처리하는 항목"))
+        self.legal_text.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        legal = "".join(f"<li><b>{i.label}</b>: {i.purpose}<br><small>{tr('근거')}: "
+                        f"{i.basis}</small></li>" for i in n.legal_items)
+        no_consent = tr("동의를 받지 않습니다. 익명 접수는 성명·주소를 받지 않으며 법정 "
+                        "처리기간이 없습니다.")
+        self.legal_text.setHtml(
+            f"<b>{n.legal_title}</b> <small>({tr('안내문 판')} {n.version})</small>"
+            f"<ul>{legal}</ul><small>{no_consent}</small>")
+        self.legal_text.setMinimumHeight(110)
+        agree_layout.addRow(self.legal_text)
         self.notice_text = QTextBrowser()
         self.notice_text.setAccessibleName(tr("개인정보 수집·이용 안내문"))
         self.notice_text.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        items = "".join(f"<li><b>{i.label}</b>: {i.purpose}</li>" for i in n.consent_items)
         self.notice_text.setHtml(
-            f"<b>{n.title}</b> <small>({tr('안내문 판')} {n.version})</small><br>"
-            f"<b>{tr('목적')}</b>: {n.purpose}<br>"
-            f"<b>{tr('항목')}</b>: {', '.join(n.items)}<br>"
+            f"<b>{n.consent_title}</b><ul>{items}</ul>"
             f"<b>{tr('보유 기간')}</b>: {n.retention}<br>"
             f"<b>{tr('거부할 권리')}</b>: {n.refusal}<br>"
-            f"<small>{tr('근거')}: {n.basis}</small>")
+            f"<small>{tr('근거')}: {n.consent_basis}</small>")
         self.notice_text.setMinimumHeight(150)
         agree_layout.addRow(self.notice_text)
-        consent = QCheckBox(tr("위 내용을 듣고 개인정보 수집·이용에 동의함"))
+        consent = QCheckBox(tr("위 선택 항목의 수집·이용에 동의함"))
         consent.toggled.connect(self._consent_toggled)
         self._labelled(agree_layout, "consent", tr("동의 여부"), consent)
         left.addWidget(agree)
+        left.addWidget(self._guidance_box())
         left.addStretch(1)
 
         # 3. the complaint
@@ -250,6 +270,7 @@ class IntakeForm(QWidget):
         self._labelled(what_form, "referred_to", tr("이송·안내 기관"),
                        self._line("referred_to", max_len=100), rrn=True)
         right.addWidget(what)
+        right.addWidget(self._report_box())
 
         # 4. attachments, 5. the petitioner's signature
         files = QGroupBox(tr("4. 첨부 파일"))
@@ -266,6 +287,64 @@ class IntakeForm(QWidget):
         tab_chain([self.fields[key] for key in ORDER] + self.attachments.focus_chain()
                   + self.signature.focus_chain() + [self.save_button])
         return outer
+
+    def _guidance_box(self) -> QGroupBox:
+        """민원처리법 시행령 제6조④: what the citizen is told at intake. An empty box
+        prints the kind's default, which it shows as its placeholder."""
+        box = QGroupBox(tr("접수 안내 (민원처리법 시행령 제6조④)"))
+        form = QFormLayout(box)
+        self.guidance_hint = form_parts.note_label(
+            "intake-guidance-hint", tr("접수 안내 설명"), form_parts.INFO_STYLE)
+        self.guidance_hint.setText(tr("구비서류, 처리 기준과 절차, 현장 확인·조사 예정을 "
+                                      "안내하고 접수증에 적습니다. 비워 두면 민원 종류별 "
+                                      "기본 안내를 인쇄합니다. 처리 예정 기간은 접수증의 "
+                                      "처리 기간·처리 예정일입니다."))
+        form.addRow(self.guidance_hint)
+        self.guidance_hint.setVisible(True)  # in the form now: not a window of its own
+        self._labelled(form, "documents", tr("구비서류"), self._combo("documents"))
+        self._labelled(form, "documents_missing", tr("보완할 서류"),
+                       self._line("documents_missing", max_len=500), rrn=True)
+        self._labelled(form, "procedure", tr("처리 기준과 절차"),
+                       form_parts.text_box("procedure", self._edited, min_height=60),
+                       rrn=True)
+        self._labelled(form, "site_check", tr("현장 확인·조사"),
+                       self._line("site_check", max_len=500), rrn=True)
+        return box
+
+    def _report_box(self) -> QGroupBox:
+        """For a report: 신분공개 동의 (시행령 제55조①7·②, 공익신고자 보호법 시행령
+        제7조①7·②, with the explanation the law asks for) and the read-back of an oral
+        report before it is signed (공익신고자 보호법 제8조③)."""
+        texts = receipt_content.table()
+        self.report_group = box = QGroupBox(tr("신고자 보호 (부패·공익신고)"))
+        form = QFormLayout(box)
+        explain = QLabel(f"{texts['identity_disclosure']['question']}<br>"
+                         f"<small>{texts['identity_disclosure']['explanation']}<br>"
+                         f"{tr('근거')}: {texts['identity_disclosure']['basis']}</small>")
+        explain.setObjectName("intake-identity-explanation")
+        explain.setWordWrap(True)
+        form.addRow(explain)
+        self._labelled(form, "identity_disclosure", tr("신분공개 동의"),
+                       self._combo("identity_disclosure"))
+        oral = form_parts.check_box("oral", self._edited,
+                         tr("구술 신고 (신고서 없이 말로 신고, 담당자가 받아 적음)"), tr("구술 신고"))
+        self._labelled(form, "oral", tr("신고 방법"), oral)
+        read_back = QCheckBox(texts["read_back"]["confirm"])
+        read_back.setAccessibleName(tr("신고 내용 읽어 주기 확인"))
+        read_back.toggled.connect(self._read_back_toggled)
+        self._labelled(form, "read_back", tr("읽어 주기"), read_back)
+        basis = QLabel(f"<small>{tr('근거')}: {texts['read_back']['basis']} — "
+                       f"{texts['read_back']['text']}</small>")
+        basis.setWordWrap(True)
+        form.addRow(basis)
+        self._read_back_at: str | None = None
+        return box
+
+    def _read_back_toggled(self, checked: bool) -> None:
+        if not self._loading:
+            self._read_back_at = datetime.now(KST).isoformat(timespec="seconds") if checked \
+                else None
+        self._edited("read_back")
 
     def _attachment_box(self) -> AttachmentBox:
         self.attachments = AttachmentBox()
@@ -305,6 +384,14 @@ class IntakeForm(QWidget):
             values[key] = form_parts.chosen_code(f[key])
         values["consent"] = f["consent"].isChecked()
         values["consent_at"] = self._consent_at if values["consent"] else None
+        for key in ("documents_missing", "site_check"):
+            values[key] = f[key].text()
+        values["procedure"] = f["procedure"].toPlainText()
+        for key in ("documents", "identity_disclosure"):
+            values[key] = form_parts.chosen_code(f[key])
+        values["oral"] = f["oral"].isChecked()
+        values["read_back"] = f["read_back"].isChecked()
+        values["read_back_at"] = self._read_back_at if values["read_back"] else None
         values["attachments"] = [a.to_json() for a in self.attachments.files()]
         values["signature"] = self._signature_b64
         return values
@@ -328,6 +415,15 @@ class IntakeForm(QWidget):
                 combo.setCurrentIndex(index)
             f["consent"].setChecked(bool(v["consent"]))
             self._consent_at = v["consent_at"]
+            for key in ("documents_missing", "site_check"):
+                f[key].setText(v[key] or "")
+            f["procedure"].setPlainText(v["procedure"] or "")
+            for key in ("documents", "identity_disclosure"):
+                index = f[key].findData(v[key] or "")
+                f[key].setCurrentIndex(max(index, 0))
+            f["oral"].setChecked(bool(v["oral"]))
+            f["read_back"].setChecked(bool(v["read_back"]))
+            self._read_back_at = v["read_back_at"]
             self.attachments.set_files(intake_attachments.from_draft(v["attachments"]))
             self.signature.set_png(intake_draft.decoded_signature(v["signature"]))
             self._signature_changed()
@@ -356,7 +452,14 @@ class IntakeForm(QWidget):
         if self._loading:
             return
         self.touched.add(key)
-        if key in ("anonymous", "outcome"):
+        if key == "kind" and self.fields["kind"].currentData() == "report" \
+                and "oral" not in self.touched:
+            # On the bus a report is told and written down by the officer (제8조②): oral,
+            # so it must be read back before saving (제8조③) unless the officer unticks it.
+            self._loading = True
+            self.fields["oral"].setChecked(True)
+            self._loading = False
+        if key in ("anonymous", "outcome", "kind", "documents", "oral"):
             self._update_enabled()
         self.validate()
 
@@ -366,6 +469,29 @@ class IntakeForm(QWidget):
             self.fields[key].setEnabled(not anonymous)
         self.signature.setEnabled(not anonymous)  # a signature would name the petitioner
         self.fields["referred_to"].setEnabled(self.fields["outcome"].currentData() == "referred")
+        self.fields["documents_missing"].setEnabled(
+            self.fields["documents"].currentData() == "incomplete")
+        kind = self.fields["kind"].currentData()
+        report = kind == "report"
+        self.report_group.setVisible(report)
+        for key in REPORT_FIELDS:
+            self.fields[key].setEnabled(report)
+        self.fields["identity_disclosure"].setEnabled(report and not anonymous)
+        self.fields["read_back"].setEnabled(report and self.fields["oral"].isChecked())
+        self._show_defaults(kind)
+
+    def _show_defaults(self, kind: str | None) -> None:
+        """The kind's default guidance as the placeholder of each empty box."""
+        if not kind:
+            for key in ("procedure", "site_check"):
+                self.fields[key].setPlaceholderText(tr("민원 종류를 고르면 기본 안내가 보입니다"))
+            return
+        default = receipt_content.table()["defaults"][kind]
+        self.fields["procedure"].setPlaceholderText(default["procedure"])
+        self.fields["site_check"].setPlaceholderText(default["site_check"])
+        words = dict((code, text) for text, code in choices()["documents"])
+        self.fields["documents"].setItemText(
+            0, tr("종류별 기본 안내: {0}").format(words[default["documents"]]))
 
     def _untouched(self) -> set[str]:
         """Fields not yet reached: after the furthest one the officer has edited."""
@@ -392,8 +518,9 @@ class IntakeForm(QWidget):
             if key in found.rrn_fields:
                 text = rrn_warning()
             elif key == "consent" and any(w.code == "contact_dropped" for w in found.warnings):
-                text = tr("동의하지 않았으므로 연락처(전화·전자우편·주소)는 저장하지 않습니다. "
-                          "민원은 그대로 접수됩니다.")
+                text = tr("동의하지 않았으므로 전화번호·전자우편·우편번호·출생연도는 저장하지 "
+                          "않습니다. 성명·주소는 민원처리법에 따라 처리합니다. 민원은 그대로 "
+                          "접수됩니다.")
             label.setText(text)
             label.setVisible(bool(text))
         return found

@@ -35,6 +35,12 @@ def choices() -> dict[str, list[tuple[str, str]]]:
                       (tr("전자우편"), "email"), (tr("우편"), "post")],
         "outcome": [(tr("현장 해결"), "resolved_on_site"), (tr("합의(합의서 작성)"), "settlement"),
                     (tr("조사 접수"), "filed"), (tr("이송·안내"), "referred")],
+        # 민원처리법 시행령 제6조④; "" = the kind's default (receipt-content.json)
+        "documents": [(tr("종류별 기본 안내"), ""), (tr("구비서류 없음"), "none_required"),
+                      (tr("구비서류 완비"), "complete"), (tr("구비서류 미비"), "incomplete")],
+        # 부패방지권익위법 시행령 제55조①7, 공익신고자 보호법 시행령 제7조①7
+        "identity_disclosure": [(tr("묻지 않음"), ""), (tr("신분공개에 동의함"), "agreed"),
+                                (tr("신분공개에 동의하지 않음"), "refused")],
     }
 
 
@@ -52,12 +58,17 @@ def field_message(field: str, exc: ValidationError, values: dict[str, Any]) -> s
         return {
             "sms": tr("문자로 알리려면 휴대전화 번호와 개인정보 수집 동의가 필요합니다."),
             "email": tr("전자우편으로 알리려면 전자우편 주소와 개인정보 수집 동의가 필요합니다."),
-            "post": tr("우편으로 알리려면 주소와 개인정보 수집 동의가 필요합니다."),
+            "post": tr("우편으로 알리려면 주소가 필요합니다."),
         }.get(values.get("notify_by") or "", tr("알릴 방법에 필요한 연락처가 없습니다."))
     if field == "disclosure" and code == "conflict":
         return tr("부패·공익신고는 신고자 보호를 위해 공개할 수 없습니다.")
     if field == "referred_to" and code == "required":
         return tr("이송·안내한 기관을 입력하십시오.")
+    if field == "read_back" and code == "read_back_required":
+        return tr("구술 신고는 신고 내용을 신고자에게 읽어 주고 확인받은 뒤에 저장합니다 "
+                  "(공익신고자 보호법 제8조③).")
+    if field == "documents_missing" and code == "required":
+        return tr("구비서류가 미비하면 보완할 서류를 적으십시오.")
     return usual_field_message(field, exc)
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -90,6 +91,18 @@ def line_edit(key: str, edited: Edited, *, max_len: int, placeholder: str = "") 
     line.setPlaceholderText(placeholder)
     line.textChanged.connect(lambda _t: edited(key))
     return line
+
+
+def check_box(key: str, edited: Edited, text: str, accessible_name: str, *,
+              tooltip: str = "") -> QCheckBox:
+    """A tick box that reports ``key`` edited; its accessible name is the short one a
+    screen reader says (the visible text can be a whole sentence)."""
+    box = QCheckBox(text)
+    box.setAccessibleName(accessible_name)
+    if tooltip:
+        box.setToolTip(tooltip)
+    box.toggled.connect(lambda _checked: edited(key))
+    return box
 
 
 def text_box(key: str, edited: Edited, *, min_height: int | None = None,

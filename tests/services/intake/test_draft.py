@@ -30,9 +30,10 @@ def test_the_form_of_complaint_01_makes_the_same_complaint_as_its_json():
     for field in ("kind", "title", "body", "agency", "region", "channel", "disclosure",
                   "notify_by", "outcome", "referred_to"):
         assert getattr(ours, field) == getattr(theirs, field), field
-    assert ours.consent.personal_info and ours.consent.notice_version == "2026-01"
-    assert set(ours.consent.items) == {"name", "phone", "email", "address", "postcode",
-                                       "birth_year"}
+    # notice 2026-12: consent is asked only for the consented items; name and address are
+    # processed on the basis of 민원처리법 and listed apart (개인정보 보호법 제22조③)
+    assert ours.consent.personal_info and ours.consent.notice_version == "2026-12"
+    assert set(ours.consent.items) == {"phone", "email", "postcode", "birth_year"}
     assert form.problems(complaint_01_values(), now=NOW).ok
 
 
@@ -40,7 +41,7 @@ def test_anonymous_means_no_petitioner_and_no_consent():
     values = complaint_01_values() | {"anonymous": True, "notify_by": ""}
     data = form.to_intake(values)
     assert data["petitioner"] is None
-    assert data["consent"] == {"personal_info": False, "notice_version": "2026-01"}
+    assert data["consent"] == {"personal_info": False, "notice_version": "2026-12"}
     assert form.problems(values, now=NOW).ok
 
 
@@ -80,7 +81,10 @@ def test_a_registration_number_is_found_and_warned_about():
 
 def test_rule_tables_are_there():
     notice = form.consent_notice()
-    assert notice.version == "2026-01" and "제15조" in notice.basis and "제22조" in notice.basis
+    assert notice.version == "2026-12" and "제15조" in notice.basis and "제22조" in notice.basis
+    assert [i.code for i in notice.legal_items] == ["name", "address"]
+    assert all("민원 처리에 관한 법률" in i.basis for i in notice.legal_items)
+    assert notice.item_codes == ("phone", "email", "postcode", "birth_year")
     assert notice.purpose and notice.retention and "동의하지 않" in notice.refusal
     names = [a.name for a in form.agencies()]
     assert len(names) >= 30 and len(set(names)) == len(names)

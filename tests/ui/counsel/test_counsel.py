@@ -101,8 +101,15 @@ def fill_counsel_01(qtbot, page, *, notes: bool = True) -> dict:
     tab_to(qtbot, page, "learned_unknown")
     tab_to(qtbot, page, "learned_on")
     page.fields["learned_on"].setDate(qdate(disp["learned_on"]))
+    # 제27조 questions left unanswered; the announced period, the force majeure's end and
+    # abroad are disabled until asked for, so Tab passes them by.
+    tab_to(qtbot, page, "appeal_kind")
+    tab_to(qtbot, page, "period_notice")
+    tab_to(qtbot, page, "force_majeure")
     tab_to(qtbot, page, "basis")
     choose(qtbot, page, "basis", data["eligibility"]["basis"])
+    tab_to(qtbot, page, "shared_info_consent")  # 제1호: the 행정정보 공동이용 question
+    choose(qtbot, page, "shared_info_consent", "yes")
     tab_to(qtbot, page, "checked_by")
     choose(qtbot, page, "checked_by", data["eligibility"]["checked_by"])
     tab_to(qtbot, page, "counsel_name")
@@ -128,7 +135,10 @@ def test_counsel_fills_saves_and_prints_a_session_with_notes(qtbot, counsel_tab,
     data = fill_counsel_01(qtbot, page)
     assert not any(label.isVisible() for label in page.errors.values())
     assert "2026-12-21" in page.deadline_label.text()
+    assert "행정심판법 제27조제1항 (안 날부터 90일)" in page.deadline_label.text()
     assert "행정심판법 제27조" in page.deadline_basis.text()
+    assert "심리기일 전까지" in page.proof_note.text()
+    assert "행정정보 공동이용으로 확인" in page.proof_note.text()
     assert page.deadline_label.font().bold()
 
     # The README's screenshot of the filled form; written into docs/ only on request
@@ -136,6 +146,7 @@ def test_counsel_fills_saves_and_prints_a_session_with_notes(qtbot, counsel_tab,
     shot = tmp_path / "app-counsel.png"
     if os.environ.get("FIELDBUS_SCREENSHOTS"):
         shot = ROOT / "docs" / "images" / "app-counsel.png"
+    qtbot.wait(50)  # the layout the last answers asked for (a longer note) is done first
     assert page.grab().save(str(shot))
 
     key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
@@ -165,6 +176,8 @@ def test_counsel_fills_saves_and_prints_a_session_with_notes(qtbot, counsel_tab,
     assert saved.draft.appellant.name == "한미경"
     assert saved.appeal_deadline == date(2026, 12, 21)
     assert saved.draft.counsel_qualification == "attorney"
+    assert saved.draft.shared_info_consent is True
+    assert not saved.draft.appeal.answered
 
 
 def test_an_officer_sees_no_notes_field_and_the_list_never_shows_notes(qtbot, counsel_tab,
@@ -238,3 +251,112 @@ def test_every_control_has_an_accessible_name(qtbot, counsel_tab):
                 and (isinstance(w, (QAbstractButton, QComboBox)) or w in page.fields.values())
                 and not w.accessibleName()]
     assert nameless == []
+
+
+# --------------------------------------------------------------------------- 제27조 and 제16조의2
+
+
+def test_the_article_27_questions_open_as_they_apply_and_the_label_names_the_rule(
+        qtbot, counsel_tab, tmp_path):
+    _window, page = counsel_tab()
+    f = page.fields
+    f["disposed_on"].setDate(qdate("2026-09-15"))
+    f["learned_on"].setDate(qdate("2026-09-22"))
+    # ①: 2026-09-22 + 90 days = 2026-12-21 (월).
+    assert "2026-12-21" in page.deadline_label.text()
+    assert "제27조제1항 (안 날부터 90일)" in page.deadline_label.text()
+    assert not f["announced_days"].isEnabled()
+    assert not f["force_majeure_ended_on"].isEnabled() and not f["abroad"].isEnabled()
+
+    # ⑤: told 120 days from 2026-09-22: Sep 8, Oct → 39, Nov → 69, Dec → 100, Jan 20 → 120.
+    f["period_notice"].setFocus()
+    choose(qtbot, page, "period_notice", "told_longer")
+    assert f["announced_days"].isEnabled()
+    tab_to(qtbot, page, "announced_days")
+    assert page.deadline is None  # no period typed yet
+    type_here(qtbot, "120")
+    assert "2027-01-20" in page.deadline_label.text()
+    assert "제27조제5항" in page.deadline_label.text()
+
+    # ⑥: not told → 180 days from 2026-09-15 = 2027-03-14 (일) → 2027-03-15 (월, 제161조).
+    f["period_notice"].setFocus()
+    choose(qtbot, page, "period_notice", "not_told")
+    assert not f["announced_days"].isEnabled()
+    assert "2027-03-15" in page.deadline_label.text()
+    assert "제27조제6항" in page.deadline_label.text()
+    assert "민법 제161조" in page.deadline_label.text()
+
+    # ② abroad: the cause ended 2027-02-20; +30 = 2027-03-22 (월), after ⑥'s 03-15.
+    f["force_majeure"].setFocus()
+    key(qtbot, Qt.Key.Key_Space)
+    assert f["force_majeure"].isChecked() and f["force_majeure_ended_on"].isEnabled()
+    tab_to(qtbot, page, "force_majeure_ended_on")
+    f["force_majeure_ended_on"].setDate(qdate("2026-12-01"))
+    # 14 days after 2026-12-01 = 2026-12-15 (화): earlier than ⑥, so ⑥ stays.
+    assert "2027-03-15" in page.deadline_label.text()
+    tab_to(qtbot, page, "abroad")
+    key(qtbot, Qt.Key.Key_Space)
+    # Abroad, 30 days: Dec 2–31 = 30: 2026-12-31 (목) — still before ⑥.
+    assert "제27조제6항" in page.deadline_label.text()
+    tab_to(qtbot, page, "basis")
+    shot = tmp_path / "counsel-article27.png"
+    assert page.grab().save(str(shot))
+
+    # ⑦: a nullity appeal has no period at all.
+    f["appeal_kind"].setFocus()
+    choose(qtbot, page, "appeal_kind", "nullity")
+    assert page.deadline_label.text().endswith("청구기간 제한 없음 (제27조제7항)")
+    assert page.deadline_status == "none"
+    assert page.deadline_label.property("deadlineStatus") == "none"
+
+
+def test_the_free_counsel_note_follows_the_category(qtbot, counsel_tab):
+    _window, page = counsel_tab()
+    f = page.fields
+    f["basis"].setFocus()
+    # 제3호 기초연금: documents always; the consent question does not apply (③ names 1, 2, 4, 6).
+    choose(qtbot, page, "basis", "basic_pension")
+    assert not f["shared_info_consent"].isEnabled()
+    assert "신청서와 함께 제출해야 합니다" in page.proof_note.text()
+    assert "심리기일 전까지" in page.proof_note.text()
+    # 제6호: the chair's determination, worded so.
+    choose(qtbot, page, "basis", "inability_to_pay")
+    assert f["basis"].currentText() == ("그 밖에 위원장이 경제적 능력으로 인하여 대리인을 선임할 "
+                                        "수 없다고 인정하는 사람")
+    assert f["shared_info_consent"].isEnabled()
+    assert "위원장이" in page.proof_note.text()
+    tab_to(qtbot, page, "shared_info_consent")
+    choose(qtbot, page, "shared_info_consent", "no")
+    assert "동의하지 않았으므로" in page.proof_note.text()
+    f["basis"].setFocus()
+    choose(qtbot, page, "basis", "none")
+    assert page.proof_note.text() == ""
+
+
+def test_a_session_with_answers_is_saved_and_its_confirmation_prints_the_rule(
+        qtbot, counsel_tab, data_dir, monkeypatch, exports):
+    monkeypatch.delenv("FIELDBUS_PRINTER", raising=False)
+    window, page = counsel_tab()
+    fill_counsel_01(qtbot, page)
+    page.fields["period_notice"].setCurrentIndex(
+        page.fields["period_notice"].findData("not_told"))
+    # ⑥: 2026-09-15 + 180 = 2027-03-14 (일) → 2027-03-15 (월).
+    assert "2027-03-15" in page.deadline_label.text()
+    key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.views.currentWidget() is page.done_view)
+    number = page.number_label.text()
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.views.currentWidget() is page.form_view
+                    or "저장되어" in page.print_message.text())
+    pdf = page.last_pdf
+    window.shutdown()
+    import subprocess
+
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    assert "2027-03-15" in text
+    assert "제27조제6항" in "".join(text.split())
+    with Store.open(data_dir, officer="홍길동", pin=PIN) as store:
+        saved = counsel.get(store, number)
+    assert saved.appeal_deadline == date(2027, 3, 15)
+    assert saved.draft.appeal.notice == "not_told"

@@ -165,7 +165,7 @@ def test_keyboard_only_intake_is_saved_and_enter_prints_the_receipt(qtbot, intak
         assert getattr(draft, field) == data[field], field
     assert draft.petitioner.name == "김영수" and draft.petitioner.phone == "010-2345-6789"
     assert draft.petitioner.birth_year == 1951 and draft.petitioner.postcode == "39140"
-    assert draft.consent.personal_info and draft.consent.notice_version == "2026-01"
+    assert draft.consent.personal_info and draft.consent.notice_version == "2026-12"
 
 
 def test_an_invalid_phone_is_shown_at_the_phone_field_and_nothing_is_saved(qtbot, intake,
@@ -212,7 +212,9 @@ def test_refusing_consent_still_takes_the_complaint(qtbot, intake):
         "body": "기초연금 신청 방법을 알고 싶습니다.", "outcome": "resolved_on_site"}
     page.set_values(values)
     assert page.warnings["consent"].isVisible()
-    assert "연락처" in page.warnings["consent"].text()
+    # 제22조③: only the consented items are dropped; name and address stay (민원처리법)
+    assert "전화번호" in page.warnings["consent"].text()
+    assert "성명·주소는 민원처리법에 따라" in page.warnings["consent"].text()
     page.save_button.click()
     qtbot.waitUntil(lambda: page.views.currentWidget() is page.receipt_view)
     assert RECEIPT.match(page.receipt_label.text())

@@ -260,12 +260,17 @@ def test_keyboard_only_the_files_and_the_pad_are_tab_stops_and_saving_needs_no_s
     window, page = start()
     fill_complaint_01(qtbot, page)  # ends on the outcome; referred_to is disabled
     order = []
-    for _ in range(4):
+    for _ in range(7):
         key(qtbot, Qt.Key.Key_Tab)
         order.append(focused())
-    # Undo and clear are disabled while the pad is empty, so Tab skips them.
-    assert order == [page.attachments.list, page.attachments.add_button,
-                     page.signature.canvas, page.save_button]
+    # The intake guidance (시행령 제6조④: documents missing only when incomplete; the
+    # report's fields only for a report), then the files and the pad. Undo and clear are
+    # disabled while the pad is empty, so Tab skips them.
+    procedure = page.fields["procedure"]
+    assert order[:3] == [page.fields["documents"], procedure, page.fields["site_check"]] or \
+        order[1].parent() is procedure
+    assert order[3:] == [page.attachments.list, page.attachments.add_button,
+                         page.signature.canvas, page.save_button]
     assert all(w.accessibleName() for w in order)
     key(qtbot, Qt.Key.Key_Space)  # the save button
     number = saved_number(qtbot, window, page)

@@ -1,0 +1,22 @@
+"""What every start checks before any work: the rule tables the law's periods come from.
+
+A malformed table (an unknown key, a missing basis or quote, an unparseable date) must
+stop the start with one line naming the file and the entry, never let a period fall back
+to a silently wrong value. The CLI's ``main`` calls :func:`check_rule_tables` before every
+command, so the window (``fieldbus`` with no command) is covered too. It lives here, above
+the domain, because the appeal table's loader (:mod:`fieldbus.domain.appeal`) itself uses
+:mod:`fieldbus.domain.rule_tables`.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from fieldbus.domain import appeal, rule_tables
+
+
+@cache
+def check_rule_tables() -> None:
+    """Read and check every rule table once (cached); raises ``RuleTableError``."""
+    rule_tables.check_all()
+    appeal.counsel_rules()

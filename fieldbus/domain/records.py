@@ -31,6 +31,11 @@ ELIGIBILITY_BASES = (
 COUNSEL_OUTCOMES = ("application_filed", "advice_only", "referred_legal_aid", "referred_other")
 
 
+#: The petitioner's details kept only with consent (개인정보 보호법 제15조①1, 제22조③):
+#: name and address are processed on the basis of 민원처리법, not of consent.
+CONSENTED_FIELDS = ("phone", "email", "postcode", "birth_year")
+
+
 @dataclass(frozen=True)
 class Petitioner:
     name: str
@@ -53,7 +58,7 @@ class Petitioner:
     def has_consented_items(self) -> bool:
         """Details kept only with consent (개인정보 보호법 제15조①1): name and address are
         processed on the basis of 민원처리법 (resources/rules/consent.json)."""
-        return any((self.phone, self.email, self.postcode, self.birth_year))
+        return any(getattr(self, name) for name in CONSENTED_FIELDS)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from fieldbus.services.intake import draft as intake_draft
-from fieldbus.domain.records import Complaint, Officer
+from fieldbus.domain.records import CONSENTED_FIELDS, Complaint, Officer
 
 #: Fields the officer can change in a returned case, in the order of the form. The
 #: receipt number, time of receipt and attachments are frozen by the store; consent and
@@ -23,7 +23,6 @@ EDITABLE = ("name", "type", "phone", "email", "address", "postcode", "birth_year
             "agency", "region", "title", "body", "channel", "disclosure", "notify_by",
             "outcome", "referred_to")
 PETITIONER_FIELDS = ("name", "type", "phone", "email", "address", "postcode", "birth_year")
-CONTACT_FIELDS = ("phone", "email", "address", "postcode", "birth_year")
 
 
 def values_of(complaint: Complaint) -> dict[str, Any]:
@@ -54,12 +53,13 @@ def frozen_fields(complaint: Complaint, officer: Officer) -> frozenset[str]:
     """Editable fields this officer may not change in this case: none of the
     petitioner's for an anonymous case or for a public-interest report whose reporter's
     identity is sealed from the officer (they are not even shown); no contact details
-    where the citizen refused consent (the store would not keep them)."""
+    where the citizen refused consent (the store would not keep them) — the name and
+    address stay editable, being processed by law, not by consent."""
     sealed = complaint.draft.kind == "report" and not officer.may_read_sealed_identity
     if complaint.draft.petitioner is None or sealed:
         return frozenset(PETITIONER_FIELDS)
     if not complaint.draft.consent.personal_info:
-        return frozenset(CONTACT_FIELDS)
+        return frozenset(CONSENTED_FIELDS)
     return frozenset()
 
 

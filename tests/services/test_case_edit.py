@@ -76,4 +76,6 @@ def test_without_consent_the_contact_details_are_frozen(store):
     data["consent"] = data["consent"] | {"personal_info": False}
     data["notify_by"] = None
     refused = complaints.add(store, parse_complaint(data, now=store.clock())[0], store.officer)
-    assert case_edit.frozen_fields(refused, OFFICER) == frozenset(case_edit.CONTACT_FIELDS)
+    frozen = case_edit.frozen_fields(refused, OFFICER)
+    assert frozen == {"phone", "email", "postcode", "birth_year"}
+    assert "address" not in frozen and "name" not in frozen  # processed by law (제15조①2·3)

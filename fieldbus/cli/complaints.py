@@ -33,13 +33,30 @@ if TYPE_CHECKING:
 
 
 def cmd_complaint_add(args: argparse.Namespace) -> int:
+    from fieldbus.domain.errors import ValidationError
+    from fieldbus.domain.intake import parse_complaint
     from fieldbus.domain.serialize import complaint_json
+    from fieldbus.services.intake.draft import with_visit_region
     from fieldbus.services.intake.importer import draft_from
     from fieldbus.store import complaints
 
     text, base_dir = read_json_text(args.file)
-    draft, warnings = draft_from(parse_json(text, args.file), base_dir=base_dir, now=now())
+    data = parse_json(text, args.file)
+    # Without a region the open visit's is taken (issue 12). That needs the store: the
+    # rest is checked before signing in all the same (with a stand-in region).
+    wants_region = isinstance(data, dict) and not str(data.get("region") or "").strip()
+    if wants_region:
+        parse_complaint({**data, "region": "-"}, now=now())
+    else:
+        draft, warnings = draft_from(data, base_dir=base_dir, now=now())
     with Session(args) as s:
+        if wants_region:
+            data, notice = with_visit_region(data, s.store)
+            if notice is None:
+                raise ValidationError("region", "is required (no visit is open to take it "
+                                      "from)", code="required")
+            draft, warnings = draft_from(data, base_dir=base_dir, now=now())
+            warnings = [notice, *warnings]
         complaint = complaints.add(s.store, draft, s.officer)
         print_warnings(warnings)
         if args.json:
@@ -147,8 +164,8 @@ def cmd_complaint_show(args: argparse.Namespace) -> int:
 
 
 def print_list(found: Iterable[Complaint], args: argparse.Namespace, officer: Officer) -> None:
-    """Complaints masked, as ``--json`` or one tab-separated line each (``complaint list``
-    and ``search`` print the same)."""
+    """Complaints masked, as ``--json`` or one tab-separated line each (``complaint list``;
+    ``search`` prints the same columns and a type, :mod:`fieldbus.cli.records`)."""
     from fieldbus.domain.serialize import complaint_json
 
     items = [complaint_json(c, viewer=officer, reveal=False) for c in found]

@@ -10,15 +10,40 @@ import sys
 from datetime import datetime
 
 from fieldbus.cli.common import EXIT_ERROR, EXIT_OK, Session, add_command, now, print_json
-from fieldbus.cli.complaints import print_list
+
+
+#: The type of a search result: its ``type`` in ``--json``, its last column in the lines.
+TYPES = {"complaint": "민원", "counsel_session": "상담"}
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    """Complaints, then counsel sessions (up to ``--limit`` of each, newest first), masked
+    as in their listings; a session's advice notes are never shown (``counsel show``)."""
+    from fieldbus.domain.serialize import complaint_json, counsel_json
     from fieldbus.store import search
 
     with Session(args) as s:
-        found = search.search(s.store, args.text, s.officer, limit=args.limit)
-        print_list(found, args, s.officer)
+        found = search.search_all(s.store, args.text, s.officer, limit=args.limit)
+        items = [{**complaint_json(c, viewer=s.officer, reveal=False), "type": "complaint"}
+                 for c in found.complaints]
+        items += [{**counsel_json(x, viewer=s.officer, reveal=False), "notes": None,
+                   "notes_withheld": x.draft.notes is not None, "type": "counsel_session"}
+                  for x in found.counsel]
+    if args.json:
+        print_json(items)
+        return EXIT_OK
+    for item in items:
+        if item["type"] == "complaint":
+            # the columns of ``complaint list``, then the type
+            name = (item["petitioner"] or {}).get("name") or "-"
+            columns = [item["receipt_no"], item["received_at"][:16], item["kind"],
+                       item["status"], item["sync_state"], name, item["title"]]
+        else:
+            disposition = item["disposition"]
+            columns = [item["id"], item["created_at"][:16], "counsel", item["outcome"],
+                       item["sync_state"], item["appellant"]["name"] or "-",
+                       f"{disposition['title']} ({disposition['agency']})"]
+        print("\t".join([*columns, TYPES[item["type"]]]))
     return EXIT_OK
 
 
@@ -156,8 +181,8 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
     """``search`` and ``deadline`` (``audit`` comes last in the help: :func:`add_audit_parsers`)."""
-    p = add_command(sub, "search", cmd_search, "search complaints (Korean, inside words)",
-                    json_flag=True)
+    p = add_command(sub, "search", cmd_search, "search complaints and counsel sessions "
+                    "(Korean, inside words; phone digits, receipt numbers)", json_flag=True)
     p.add_argument("text")
     p.add_argument("--limit", type=int, default=50)
 

@@ -4,8 +4,9 @@ A document is a list of items (fields, notes, the complaint's body, the QR code,
 reading order; :mod:`fieldbus.receipts.layout` puts the same list on A4 or on an 80 mm
 roll. Who may see what is decided here: the citizen's copy and the roll show the
 petitioner masked (김*수, 010-****-5678); the office copy, kept by the team and signed by
-the petitioner, shows them in full; an anonymous complaint has no petitioner section;
-a public-interest report shows no identity on any copy; counsel notes never appear.
+the petitioner, shows them in full; an anonymous complaint says 익명 where the petitioner
+would be; a public-interest report shows no identity on any copy; counsel notes never
+appear. Personal items are named as the consent notice names them, never by their codes.
 """
 
 from __future__ import annotations
@@ -111,8 +112,10 @@ def _reissue(issue: Issue) -> list[Item]:
                     L.REISSUE_DETAIL[0].format(**values), L.REISSUE_DETAIL[1].format(**values)))]
 
 
-def _person(person: Petitioner, label: Label, *, reveal: bool) -> list[Item]:
-    name = person.name if reveal else mask_name(person.name)
+def _person(person: Petitioner, label: Label, *, reveal: bool,
+            anonymous: bool = False) -> list[Item]:
+    """Name (or 익명) and contact, masked unless ``reveal``."""
+    name = say(L.ANONYMOUS) if anonymous else person.name if reveal else mask_name(person.name)
     kind = L.PETITIONER_TYPES.get(person.type)
     contact = [person.phone if reveal else mask_phone(person.phone),
                person.email if reveal else mask_email(person.email),
@@ -129,28 +132,57 @@ def _consent_table() -> dict:
     return json.loads(resource_path("rules", "consent.json").read_text(encoding="utf-8"))
 
 
+def _codes(part: str) -> tuple[str, ...]:
+    """The item codes of the notice's ``legal_basis`` or ``consent`` part, in its order."""
+    return tuple(item["code"] for item in _consent_table()[part]["items"])
+
+
+def _item_words(codes: tuple[str, ...] | list[str]) -> str:
+    """Item codes as the consent notice names them, Korean first and the English after
+    (``전화번호, 전자우편 (phone, e-mail)``); a code neither the notice nor
+    :data:`labels.ITEM_WORDS` knows is counted, never printed."""
+    table = _consent_table()
+    notice = {item["code"]: item["label"]
+              for part in ("legal_basis", "consent") for item in table[part]["items"]}
+    ko: list[str] = []
+    en: list[str | None] = []
+    unknown = 0
+    for code in codes:
+        words = L.ITEM_WORDS.get(code)
+        if words is None and code not in notice:
+            unknown += 1
+            continue
+        ko.append(notice.get(code) or words[0])
+        en.append(words[1] if words else None)
+    if unknown:
+        ko.append(L.OTHER_ITEMS[0].format(n=unknown))
+        en.append(L.OTHER_ITEMS[1].format(n=unknown))
+    if None in en:  # a notice item without English words: the Korean alone
+        return ", ".join(ko)
+    return say((", ".join(ko), ", ".join(w for w in en if w)))
+
+
 def _legal_items() -> Field:
     """Name and address, processed on the basis of 민원처리법 — listed apart from the
     consented items (개인정보 보호법 제22조③)."""
     legal = _consent_table()["legal_basis"]
-    return Field(L.LEGAL_ITEMS, f"{', '.join(item['label'] for item in legal['items'])} · "
+    return Field(L.LEGAL_ITEMS, f"{_item_words(_codes('legal_basis'))} · "
                                 f"{say(L.LEGAL_ITEMS_NOTE)}", note=legal["summary"])
 
 
 def _consent(consent: Consent, received_at: datetime) -> str:
     """The consented items only: an item code the notice lists under legal_basis (older
-    notices asked consent for name and address too) is not repeated here."""
+    notices asked consent for name and address too) is not repeated here. Without
+    consent: the notice's consented items, which are not kept."""
     if not consent.personal_info:
-        return say(L.CONSENT_REFUSED)
-    table = _consent_table()
-    labels = {item["code"]: item["label"] for item in table["consent"]["items"]}
-    legal = {item["code"] for item in table["legal_basis"]["items"]}
+        return (f"{say(L.CONSENT_REFUSED)}\n"
+                f"{say(L.NOT_KEPT)}: {_item_words(_codes('consent'))}")
+    legal = set(_codes("legal_basis"))
     text = (f"{say(L.CONSENT_GIVEN)} · {say(L.CONSENT_NOTICE)} {consent.notice_version} · "
             f"{_minute(consent.at or received_at)}")
-    items = [labels.get(code, code) for code in consent.items if code not in legal
-             and labels.get(code, code) not in ("성명", "주소")]
+    items = [code for code in consent.items if code not in legal]
     if items:
-        text += f"\n{say(L.CONSENT_ITEMS)}: {', '.join(items)}"
+        text += f"\n{say(L.CONSENT_ITEMS)}: {_item_words(items)}"
     return text
 
 
@@ -223,10 +255,14 @@ def complaint_receipt(complaint: Complaint, *, copy: str, issue: Issue, handler:
         Field(L.OUTCOME, outcome),
         *_oral_report(complaint),
     ]
-    if sealed:
+    anonymous = receipt_content.is_anonymous(draft)
+    if sealed and draft.petitioner is not None:
         items.append(Field(L.PETITIONER, say(L.SEALED)))
-    elif draft.petitioner is not None:
-        items += _person(draft.petitioner, L.PETITIONER, reveal=copy == "office")
+    elif draft.petitioner is None:  # anonymous: 익명 where the petitioner would be
+        items.append(Field(L.PETITIONER, say(L.ANONYMOUS)))
+    else:
+        items += _person(draft.petitioner, L.PETITIONER, reveal=copy == "office",
+                         anonymous=anonymous)
     notice = receipt_content.progress_notice(draft, status_page=enrolled and not training)
     basis = f" ({notice['basis']})" if notice.get("basis") else ""
     notice_text = f"{notice['ko']}{basis}\n{notice['en']}"
@@ -235,7 +271,7 @@ def complaint_receipt(complaint: Complaint, *, copy: str, issue: Issue, handler:
                f"{say(L.CHECK_CODE)}: {code}"), qr=qr, note=notice_text)]
     items += [
         Field(L.NOTIFY_BY, say(L.NOTIFY[draft.notify_by])),
-        *([_legal_items()] if draft.petitioner is not None else []),
+        *([] if anonymous else [_legal_items()]),
         Field(L.CONSENT, _consent(draft.consent, complaint.received_at)),
         Heading(L.GUIDANCE),
         *_guidance(complaint),

@@ -54,6 +54,7 @@ PROGRESS_NOTE: Label = ("처리 진행 안내", "Progress reports")
 SIGNATURE: Label = ("민원인 서명", "Signature")
 NOT_SIGNED: Label = ("서명 없음", "not signed")
 SEALED: Label = ("신고자 신원 보호: 표시하지 않음", "reporter's identity is protected")
+ANONYMOUS: Label = ("익명", "anonymous")  # no name and no address: not a 민원인
 NO_VISIT = "-"
 TARGET: Label = ("처리 목표", "Target")
 NO_PERIOD: Label = ("법정 처리기간", "Statutory period")
@@ -97,8 +98,21 @@ PERIOD_UNITS: dict[str, Label] = {
 CONSENT_GIVEN: Label = ("동의함", "given")
 CONSENT_NOTICE: Label = ("안내문", "notice")
 CONSENT_ITEMS: Label = ("동의 항목", "items")
-CONSENT_REFUSED: Label = ("동의하지 않음: 전화번호·전자우편·우편번호·출생연도를 보관하지 않습니다",
-                          "not given: no phone, e-mail, postcode or birth year kept")
+CONSENT_REFUSED: Label = ("동의하지 않음", "not given")
+NOT_KEPT: Label = ("보관하지 않는 항목", "not kept")
+#: The personal items as words, by the code a record keeps them under. The Korean printed is
+#: the consent notice's own label (resources/rules/consent.json) when the notice names the
+#: code; this Korean is for codes of older notices only. The English is printed after the
+#: Korean, as for every other value; a code that is not here is counted, never printed.
+ITEM_WORDS: dict[str, Label] = {
+    "name": ("성명", "name"),
+    "address": ("주소", "address"),
+    "phone": ("전화번호", "phone"),
+    "email": ("전자우편", "e-mail"),
+    "postcode": ("우편번호", "postcode"),
+    "birth_year": ("출생연도", "birth year"),
+}
+OTHER_ITEMS: Label = ("그 밖의 항목 {n}개", "{n} more")
 FOLLOW_LINES: tuple[Label, ...] = (
     ("국민신문고 www.epeople.go.kr", "e-People"),
     ("정부민원안내콜센터 ☎ 110", "call 110"),

@@ -6,7 +6,9 @@ Every item becomes blocks of known height. On A4 the blocks fill pages top to bo
 a long body continues on further pages, each page footed with the number, the copy and
 "page n of N". On the roll the page is 80 mm wide and as long as its content, and the
 body is cut after :data:`ROLL_BODY_CHARS` characters with "…" and a note of how much is
-on the A4 receipt. Nothing is drawn outside the page.
+on the A4 receipt. Nothing is drawn outside the page. No text is smaller than
+:data:`MIN_SIZE` (7 pt) on either paper: the small print (legal bases, the English beside
+a label, the footer) is read by elderly citizens too.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from fieldbus.receipts.labels import say
 
 LAYOUTS = ("a4", "roll80")
 ROLL_BODY_CHARS = 300
+MIN_SIZE = 7.0  # pt: the smallest text on any receipt (issue 12)
 GREY = Color(0.3, 0.3, 0.3)
 WATERMARK = Color(0.82, 0.82, 0.82)
 
@@ -109,8 +112,8 @@ PAPERS = {
     "roll80": Paper(width=80 * mm, margin=4 * mm, top=4 * mm, bottom=6 * mm, label_width=0,
                     title=Style(14, bold=True), value=Style(9.5), strong=Style(13, bold=True),
                     label=Style(8, bold=True, leading=1.3),
-                    label_en=Style(6.5, color=GREY, leading=1.3),
-                    note=Style(6.5, color=GREY, leading=1.35), qr=36 * mm),
+                    label_en=Style(7, color=GREY, leading=1.3),
+                    note=Style(7, color=GREY, leading=1.35), qr=36 * mm),
 }
 
 

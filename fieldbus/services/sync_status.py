@@ -61,6 +61,13 @@ class SyncStatus:
         return Phase.SYNCED
 
     @property
+    def sends_when_connected(self) -> bool:
+        """Records waiting now go out by themselves once the hub can be reached: only on an
+        enrolled real store whose hub has not refused this laptop. Otherwise they stay on
+        this laptop until a person acts (IT enrols it, or enrols it again)."""
+        return self.enrolled and not self.training and self.error_code not in REFUSED_CODES
+
+    @property
     def offline(self) -> bool:
         """The last run could not reach the hub: try again soon, not in minutes."""
         return self.enrolled and self.error_code in OFFLINE_CODES

@@ -24,7 +24,7 @@ from fieldbus.domain.records import (
     Petitioner,
 )
 from fieldbus.store import audit, outbox, visits
-from fieldbus.store.store import Store
+from fieldbus.store.store import Store, rows_by_rowid
 
 MAX_DAILY = 9999
 _json = json.JSONEncoder(ensure_ascii=False).encode  # one encoder: saves build thousands a second
@@ -355,13 +355,7 @@ def listing(store: Store, by: Officer, *, limit: int | None = None,
 
 def by_rowids(store: Store, rowids: list[int]) -> list[Complaint]:
     """The complaints with these row ids, in the order given (a search's ranking)."""
-    if not rowids:
-        return []
-    rows = store.db.execute(
-        f"SELECT rowid, {_COLUMNS} FROM complaints WHERE rowid IN "
-        f"({','.join('?' * len(rowids))})", rowids).fetchall()
-    found = {row[0]: from_row(store, row[1:]) for row in rows}
-    return [found[r] for r in rowids if r in found]
+    return rows_by_rowid(store, "complaints", _COLUMNS, rowids, from_row)
 
 
 def edit(store: Store, receipt_no: str, patch: dict, by: Officer) -> tuple[Complaint, list]:

@@ -15,7 +15,7 @@ from fieldbus.domain.receipt_numbers import parse_receipt_no
 from fieldbus.domain.records import CounselDraft, CounselSession, Officer, Petitioner
 from fieldbus.store import audit, outbox, visits
 from fieldbus.store.complaints import AUDIT_NAMES_MAX, next_number
-from fieldbus.store.store import Store
+from fieldbus.store.store import Store, rows_by_rowid
 
 _COLUMNS = ("id, number, appellant, disposition, eligibility, counsel, notes, next_step, "
             "outcome, appeal_deadline, visit_id, sync_state, version, created_by, created_at")
@@ -128,3 +128,9 @@ def listing(store: Store, by: Officer, *, limit: int | None = None) -> list[Coun
                          "notes_shown": by.may_read_counsel_notes,
                          "sessions": [s.number for s in found[:AUDIT_NAMES_MAX]]})
     return found
+
+
+def by_rowids(store: Store, rowids: list[int]) -> list[CounselSession]:
+    """The sessions with these row ids, in the order given (a search's, :mod:`fieldbus.
+    store.search`); not audited: the search is."""
+    return rows_by_rowid(store, "counsel_sessions", _READ, rowids, _from_row)

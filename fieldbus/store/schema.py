@@ -332,9 +332,92 @@ INTAKE_EXTRA = """
 ALTER TABLE complaints ADD COLUMN intake_extra TEXT;
 """
 
+def _digits(json_column: str) -> str:
+    """A phone number as the search indexes hold it (issue 12): its digits only; stored
+    numbers are in the national form (010-2345-6789)."""
+    return f"replace(replace(json_extract({json_column}, '$.phone'), '-', ''), ' ', '')"
+
+
+def _phone_of(row: str) -> str:
+    """A complaint's indexed digits: none for a sealed reporter (like the name)."""
+    return f"CASE WHEN {row}kind != 'report' THEN {_digits(row + 'petitioner')} END"
+
+
+def _counsel_values(row: str, *, named: bool = False) -> str:
+    """What counsel_fts indexes of a session (``row``: ``new.``, ``old.`` or the view's
+    own row, ``named`` with the index's column names)."""
+    values = {"rowid": f"{row}rowid", "number": f"{row}number || '  '",
+              "appellant": f"json_extract({row}appellant, '$.name') || '  '",
+              "title": f"json_extract({row}disposition, '$.title') || '  '",
+              "agency": f"json_extract({row}disposition, '$.agency') || '  '",
+              "phone": _digits(row + "appellant")}
+    return ", ".join(f"{v} AS {k}" if named else v for k, v in values.items())
+
+
+SEARCH_RETURNING = f"""
+-- Issue 12: a returning citizen is found by a phone number's digits (any 4 or more) and
+-- counsel sessions by number, appellant and disposition. Both are trigram indexes over
+-- views, like complaints_fts, so no copy of the values is kept beside the records; both
+-- forget destroyed values at once (secure-delete). A public-interest reporter's phone is
+-- never indexed (issue 9 §3), the advice notes of a session never. Complaints are written
+-- in bulk by complaints.py, but the phone index is small (one short value a row): kept by
+-- triggers, so every writer of the phone or the kind keeps it right.
+CREATE VIEW complaint_phone_text AS
+SELECT rowid, {_phone_of('')} AS digits FROM complaints WHERE digits IS NOT NULL;
+CREATE VIRTUAL TABLE complaint_phones USING fts5 (
+    digits, content = 'complaint_phone_text', content_rowid = 'rowid', tokenize = 'trigram'
+);
+INSERT INTO complaint_phones (complaint_phones, rank) VALUES ('secure-delete', 1);
+INSERT INTO complaint_phones (complaint_phones) VALUES ('rebuild');
+CREATE TRIGGER complaint_phones_insert AFTER INSERT ON complaints
+WHEN {_phone_of('new.')} IS NOT NULL BEGIN
+    INSERT INTO complaint_phones (rowid, digits) VALUES (new.rowid, {_phone_of('new.')});
+END;
+CREATE TRIGGER complaint_phones_update AFTER UPDATE OF petitioner, kind ON complaints
+WHEN {_phone_of('old.')} IS NOT {_phone_of('new.')} BEGIN
+    INSERT INTO complaint_phones (complaint_phones, rowid, digits)
+    SELECT 'delete', old.rowid, {_phone_of('old.')} WHERE {_phone_of('old.')} IS NOT NULL;
+    INSERT INTO complaint_phones (rowid, digits)
+    SELECT new.rowid, {_phone_of('new.')} WHERE {_phone_of('new.')} IS NOT NULL;
+END;
+CREATE TRIGGER complaint_phones_delete AFTER DELETE ON complaints
+WHEN {_phone_of('old.')} IS NOT NULL BEGIN
+    INSERT INTO complaint_phones (complaint_phones, rowid, digits)
+    VALUES ('delete', old.rowid, {_phone_of('old.')});
+END;
+
+-- Values padded with two spaces, as in complaints_search_text (search.py's short terms);
+-- the phone's digits are not: only a search of 4 or more digits looks at them.
+CREATE VIEW counsel_search_text AS
+SELECT {_counsel_values('', named=True)} FROM counsel_sessions;
+CREATE VIRTUAL TABLE counsel_fts USING fts5 (
+    number, appellant, title, agency, phone,
+    content = 'counsel_search_text', content_rowid = 'rowid', tokenize = 'trigram'
+);
+CREATE VIRTUAL TABLE counsel_terms USING fts5vocab ('counsel_fts', 'row');
+INSERT INTO counsel_fts (counsel_fts, rank) VALUES ('secure-delete', 1);
+INSERT INTO counsel_fts (counsel_fts) VALUES ('rebuild');
+CREATE TRIGGER counsel_fts_insert AFTER INSERT ON counsel_sessions BEGIN
+    INSERT INTO counsel_fts (rowid, number, appellant, title, agency, phone)
+    VALUES ({_counsel_values('new.')});
+END;
+CREATE TRIGGER counsel_fts_update AFTER UPDATE OF number, appellant, disposition
+ON counsel_sessions BEGIN
+    INSERT INTO counsel_fts (counsel_fts, rowid, number, appellant, title, agency, phone)
+    VALUES ('delete', {_counsel_values('old.')});
+    INSERT INTO counsel_fts (rowid, number, appellant, title, agency, phone)
+    VALUES ({_counsel_values('new.')});
+END;
+CREATE TRIGGER counsel_fts_delete AFTER DELETE ON counsel_sessions BEGIN
+    INSERT INTO counsel_fts (counsel_fts, rowid, number, appellant, title, agency, phone)
+    VALUES ('delete', {_counsel_values('old.')});
+END;
+"""
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _script(V1), _script(V2), _v3, _script(V4), _script(FTS_SECURE_DELETE), _audit_redactable,
     _unindex_reporters, _script(INTAKE_EXTRA),
+    _script(SEARCH_RETURNING),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 from fieldbus.domain.deadlines import KST
 from fieldbus.domain.errors import PermissionDenied, ValidationError
@@ -99,6 +100,9 @@ def _check_store_file(data_dir: Path) -> None:
     if path.stat().st_size == 0:
         raise StoreMissing(f"the store file {path} is empty (0 bytes): restore it from "
                            "backup; it was left untouched and no new store was made")
+
+
+T = TypeVar("T")
 
 
 def _connect(data_dir: Path, key: bytes):
@@ -607,3 +611,15 @@ class Store:
     def verify_audit(self) -> audit.ChainReport:
         return audit.verify(self.db)
 
+
+def rows_by_rowid(store: Store, table: str, columns: str, rowids: list[int],
+                  make: Callable[[Store, tuple], T]) -> list[T]:
+    """``make(store, row)`` for each row of ``table`` with these row ids, in the order given
+    (a search's ranking); ids no longer present are skipped. Not audited: the caller is."""
+    if not rowids:
+        return []
+    rows = store.db.execute(
+        f"SELECT rowid, {columns} FROM {table} WHERE rowid IN "
+        f"({','.join('?' * len(rowids))})", rowids).fetchall()
+    found = {row[0]: make(store, row[1:]) for row in rows}
+    return [found[r] for r in rowids if r in found]

@@ -127,8 +127,8 @@
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/page.py" line="113"/>
-        <source>검색: 접수번호, 제목, 내용, 기관, 이름 (단어 일부도)</source>
-        <translation>Search: receipt no., title, text, agency, name (parts of words too)</translation>
+        <source>검색: 접수번호, 제목, 내용, 기관, 이름, 전화번호 (일부도)</source>
+        <translation>Search: receipt no., title, text, agency, name, phone (parts too)</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/page.py" line="114"/>
@@ -326,7 +326,7 @@
     <message>
         <location filename="../../fieldbus/ui/cases/model.py" line="93"/>
         <location filename="../../fieldbus/ui/cases/page.py" line="450"/>
-        <location filename="../../fieldbus/ui/intake/form.py" line="148"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="151"/>
         <source>접수번호</source>
         <extracomment>(attribute of CaseRow, header); the order of the table&apos;s columns.</extracomment>
         <translation>Receipt no.</translation>
@@ -346,7 +346,7 @@
     <message>
         <location filename="../../fieldbus/ui/cases/model.py" line="98"/>
         <location filename="../../fieldbus/ui/cases/page.py" line="453"/>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="320"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="318"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
@@ -394,7 +394,7 @@
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="60"/>
         <location filename="../../fieldbus/ui/cases/page.py" line="460"/>
-        <location filename="../../fieldbus/ui/intake/form.py" line="266"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="269"/>
         <source>접수 경로</source>
         <translation>Channel</translation>
     </message>
@@ -422,7 +422,7 @@
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="60"/>
         <location filename="../../fieldbus/ui/cases/page.py" line="464"/>
-        <location filename="../../fieldbus/ui/intake/form.py" line="267"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="270"/>
         <source>공개 여부</source>
         <translation>Disclosure</translation>
     </message>
@@ -695,44 +695,44 @@
         <translation>e.g. 120</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="260"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="259"/>
         <source>불가항력</source>
         <translation>Force majeure</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="267"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="266"/>
         <source>국외에서 청구</source>
         <translation>Filing from abroad</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="286"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="284"/>
         <source>행정정보 공동이용 확인 동의</source>
         <translation>Consent to the shared-records check</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="287"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="285"/>
         <source>청구인에게 물어 고르십시오</source>
         <translation>Ask the appellant, then choose</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="288"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="286"/>
         <source>상담 때 확인한 방법</source>
         <translation>How it was checked at the session</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="292"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="290"/>
         <source>국선대리인 신청 안내</source>
         <translation>Free counsel application guidance</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="480"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="478"/>
         <source>행정심판 청구 기한: {0} ({1}){2}
 {3}</source>
         <translation>Appeal deadline: {0} ({1}){2}
 {3}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="581"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="579"/>
         <source>저장하지 않은 상담 내용이 있어 되살렸습니다 ({0}에 자동 저장). 확인한 뒤 저장하십시오.</source>
         <translation>An unsaved session was restored (autosaved at {0}). Check it, then save.</translation>
     </message>
@@ -740,7 +740,7 @@
         <location filename="../../fieldbus/ui/counsel/detail.py" line="75"/>
         <location filename="../../fieldbus/ui/counsel/detail.py" line="137"/>
         <location filename="../../fieldbus/ui/counsel/form.py" line="171"/>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="320"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="318"/>
         <source>상담번호</source>
         <translation>Session no.</translation>
     </message>
@@ -815,22 +815,22 @@
         <translation>Announced period (days)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="258"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="259"/>
         <source>불가항력으로 기간 안에 청구하지 못함</source>
         <translation>Force majeure kept the appellant from filing in time</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="259"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="260"/>
         <source>천재지변·전쟁·사변 그 밖의 불가항력 (행정심판법 제27조제2항)</source>
         <translation>Natural disaster, war, unrest or other force majeure (Administrative Appeals Act Art. 27(2))</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="266"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="265"/>
         <source>국외에서 청구 (30일)</source>
         <translation>Filing from abroad (30 days)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/widgets/form_parts.py" line="57"/>
+        <location filename="../../fieldbus/ui/widgets/form_parts.py" line="58"/>
         <source>{0} 오류</source>
         <translation>{0} error</translation>
     </message>
@@ -842,21 +842,21 @@
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="56"/>
         <location filename="../../fieldbus/ui/counsel/form.py" line="230"/>
-        <location filename="../../fieldbus/ui/intake/form.py" line="204"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="207"/>
         <source>성명</source>
         <translation>Name</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="56"/>
         <location filename="../../fieldbus/ui/counsel/form.py" line="231"/>
-        <location filename="../../fieldbus/ui/intake/form.py" line="206"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="209"/>
         <source>전화번호</source>
         <translation>Phone</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="57"/>
         <location filename="../../fieldbus/ui/counsel/form.py" line="233"/>
-        <location filename="../../fieldbus/ui/intake/form.py" line="210"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="213"/>
         <source>주소</source>
         <translation>Address</translation>
     </message>
@@ -864,7 +864,7 @@
         <location filename="../../fieldbus/ui/cases/editor.py" line="58"/>
         <location filename="../../fieldbus/ui/counsel/detail.py" line="80"/>
         <location filename="../../fieldbus/ui/counsel/form.py" line="234"/>
-        <location filename="../../fieldbus/ui/intake/form.py" line="214"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="217"/>
         <source>출생연도</source>
         <translation>Birth year</translation>
     </message>
@@ -1042,7 +1042,7 @@
     </message>
     <message>
         <location filename="../../fieldbus/ui/counsel/detail.py" line="95"/>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="264"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="263"/>
         <source>불가항력 사유가 끝난 날</source>
         <translation>Force majeure ended</translation>
     </message>
@@ -1103,7 +1103,7 @@
     </message>
     <message>
         <location filename="../../fieldbus/ui/counsel/detail.py" line="190"/>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="474"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="472"/>
         <source>행정심판 청구 기한: {0}</source>
         <translation>Appeal deadline: {0}</translation>
     </message>
@@ -1135,12 +1135,12 @@
         <translation>Confirmation {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="243"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="244"/>
         <source>처분이 있음을 안 날을 모름 (처분일부터 180일만 적용)</source>
         <translation>Date learnt unknown (only the 180 days from the decision apply)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="244"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="245"/>
         <source>안 날 모름</source>
         <translation>Date learnt unknown</translation>
     </message>
@@ -1166,22 +1166,22 @@
         <translation>Appeal deadline</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="276"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="274"/>
         <source>청구 기한 근거</source>
         <translation>Deadline basis</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="282"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="280"/>
         <source>3. 국선대리인 선정 요건 (행정심판법 시행령 제16조의2)</source>
         <translation>3. Eligibility for state-appointed counsel (Enforcement Decree Art. 16-2)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="284"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="282"/>
         <source>해당 요건</source>
         <translation>Eligibility basis</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="285"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="283"/>
         <source>요건을 고르십시오</source>
         <translation>Choose the basis</translation>
     </message>
@@ -1191,107 +1191,107 @@
         <translation>How checked</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="289"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="287"/>
         <source>확인 방법을 고르십시오</source>
         <translation>Choose how it was checked</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="297"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="295"/>
         <source>4. 상담</source>
         <translation>4. Session</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="299"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="297"/>
         <source>국선대리인 성명</source>
         <translation>Counsel&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="301"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="299"/>
         <source>자격</source>
         <translation>Qualification</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="302"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="300"/>
         <source>자격을 고르십시오</source>
         <translation>Choose the qualification</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="304"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="302"/>
         <source>비밀 — 국선대리인과 관리자만 봅니다. 확인증에 인쇄되지 않습니다.</source>
         <translation>Confidential — only counsel and supervisors see this. Never printed on the confirmation.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="305"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="303"/>
         <source>상담 내용 (비밀)</source>
         <translation>Advice notes (confidential)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="308"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="306"/>
         <source>상담 내용 비공개 안내</source>
         <translation>Confidential notes notice</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/counsel/detail.py" line="105"/>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="313"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="311"/>
         <source>다음 할 일</source>
         <translation>Next steps</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/counsel/detail.py" line="104"/>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="314"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="312"/>
         <source>상담 결과</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="315"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="313"/>
         <source>상담 결과를 고르십시오</source>
         <translation>Choose the outcome</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="318"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="316"/>
         <source>오늘의 상담</source>
         <translation>Today&apos;s sessions</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="321"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="319"/>
         <source>오늘의 상담 목록</source>
         <translation>List of today&apos;s sessions</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/counsel/detail.py" line="78"/>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="320"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="318"/>
         <source>청구인</source>
         <translation>Appellant</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="320"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="318"/>
         <source>청구 기한</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="324"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="322"/>
         <source>Enter: 상담 열기</source>
         <translation>Enter: open the session</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="331"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="329"/>
         <source>상담 저장 상태</source>
         <translation>Session save status</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="332"/>
-        <location filename="../../fieldbus/ui/intake/form.py" line="287"/>
-        <location filename="../../fieldbus/ui/widgets/form_parts.py" line="168"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="330"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="290"/>
+        <location filename="../../fieldbus/ui/widgets/form_parts.py" line="181"/>
         <source>저장 (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="332"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="330"/>
         <source>상담 저장</source>
         <translation>Save session</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="470"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="468"/>
         <source>행정심판 청구 기한: 날짜를 확인하십시오</source>
         <translation>Appeal deadline: check the dates</translation>
     </message>
@@ -1311,29 +1311,29 @@
         <translation>{0} days left</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="479"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="477"/>
         <source> — 기한 임박</source>
         <translation> — deadline near</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="479"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="477"/>
         <source> — 기한 지남</source>
         <translation> — deadline passed</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/counsel/detail.py" line="196"/>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="475"/>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="482"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="473"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="480"/>
         <source>근거: {0}</source>
         <translation>Basis: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/widgets/form_parts.py" line="168"/>
+        <location filename="../../fieldbus/ui/widgets/form_parts.py" line="181"/>
         <source>저장 중…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/counsel/form.py" line="545"/>
+        <location filename="../../fieldbus/ui/counsel/form.py" line="543"/>
         <source>오늘의 상담 목록을 불러오지 못했습니다.</source>
         <translation>Could not load today&apos;s sessions.</translation>
     </message>
@@ -1369,7 +1369,7 @@
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="57"/>
-        <location filename="../../fieldbus/ui/intake/form.py" line="208"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="211"/>
         <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="35"/>
         <source>전자우편</source>
         <translation>Email</translation>
@@ -1480,309 +1480,309 @@
         <translation>Enter the agency it was transferred or referred to.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="148"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="151"/>
         <source>접수되었습니다. 접수번호:</source>
-        <extracomment>The tab chain and the order errors are visited in. For a report only (kind ``report``).</extracomment>
+        <extracomment>The tab chain and the order errors are visited in. For a report only (kind ``report``). 발생 지역&apos;s default: the open visit&apos;s region (issue 12), asked of the store when the form shows and after each save; &apos;&apos; with no visit open.</extracomment>
         <translation>Received. Receipt no.:</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="149"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="152"/>
         <source>Enter: 시민용 접수증 인쇄   ·   Esc: 인쇄하지 않고 다음 민원</source>
         <translation>Enter: print citizen&apos;s receipt   ·   Esc: next complaint without printing</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="150"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="153"/>
         <source>접수증 인쇄 (Enter)</source>
         <translation>Print receipt (Enter)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="150"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="153"/>
         <source>접수증 인쇄</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="151"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="154"/>
         <source>다음 민원 (Esc)</source>
         <translation>Next complaint (Esc)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="151"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="154"/>
         <source>다음 민원</source>
         <translation>Next complaint</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="152"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="155"/>
         <source>접수증 {0}을(를) PDF로 저장했습니다 (프린터 설정 없음): {1}</source>
         <translation>Receipt {0} saved as PDF (no printer set): {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="153"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="156"/>
         <source>접수증 {0}을(를) 인쇄했습니다.</source>
         <translation>Receipt {0} printed.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="154"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="157"/>
         <source>접수번호 {0}: 접수증을 인쇄하지 않았습니다.</source>
         <translation>Receipt no. {0}: receipt not printed.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="155"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="158"/>
         <source>{0} 민원은 저장되어 있습니다. Enter로 다시 시도하거나 Esc로 넘어가십시오.</source>
         <translation>Complaint {0} is saved. Press Enter to try again or Esc to go on.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="194"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="198"/>
         <source>민원 접수 양식</source>
         <translation>Complaint intake form</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="219"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="222"/>
         <source>2. 개인정보 처리 안내와 동의</source>
         <translation>2. Personal data notice and consent</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="223"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="226"/>
         <source>동의 없이 처리하는 항목</source>
         <translation>Items processed without consent</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="227"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="230"/>
         <source>동의를 받지 않습니다. 익명 접수는 성명·주소를 받지 않으며 법정 처리기간이 없습니다.</source>
         <translation>No consent is asked. An anonymous case takes no name or address and has no statutory period.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="277"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="280"/>
         <source>4. 첨부 파일</source>
         <translation>4. Attachments</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="280"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="283"/>
         <source>5. 민원인 서명 (선택)</source>
         <translation>5. Petitioner&apos;s signature (optional)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="295"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="298"/>
         <source>접수 안내 (민원처리법 시행령 제6조④)</source>
         <translation>What the citizen is told (Civil Petitions Decree art. 6(4))</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="298"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="301"/>
         <source>접수 안내 설명</source>
         <translation>About the intake notice</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="299"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="302"/>
         <source>구비서류, 처리 기준과 절차, 현장 확인·조사 예정을 안내하고 접수증에 적습니다. 비워 두면 민원 종류별 기본 안내를 인쇄합니다. 처리 예정 기간은 접수증의 처리 기간·처리 예정일입니다.</source>
         <translation>Tell the citizen about documents, procedure and any on-site check; the receipt prints it. Left empty, the default for the type is printed. The expected time is the receipt&apos;s period and due date.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="305"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="308"/>
         <source>구비서류</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="306"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="309"/>
         <source>보완할 서류</source>
         <translation>Missing documents</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="308"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="311"/>
         <source>처리 기준과 절차</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="311"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="314"/>
         <source>현장 확인·조사</source>
         <translation>On-site check</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="320"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="323"/>
         <source>신고자 보호 (부패·공익신고)</source>
         <translation>Reporter protection (corruption / public-interest report)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="328"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="331"/>
         <source>신분공개 동의</source>
         <translation>Disclosure of identity</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="330"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="334"/>
         <source>구술 신고 (신고서 없이 말로 신고, 담당자가 받아 적음)</source>
         <translation>Oral report (told, written down by the officer)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="331"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="334"/>
         <source>구술 신고</source>
         <translation>Oral report</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="333"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="335"/>
         <source>신고 방법</source>
         <translation>How reported</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="335"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="337"/>
         <source>신고 내용 읽어 주기 확인</source>
         <translation>Report read back</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="337"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="339"/>
         <source>읽어 주기</source>
         <translation>Read back</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="489"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="518"/>
         <source>민원 종류를 고르면 기본 안내가 보입니다</source>
         <translation>Choose the type to see the default</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="496"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="525"/>
         <source>종류별 기본 안내: {0}</source>
         <translation>Default for the type: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="523"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="552"/>
         <source>동의하지 않았으므로 전화번호·전자우편·우편번호·출생연도는 저장하지 않습니다. 성명·주소는 민원처리법에 따라 처리합니다. 민원은 그대로 접수됩니다.</source>
         <translation>No consent: phone, e-mail, postcode and birth year are not kept. Name and address are processed under the Civil Petitions Act. The case is still taken.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/widgets/form_parts.py" line="62"/>
+        <location filename="../../fieldbus/ui/widgets/form_parts.py" line="63"/>
         <source>{0} 경고</source>
         <translation>{0} warning</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="193"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="197"/>
         <source>접수 안내</source>
         <translation>Intake notice</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="197"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="201"/>
         <source>1. 민원인</source>
         <translation>1. Petitioner</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="199"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="204"/>
         <source>익명으로 접수 (민원인 정보 없이)</source>
         <translation>Take anonymously (no petitioner details)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="200"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="204"/>
         <source>익명 접수</source>
         <translation>Anonymous intake</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="56"/>
-        <location filename="../../fieldbus/ui/intake/form.py" line="205"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="208"/>
         <source>민원인 유형</source>
         <translation>Petitioner type</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="57"/>
-        <location filename="../../fieldbus/ui/intake/form.py" line="212"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="215"/>
         <source>우편번호</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="213"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="216"/>
         <source>숫자 5자리</source>
         <translation>5 digits</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="215"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="218"/>
         <source>예: 1951</source>
         <translation>e.g. 1951</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="235"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="238"/>
         <source>개인정보 수집·이용 안내문</source>
         <translation>Personal data notice</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="245"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="248"/>
         <source>위 선택 항목의 수집·이용에 동의함</source>
         <translation>Consents to the optional items above</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="247"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="250"/>
         <source>동의 여부</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="253"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="256"/>
         <source>3. 민원 내용</source>
         <translation>3. Complaint</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="58"/>
-        <location filename="../../fieldbus/ui/intake/form.py" line="255"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="258"/>
         <source>민원 종류</source>
         <translation>Kind of complaint</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="256"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="259"/>
         <source>민원 종류를 고르십시오</source>
         <translation>Choose the kind</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="58"/>
-        <location filename="../../fieldbus/ui/intake/form.py" line="257"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="260"/>
         <source>관계 기관</source>
         <translation>Agency</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="59"/>
-        <location filename="../../fieldbus/ui/intake/form.py" line="259"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="262"/>
         <source>발생 지역</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="260"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="263"/>
         <source>예: 경상북도 구미시</source>
         <translation>e.g. Gumi-si, Gyeongsangbuk-do</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="59"/>
         <location filename="../../fieldbus/ui/cases/model.py" line="96"/>
-        <location filename="../../fieldbus/ui/intake/form.py" line="262"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="265"/>
         <source>제목</source>
         <translation>Title</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="59"/>
-        <location filename="../../fieldbus/ui/intake/form.py" line="264"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="267"/>
         <source>내용</source>
         <translation>Details</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="61"/>
-        <location filename="../../fieldbus/ui/intake/form.py" line="268"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="271"/>
         <source>처리 결과 통지</source>
         <translation>Notify the result by</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="61"/>
-        <location filename="../../fieldbus/ui/intake/form.py" line="269"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="272"/>
         <source>현장 처리 결과</source>
         <translation>On-site outcome</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="270"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="273"/>
         <source>현장 처리 결과를 고르십시오</source>
         <translation>Choose the on-site outcome</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="62"/>
-        <location filename="../../fieldbus/ui/intake/form.py" line="271"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="274"/>
         <source>이송·안내 기관</source>
         <translation>Transferred / referred to</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="286"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="289"/>
         <source>접수 상태</source>
         <translation>Intake status</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="287"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="290"/>
         <source>저장</source>
         <translation>Save</translation>
     </message>
@@ -1792,17 +1792,17 @@
         <translation>This looks like a resident registration number. We do not take them — please delete it. If saved as is, the last digits are masked with *.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="540"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="569"/>
         <source>첨부 파일을 아직 읽고 있습니다. 잠시 뒤 다시 저장하십시오.</source>
         <translation>Attachments are still being read. Save again in a moment.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="570"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="600"/>
         <source>저장하지 않았습니다. 첨부 파일을 확인하십시오.</source>
         <translation>Not saved. Check the attachments.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/intake/form.py" line="605"/>
+        <location filename="../../fieldbus/ui/intake/form.py" line="636"/>
         <source>저장하지 않은 접수 내용이 있어 되살렸습니다 ({0}에 자동 저장). 확인한 뒤 저장하십시오.</source>
         <translation>An unsaved intake was restored (autosaved at {0}). Check it, then save.</translation>
     </message>
@@ -2254,58 +2254,74 @@
         <translation>All synced</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="66"/>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="67"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="58"/>
+        <source>이 노트북은 허브에 등록되지 않아 동기화하지 않습니다. 기록은 이 노트북에 안전하게 남아 있고, 관리자가 `fieldbus enrol`로 등록하면 보냅니다.</source>
+        <translation>This laptop is not enrolled with a hub, so it does not sync. Records stay safely on this laptop and are sent once an administrator enrols it with `fieldbus enrol`.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="62"/>
+        <source>허브가 이 노트북을 받지 않습니다. 기록은 이 노트북에 남아 있습니다. 관리자에게 다시 등록을 요청하십시오.</source>
+        <translation>The hub does not accept this laptop. Records stay on this laptop. Ask an administrator to enrol it again.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="64"/>
+        <source>동기화 현황 보기 (Ctrl+Shift+Y)</source>
+        <translation>Show sync status (Ctrl+Shift+Y)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="83"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="84"/>
         <source>동기화 현황</source>
         <translation>Sync status</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="71"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="88"/>
         <source>동기화 상태</source>
         <translation>Sync state</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="75"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="92"/>
         <source>동기화 자세히</source>
         <translation>Sync details</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="82"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="99"/>
         <source>지금 동기화</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="85"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="102"/>
         <source>닫기</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="102"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="56"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="120"/>
         <source>교육용 저장소는 허브에 등록하지 않고 동기화하지도 않습니다.</source>
         <translation>A training store is never enrolled with a hub and never synced.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="104"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="122"/>
         <source>이 노트북은 아직 허브에 등록되지 않았습니다. 관리자가 `fieldbus enrol --hub 주소 --user 이름 --password-stdin`으로 등록하면 연결될 때마다 자동으로 보냅니다. 그때까지 모든 사건은 이 노트북에 안전하게 남아 있습니다.</source>
         <translation>This laptop is not enrolled with a hub yet. Once an administrator enrols it (`fieldbus enrol --hub URL --user NAME --password-stdin`), it sends its cases whenever it is connected. Until then every case stays safely on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="109"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="127"/>
         <source>마지막 동기화: {0}</source>
         <translation>Last synced: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="112"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="130"/>
         <source>마지막 시도 실패: {0}</source>
         <translation>Last attempt failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="114"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="132"/>
         <source>허브가 이 노트북의 인증을 받지 않습니다 (등록 취소?). 관리자에게 다시 등록을 요청하십시오. 기록은 지워지지 않습니다.</source>
         <translation>The hub no longer accepts this laptop&apos;s credentials (enrolment revoked?). Ask an administrator to enrol it again. Nothing is deleted.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="123"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="141"/>
         <source>대기 목록을 불러오지 못했습니다.</source>
         <translation>Could not load the waiting list.</translation>
     </message>
@@ -2348,156 +2364,161 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="191"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="228"/>
         <source>이동신문고 현장 접수 — Fieldbus</source>
         <extracomment>After the first screen shows, wait this long before building the work area in idle moments: the screen paints first, and the store&apos;s opening on the worker goes on.</extracomment>
         <translation>Mobile complaint bus intake — Fieldbus</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="207"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="244"/>
         <source>저장소를 여는 중…</source>
         <translation>Opening the store…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="208"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="245"/>
         <source>불러오는 중</source>
         <translation>Loading</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="212"/>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="214"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="249"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="251"/>
         <source>로그인</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="213"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="250"/>
         <source>담당자를 고르고 PIN을 입력하십시오.</source>
         <translation>Choose the officer and enter the PIN.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="216"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="253"/>
         <source>화면이 잠겼습니다</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="217"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="645"/>
         <source>한동안 사용하지 않아 화면을 잠갔습니다. 계속하려면 PIN을 입력하십시오.</source>
         <translation>The screen was locked after a period of no use. Enter your PIN to continue.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="219"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="254"/>
         <source>잠금 해제</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="239"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="274"/>
         <source>로그인한 담당자</source>
         <translation>Signed-in officer</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="243"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="278"/>
         <source>동기화 상태</source>
         <translation>Sync status</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="244"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="279"/>
         <source>동기화 현황 보기 (Ctrl+Shift+Y)</source>
         <translation>Show sync status (Ctrl+Shift+Y)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="250"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="286"/>
         <source>보안 경고</source>
         <translation>Security warning</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="266"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="302"/>
         <source>화면 잠그기</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="267"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="303"/>
         <source>Ctrl+L</source>
         <translation>Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="275"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="311"/>
         <source>설정(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="276"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="312"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="279"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="315"/>
         <source>메뉴</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="281"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="317"/>
         <source>동기화(&amp;Y)…</source>
         <translation>S&amp;ync…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="282"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="318"/>
         <source>Ctrl+Shift+Y</source>
         <translation>Ctrl+Shift+Y</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="338"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="380"/>
         <source>환영 인사</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="344"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="386"/>
         <source>작업 영역</source>
         <translation>Work area</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="345"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="387"/>
         <source>작업 탭</source>
         <translation>Work tabs</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="348"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="390"/>
         <source>오늘의 방문</source>
         <translation>Today&apos;s visit</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="352"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="395"/>
         <source>민원 접수</source>
         <translation>Complaint intake</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="354"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="397"/>
         <source>국선대리인 상담</source>
         <translation>Counsel sessions</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="356"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="399"/>
         <source>사건 목록</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="437"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="480"/>
         <source>개발용 설정: OS 키링 없이 PIN만으로 저장소를 보호합니다. 버스 노트북에서는 쓰지 마십시오.</source>
         <translation>Development setup: no OS keyring, the PIN alone protects the store. Not for a bus laptop.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="531"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="572"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="533"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="574"/>
         <source>{0}님, 안녕하십니까.</source>
         <translation>Welcome, {0}.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="544"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="585"/>
         <source>PIN이 6자리보다 짧습니다. 관리자에게 알리거나 `fieldbus officer pin` 명령으로 6자리 이상의 새 PIN을 정하십시오.</source>
         <translation>Your PIN is shorter than 6 digits. Tell your supervisor, or choose a new PIN of 6 digits or more with `fieldbus officer pin`.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="648"/>
+        <source>{0}님이 화면을 잠갔습니다. 계속하려면 PIN을 입력하십시오.</source>
+        <translation>{0} locked the screen. Enter your PIN to continue.</translation>
     </message>
 </context>
 <context>
@@ -2669,192 +2690,192 @@
 <context>
     <name>VisitPage</name>
     <message>
-        <location filename="../../fieldbus/ui/visit/page.py" line="91"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="100"/>
         <source>방문 상태</source>
         <extracomment>Asked before closing a visit; tests replace it.</extracomment>
         <translation>Visit status</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit/page.py" line="116"/>
-        <location filename="../../fieldbus/ui/visit/page.py" line="117"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="125"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="126"/>
         <source>방문 시작하기</source>
         <translation>Start a visit</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit/page.py" line="120"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="129"/>
         <source>예: 청송군청 앞 광장</source>
         <translation>e.g. Square in front of Cheongsong County Office</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit/page.py" line="122"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="131"/>
         <source>예: 경상북도 청송군</source>
         <translation>e.g. Cheongsong-gun, Gyeongsangbuk-do</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit/page.py" line="127"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="136"/>
         <source>쉼표로 구분: 김민수, 이영희</source>
         <translation>Comma-separated: Kim Minsu, Lee Younghee</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit/page.py" line="129"/>
-        <location filename="../../fieldbus/ui/visit/page.py" line="166"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="138"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="175"/>
         <source>장소</source>
         <translation>Venue</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit/page.py" line="130"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="139"/>
         <source>지역(시·군·구)</source>
         <translation>Region (city/county/district)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit/page.py" line="131"/>
-        <location filename="../../fieldbus/ui/visit/page.py" line="166"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="140"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="175"/>
         <source>날짜</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit/page.py" line="132"/>
-        <location filename="../../fieldbus/ui/visit/page.py" line="167"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="141"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="176"/>
         <source>팀원</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit/page.py" line="137"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="146"/>
         <source>{0} 오류</source>
         <translation>{0} error</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit/page.py" line="148"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="157"/>
         <source>방문 시작 오류</source>
         <translation>Visit start error</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit/page.py" line="152"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="161"/>
         <source>방문 시작</source>
         <translation>Start visit</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit/page.py" line="162"/>
-        <location filename="../../fieldbus/ui/visit/page.py" line="163"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="171"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="172"/>
         <source>진행 중인 방문</source>
         <translation>Visit in progress</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit/page.py" line="167"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="176"/>
         <source>지역</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit/page.py" line="168"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="177"/>
         <source>시작</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit/page.py" line="177"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="186"/>
         <source>방문 마치기 오류</source>
         <translation>Visit close error</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit/page.py" line="180"/>
-        <location filename="../../fieldbus/ui/visit/page.py" line="365"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="189"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="374"/>
         <source>방문 마치기</source>
         <translation>Close visit</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit/page.py" line="103"/>
-        <location filename="../../fieldbus/ui/visit/page.py" line="187"/>
-        <location filename="../../fieldbus/ui/visit/page.py" line="188"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="112"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="196"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="197"/>
         <source>오늘의 현황</source>
         <translation>Today&apos;s figures</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit/page.py" line="194"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="203"/>
         <source>접수한 민원</source>
         <translation>Complaints taken</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit/page.py" line="194"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="203"/>
         <source>국선대리인 상담</source>
         <translation>Counsel sessions</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit/page.py" line="195"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="204"/>
         <source>접수증 발급</source>
         <translation>Receipts issued</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit/page.py" line="195"/>
-        <location filename="../../fieldbus/ui/visit/page.py" line="227"/>
-        <location filename="../../fieldbus/ui/visit/page.py" line="228"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="204"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="236"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="237"/>
         <source>동기화 대기</source>
         <translation>Waiting to sync</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit/page.py" line="196"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="205"/>
         <source>확인 필요</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit/page.py" line="205"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="214"/>
         <source>종류별</source>
         <translation>By kind</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit/page.py" line="206"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="215"/>
         <source>현장 처리별</source>
         <translation>By on-site outcome</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit/page.py" line="220"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="229"/>
         <source>집계 범위</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit/page.py" line="260"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="269"/>
         <source>현황을 불러오지 못했습니다: {0}</source>
         <translation>Could not load the figures: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit/page.py" line="281"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="290"/>
         <source>(없음)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit/page.py" line="282"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="291"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit/page.py" line="289"/>
-        <location filename="../../fieldbus/ui/visit/page.py" line="290"/>
-        <location filename="../../fieldbus/ui/visit/page.py" line="291"/>
-        <location filename="../../fieldbus/ui/visit/page.py" line="294"/>
-        <location filename="../../fieldbus/ui/visit/page.py" line="295"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="298"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="299"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="300"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="303"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="304"/>
         <source>{0}건</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit/page.py" line="292"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="301"/>
         <source>상담 확인서 {0}건, 재발행·보관용을 포함한 인쇄 {1}장</source>
         <translation>{0} counsel confirmations; {1} pages printed including reprints and office copies</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit/page.py" line="302"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="311"/>
         <source>이번 방문({0})에서 접수한 것</source>
         <translation>Taken during this visit ({0})</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit/page.py" line="304"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="313"/>
         <source>{0}에 접수한 것 (열린 방문 없음)</source>
         <translation>Taken on {0} (no visit open)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit/page.py" line="366"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="375"/>
         <source>{0} 방문을 마칠까요? 이후 접수하는 민원은 이 방문에 묶이지 않습니다.</source>
         <translation>Close the visit at {0}? Complaints taken afterwards will not belong to this visit.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/visit/page.py" line="396"/>
+        <location filename="../../fieldbus/ui/visit/page.py" line="405"/>
         <source>열린 방문이 없습니다.</source>
         <translation>No visit is open.</translation>
     </message>
@@ -2862,92 +2883,127 @@
 <context>
     <name>WaitingList</name>
     <message>
-        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="32"/>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="35"/>
         <source>동기화 대기 안내</source>
         <translation>Waiting list note</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="35"/>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="38"/>
         <source>종류</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="35"/>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="38"/>
         <source>번호</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="35"/>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="38"/>
         <source>버전</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="35"/>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="38"/>
         <source>대기 시작</source>
         <translation>Waiting since</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="36"/>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="39"/>
         <source>상태</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="36"/>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="39"/>
         <source>시도</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="36"/>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="39"/>
         <source>마지막 오류</source>
         <translation>Last error</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="37"/>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="40"/>
         <source>동기화 대기 목록</source>
         <translation>Waiting to sync</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="42"/>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="52"/>
         <source>민원</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="42"/>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="52"/>
         <source>국선대리인 상담</source>
         <translation>Counsel session</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="43"/>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="53"/>
         <source>방문</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="44"/>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="54"/>
         <source>대기</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="44"/>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="54"/>
         <source>확인 필요</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="50"/>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="67"/>
+        <source>아래 목록은 앞의 {0}건입니다.</source>
+        <translation>The list below shows the first {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="78"/>
+        <source>동기화 대기 {0}건.</source>
+        <translation>{0} waiting to sync.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="79"/>
+        <source>기다리는 것이 없습니다.</source>
+        <translation>Nothing is waiting.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="81"/>
+        <source>교육용 저장소의 기록 {0}건은 허브로 보내지 않습니다.</source>
+        <translation>The {0} records of a training store are never sent to the hub.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="82"/>
+        <source>교육용 저장소는 허브로 보내지 않습니다.</source>
+        <translation>A training store is never sent to the hub.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="85"/>
+        <source>이 노트북은 허브에 등록되지 않아 동기화하지 않습니다. 보낼 기록은 없습니다.</source>
+        <translation>This laptop is not enrolled with a hub, so it does not sync. There is nothing to send.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="87"/>
+        <source>이 노트북은 허브에 등록되지 않아 기록 {0}건을 보내지 못했습니다. 모두 이 노트북에 안전하게 남아 있으며, 관리자가 `fieldbus enrol`로 등록하면 보냅니다.</source>
+        <translation>This laptop is not enrolled with a hub, so {0} records have not been sent. They all stay safely on this laptop and are sent once an administrator enrols it with `fieldbus enrol`.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="91"/>
+        <source>허브가 이 노트북을 받지 않아 기록 {0}건을 보내지 못했습니다. 기록은 이 노트북에 남아 있습니다. 관리자에게 다시 등록을 요청하십시오.</source>
+        <translation>The hub does not accept this laptop, so {0} records have not been sent. They stay on this laptop. Ask an administrator to enrol it again.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="95"/>
         <source>모두 동기화되었습니다. 기다리는 것이 없습니다.</source>
         <translation>Everything is synced. Nothing is waiting.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="52"/>
-        <source>동기화 대기 {0}건 중 앞의 {1}건입니다. 연결되면 자동으로 보냅니다.</source>
-        <translation>The first {1} of {0} waiting to sync. They are sent automatically when connected.</translation>
-    </message>
-    <message>
-        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="55"/>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="96"/>
         <source>동기화 대기 {0}건. 연결되면 자동으로 보냅니다.</source>
         <translation>{0} waiting to sync. They are sent automatically when connected.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="59"/>
+        <location filename="../../fieldbus/ui/widgets/waiting_list.py" line="70"/>
         <source>&apos;확인 필요&apos; {0}건은 허브가 받지 않은 것입니다: 마지막 오류를 보고 고치거나 관리자에게 알리십시오.</source>
         <translation>The hub did not accept {0} marked &apos;Needs attention&apos;: read the last error and fix them, or tell an administrator.</translation>
     </message>

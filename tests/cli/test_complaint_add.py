@@ -138,18 +138,18 @@ def test_a_paper_form_keeps_its_received_at(ready):
 @pytest.mark.parametrize("where", ["body", "title"])
 def test_a_resident_registration_number_is_masked_and_the_officer_warned(ready, where):
     intake = sample("complaint-02.json")
-    intake[where] = intake[where] + " 주민번호 900101-1234567"
+    intake[where] = intake[where] + " 주민번호 900101-1987650"
     result = ready("complaint", "add", ready.write(intake), "--json")
     assert result.code == 0, result
     data = result.json()
     assert "900101-1******" in data[where]
-    assert "1234567" not in result.out
+    assert "1987650" not in result.out
     warnings = [line for line in result.err_lines if "resident registration" in line]
     assert len(warnings) == 1 and where in warnings[0]
     shown = ready("complaint", "show", data["receipt_no"], "--json").json()
-    assert "1234567" not in json.dumps(shown)
+    assert "1987650" not in json.dumps(shown)
     assert shown[where] == data[where]
-    assert ready("search", "1234567", "--json").json() == []
+    assert ready("search", "1987650", "--json").json() == []
 
 
 # -- bad input -------------------------------------------------------------------------

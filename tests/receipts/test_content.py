@@ -67,7 +67,7 @@ def test_every_sample_prints_with_the_petitioner_masked(printer, name, layout):
     assert squashed(L.KINDS[data["kind"]][0]) in text
     person = data["petitioner"]
     if person is None:
-        assert "Petitioner" not in text and "Contact" not in text
+        assert "익명(anonymous)" in text and "Contact" not in text
         return
     assert person["name"] not in text
     assert person["phone"] not in text and f"-{person['phone'].split('-')[1]}-" not in text
@@ -105,12 +105,13 @@ def test_a_captured_signature_is_drawn_on_the_office_copy_only(printer, cstore):
     assert _images(citizen) == 0 and "Signature" not in pdf_text(citizen)
 
 
-def test_an_anonymous_complaint_has_no_petitioner_section(printer):
+def test_an_anonymous_complaint_says_anonymous_and_has_no_contact(printer):
     number = printer.add("complaint-05.json")
     for options in ({}, {"layout": "roll80"}, {"copy": "office"}):
         _, pdf = printer.complaint(number, **options)
         text = pdf_text(pdf)
-        assert "Petitioner" not in text and "Contact" not in text, options
+        assert squashed("익명 (anonymous)") in squashed(text), options
+        assert "Contact" not in text, options
         assert squashed("동의하지 않음") in squashed(text)
 
 

@@ -64,7 +64,7 @@ def test_name_and_address_are_listed_apart_from_the_consented_items(printer, opt
     text = _text(printer, printer.add("complaint-01.json"), **options)
     # 제22조③: the items processed without consent, with their basis, apart.
     assert squashed("법령에 따른 처리") in text and squashed("Kept by law") in text, options
-    assert squashed("성명, 주소 · 동의 없이 처리 (no consent needed)") in text, options
+    assert squashed("성명, 주소 (name, address) · 동의 없이 처리 (no consent needed)") in text
     assert squashed("개인정보 보호법 제15조①2·3; 민원처리법 제2조제2호, 시행령 제2조①3") in text
     assert squashed("개인정보 동의 (선택)") in text
     # complaint-01 agreed on notice 2026-01 without naming items: none are listed
@@ -72,7 +72,8 @@ def test_name_and_address_are_listed_apart_from_the_consented_items(printer, opt
         "personal_info": True, "notice_version": "2026-12",
         "items": ["phone", "email", "postcode", "birth_year"]})
     text = _text(printer, number, **options)
-    assert squashed("동의 항목 (items): 전화번호, 전자우편, 우편번호, 출생연도") in text
+    assert squashed("동의 항목 (items): 전화번호, 전자우편, 우편번호, 출생연도 "
+                    "(phone, e-mail, postcode, birth year)") in text
     # an old intake that listed name and address as consented does not repeat them there
     number = printer.add("complaint-01.json", consent={
         "personal_info": True, "notice_version": "2026-01",
@@ -87,7 +88,8 @@ def test_without_consent_the_receipt_says_what_was_not_kept(printer):
                                                        "notice_version": "2026-12"},
                          notify_by="post")
     text = _text(printer, number, copy="office")
-    assert squashed("동의하지 않음: 전화번호·전자우편·우편번호·출생연도를 보관하지 않습니다") in text
+    assert squashed("동의하지 않음 (not given)") in text
+    assert squashed("보관하지 않는 항목 (not kept): 전화번호, 전자우편, 우편번호, 출생연도") in text
     # the address is kept on the basis of 민원처리법 and printed on the office copy
     assert squashed("경상북도 구미시 선산읍 단계동길 12") in text
     assert "010-2345-6789" not in text

@@ -117,13 +117,38 @@ def agencies() -> tuple[Agency, ...]:
                         aliases=tuple(a.get("aliases", ()))) for a in raw["agencies"])
 
 
-def empty_values() -> dict[str, Any]:
+def visit_region(store) -> str:
+    """발생 지역's default (issue 12): the open visit's region, '' with no visit open. The
+    intake form starts with it (the officer may change it) and ``fieldbus complaint add``
+    takes it when the JSON has no region."""
+    from fieldbus.store import visits
+
+    visit = visits.current(store)
+    return visit.region if visit is not None else ""
+
+
+def with_visit_region(data: Any, store) -> tuple[Any, IntakeWarning | None]:
+    """An intake object without a region, given the open visit's, and the notice that says
+    so; anything else as it was (and None)."""
+    given = data.get("region") if isinstance(data, dict) else None
+    if not isinstance(data, dict) or not (given is None or
+                                          (isinstance(given, str) and not given.strip())):
+        return data, None
+    region = visit_region(store)
+    if not region:
+        return data, None
+    return {**data, "region": region}, IntakeWarning(
+        "region", "region_default", f"not given: the open visit's region, {region}")
+
+
+def empty_values(*, region: str = "") -> dict[str, Any]:
     """A blank form. Choices the officer must make on purpose (kind, outcome, consent)
-    start unset; the rest start at the common, safe value."""
+    start unset; the rest start at the common, safe value (``region``: the open visit's,
+    :func:`visit_region`)."""
     return {
         "anonymous": False, "name": "", "type": "individual", "phone": "", "email": "",
         "address": "", "postcode": "", "birth_year": "", "consent": False, "consent_at": None,
-        "kind": "", "agency": "", "region": "", "title": "", "body": "",
+        "kind": "", "agency": "", "region": region, "title": "", "body": "",
         "channel": "walk_in", "disclosure": "private", "notify_by": "", "outcome": "",
         "referred_to": "", "attachments": [], "signature": "",
         # 민원처리법 시행령 제6조④ (empty: the kind's default from receipt-content.json)
@@ -135,8 +160,10 @@ def empty_values() -> dict[str, Any]:
     }
 
 
-def is_blank(values: dict[str, Any]) -> bool:
-    return normalised(values) == empty_values()
+def is_blank(values: dict[str, Any], *, region: str = "") -> bool:
+    """Nothing typed: a blank form, or one holding only the default region."""
+    kept = normalised(values)
+    return kept == empty_values() or (bool(region) and kept == empty_values(region=region))
 
 
 def normalised(values: dict[str, Any]) -> dict[str, Any]:

@@ -110,7 +110,7 @@ class CasesPage(QWidget):
 
         bar = QHBoxLayout()
         self.search = QLineEdit()
-        self.search.setPlaceholderText(tr("검색: 접수번호, 제목, 내용, 기관, 이름 (단어 일부도)"))
+        self.search.setPlaceholderText(tr("검색: 접수번호, 제목, 내용, 기관, 이름, 전화번호 (일부도)"))
         self.search.setAccessibleName(tr("사건 검색"))
         self.search.setClearButtonEnabled(True)
         bar.addWidget(self.search, 3)

@@ -140,14 +140,6 @@ def _today_sessions(store) -> list[tuple[str, str, str, str]]:
 # -- the widget ----------------------------------------------------------------------------
 
 
-class DateBox(QDateEdit):
-    """A date box that Tab leaves, as every other field does (a plain QDateEdit uses Tab
-    to step through year, month and day; here Left/Right and typing do that)."""
-
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt API)
-        return QWidget.focusNextPrevChild(self, next)
-
-
 class CounselForm(QWidget):
     """The "국선대리인 상담" tab. ``window`` gives the runner and the signed-in officer."""
 
@@ -214,7 +206,7 @@ class CounselForm(QWidget):
         return combo
 
     def _date(self, key: str) -> QDateEdit:
-        edit = DateBox()
+        edit = form_parts.DateBox()
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
         edit.setMinimumDate(QDate(2000, 1, 1))

@@ -140,6 +140,9 @@ class IntakeForm(QWidget):
         self._loading = False
         self._consent_at: str | None = None
         self._signature_b64 = ""
+        #: 발생 지역's default: the open visit's region (issue 12), asked of the store when
+        #: the form shows and after each save; '' with no visit open.
+        self.visit_region = ""
 
         self.setAcceptDrops(True)  # files dropped anywhere on the form are attached
         self.views = QStackedLayout(self)
@@ -163,7 +166,8 @@ class IntakeForm(QWidget):
 
         self.drafts = DraftAutosave(
             window, prefix="draft", seconds=autosave_s,
-            values=self.values, busy=lambda: self._saving, is_blank=intake_draft.is_blank,
+            values=self.values, busy=lambda: self._saving,
+            is_blank=lambda values: intake_draft.is_blank(values, region=self.visit_region),
             restore=self._restore_draft,
             problem=lambda what: self.status.setText(problem_text(what)), load=_load_draft,
             draft_of=lambda loaded: loaded[0], parent=self)
@@ -429,15 +433,42 @@ class IntakeForm(QWidget):
             self._signature_changed()
         finally:
             self._loading = False
-        blank = intake_draft.empty_values()
+        blank = intake_draft.empty_values(region=self.visit_region)
         self.touched = {key for key in ORDER if v.get(key) != blank.get(key)}
         self.check_all = False
         self._update_enabled()
         self.validate()
 
     def clear(self) -> None:
-        self.set_values(intake_draft.empty_values())
+        self.set_values(intake_draft.empty_values(region=self.visit_region))
         self.touched.clear()
+        self.validate()
+
+    # -- the open visit's region -------------------------------------------------------
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        self._ask_visit_region()
+
+    def _ask_visit_region(self) -> None:
+        window = self.window_
+        if self._officer() is None or not window.runner.running:
+            return
+        window.runner.run(StoreOp(intake_draft.visit_region).success(self._visit_region_known))
+
+    def _visit_region_known(self, region: str) -> None:
+        """Prefill 발생 지역 unless the officer has typed one: the field is empty or still
+        holds the previous default."""
+        before, self.visit_region = self.visit_region, region
+        field = self.fields["region"]
+        if region == before and field.text() == region or "region" in self.touched \
+                or field.text() not in ("", before):
+            return
+        self._loading = True
+        try:
+            field.setText(region)
+        finally:
+            self._loading = False
         self.validate()
 
     # -- as the officer types ----------------------------------------------------------
@@ -553,6 +584,7 @@ class IntakeForm(QWidget):
         self._saving = False
         form_parts.show_saving(self.save_button, False)
         self.clear()
+        self._ask_visit_region()  # a visit may have opened or closed meanwhile
         self.drafts.settled()  # saved: not a draft (cleared with the save)
         self.banner.hide()
         self.views.setCurrentWidget(self.receipt_view)
@@ -593,6 +625,7 @@ class IntakeForm(QWidget):
         self.views.setCurrentWidget(self.form_view)
         self.clear()
         self.fields["name"].setFocus()
+        self._ask_visit_region()
         self.drafts.start(officer.id)
 
     def _restore_draft(self, loaded) -> None:

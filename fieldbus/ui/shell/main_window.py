@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QStackedWidget,
+    QStatusBar,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -44,6 +45,7 @@ from fieldbus.ui.shell.worker import StoreOp, StoreRunner
 from fieldbus.ui.widgets.fonts import enlarge
 
 if TYPE_CHECKING:  # the dialogs are imported when first opened, not at start-up
+    from fieldbus.services.sync_status import SyncStatus
     from fieldbus.ui.shell.settings_dialog import SettingsDialog
     from fieldbus.ui.sync.panel import SyncPanel
 
@@ -174,6 +176,41 @@ class IdleWatch(QObject):
         return False
 
 
+class StatusBar(QStatusBar):
+    """One message at a time on the left of the status bar.
+
+    A passing message (``showMessage``: a restored draft, a short PIN, a fault) hides the
+    officer's name and the development-mode warning until it ends, and they come back
+    after. QStatusBar does this itself only while it is on screen: a message shown while
+    the bar was hidden (before sign-in is finished, under the lock) left both labels drawn
+    under it once the bar showed again. ``lines`` are those labels, each with whether it is
+    wanted at all (:meth:`want`), so a message never decides for good what shows.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._wanted: dict[QWidget, bool] = {}
+        self.messageChanged.connect(self._arrange)
+
+    def add_line(self, widget: QWidget, stretch: int = 0, *, wanted: bool = True) -> None:
+        self.addWidget(widget, stretch)
+        self._wanted[widget] = wanted
+        self._arrange()
+
+    def want(self, widget: QWidget, wanted: bool) -> None:
+        self._wanted[widget] = wanted
+        self._arrange()
+
+    def _arrange(self, *_: object) -> None:
+        message = bool(self.currentMessage())
+        for widget, wanted in self._wanted.items():
+            widget.setVisible(wanted and not message)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        self._arrange()
+
+
 class MainWindow(QMainWindow):
     def __init__(self, data_dir: Path, *, idle_seconds: float = DEFAULT_IDLE_SECONDS,
                  training: bool = False, parent: QWidget | None = None) -> None:
@@ -213,9 +250,7 @@ class MainWindow(QMainWindow):
                                      intro=self.tr("담당자를 고르고 PIN을 입력하십시오."),
                                      button=self.tr("로그인"))
         self.signin_page.submitted.connect(self._sign_in)
-        self.lock_page = PinPrompt(title=self.tr("화면이 잠겼습니다"),
-                                   intro=self.tr("한동안 사용하지 않아 화면을 잠갔습니다. "
-                                                 "계속하려면 PIN을 입력하십시오."),
+        self.lock_page = PinPrompt(title=self.tr("화면이 잠겼습니다"), intro="",
                                    button=self.tr("잠금 해제"))
         self.lock_page.submitted.connect(self._unlock)
         self.error_page = StoreErrorPage()
@@ -246,26 +281,27 @@ class MainWindow(QMainWindow):
         self.sync = SyncController(self)
         self.sync.changed.connect(self._show_sync)
         self.sync_panel: SyncPanel | None = None
+        self.sync_status: SyncStatus | None = None  # None until the controller first says
         self.key_warning_label = QLabel()
         self.key_warning_label.setAccessibleName(self.tr("보안 경고"))
         self.key_warning_label.setStyleSheet("color: #b00020;")
-        self.key_warning_label.hide()
-        bar = self.statusBar()
-        bar.addWidget(self.officer_label)
-        bar.addWidget(self.key_warning_label, 1)
+        bar = StatusBar()
+        self.setStatusBar(bar)
+        bar.add_line(self.officer_label)
+        bar.add_line(self.key_warning_label, 1, wanted=False)
         bar.addPermanentWidget(self.outbox_label)
         self.training_label = status_label()
         bar.addPermanentWidget(self.training_label)
         bar.hide()
 
         self.idle = IdleWatch(idle_seconds, self)
-        self.idle.idle.connect(self.lock)
+        self.idle.idle.connect(lambda: self.lock(idle=True))
         self.outbox_timer = QTimer(self)
         self.outbox_timer.setInterval(OUTBOX_REFRESH_MS)
         self.outbox_timer.timeout.connect(lambda: self.sync.refresh())
         self.lock_action = QAction(self.tr("화면 잠그기"), self)
         self.lock_action.setShortcut(QKeySequence(self.tr("Ctrl+L")))
-        self.lock_action.triggered.connect(self.lock)
+        self.lock_action.triggered.connect(lambda: self.lock())
         self.lock_action.setEnabled(False)
         self.addAction(self.lock_action)
         if training:
@@ -284,6 +320,12 @@ class MainWindow(QMainWindow):
         self.sync_action.setEnabled(False)
         self.addAction(self.sync_action)
         self.menuBar().addAction(self.sync_action)
+
+    @property
+    def status_bar(self) -> StatusBar:
+        bar = self.statusBar()
+        assert isinstance(bar, StatusBar)
+        return bar
 
     def open_settings(self) -> SettingsDialog:
         """The settings dialog, window-modal; the forms behind it keep what is typed."""
@@ -346,6 +388,7 @@ class MainWindow(QMainWindow):
         yield
         from fieldbus.ui.visit.page import build_visit_page
         self._visit_page = yield from self._tab(build_visit_page, self.tr("오늘의 방문"))
+        self._tell_visit_page(self.sync_status)
         import fieldbus.domain.phones  # noqa: F401 - the intake's heaviest import, alone
         yield
         from fieldbus.ui.intake.page import build_intake_page
@@ -438,9 +481,7 @@ class MainWindow(QMainWindow):
                                                    "보호합니다. 버스 노트북에서는 쓰지 "
                                                    "마십시오."))
             self.key_warning_label.setToolTip(warning)
-            self.key_warning_label.show()
-        else:
-            self.key_warning_label.hide()
+        self.status_bar.want(self.key_warning_label, bool(warning))
 
     # -- first run -----------------------------------------------------------------------
 
@@ -549,12 +590,21 @@ class MainWindow(QMainWindow):
         self.sync.refresh()
         self.sync.nudge()
 
-    def _show_sync(self, status) -> None:
-        from fieldbus.ui.sync.panel import colour, headline
+    def _show_sync(self, status: SyncStatus) -> None:
+        from fieldbus.ui.sync.panel import colour, explanation, headline
 
         self.pending = status.pending
+        self.sync_status = status
         self.outbox_label.setText(headline(status))
+        self.outbox_label.setToolTip(explanation(status))
         self.outbox_label.setStyleSheet(f"color: {colour(status)};" if colour(status) else "")
+        self._tell_visit_page(status)
+
+    def _tell_visit_page(self, status: SyncStatus | None) -> None:
+        """The visit tab's waiting list says what becomes of what waits in this state."""
+        waiting = getattr(getattr(self, "_visit_page", None), "waiting", None)
+        if status is not None and waiting is not None:
+            waiting.set_sync(status)
 
     def open_sync_panel(self) -> SyncPanel | None:
         if self.officer is None or self.locked:
@@ -586,10 +636,17 @@ class MainWindow(QMainWindow):
     def locked(self) -> bool:
         return self.pages.currentWidget() is self.lock_page
 
-    def lock(self) -> None:
-        """Hide everything (the work page keeps its state) until the PIN is given."""
+    def lock(self, *, idle: bool = False) -> None:
+        """Hide everything (the work page keeps its state) until the PIN is given.
+        ``idle``: the idle period ran out; else the officer locked it (Ctrl+L, the menu)."""
         if self.officer is None or self.locked:
             return
+        if idle:
+            self.lock_page.intro.setText(self.tr("한동안 사용하지 않아 화면을 잠갔습니다. "
+                                                 "계속하려면 PIN을 입력하십시오."))
+        else:
+            self.lock_page.intro.setText(self.tr("{0}님이 화면을 잠갔습니다. 계속하려면 PIN을 "
+                                                 "입력하십시오.").format(self.officer.name))
         self.idle.stop()
         self.outbox_timer.stop()
         if self.settings_dialog is not None:

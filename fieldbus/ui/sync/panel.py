@@ -48,6 +48,23 @@ def headline(status: SyncStatus) -> str:
     return tr("모두 동기화됨")
 
 
+def explanation(status: SyncStatus) -> str:
+    """The status bar's tooltip: what the line means when records do not go out by
+    themselves, then how to open the panel."""
+    phase, lines = status.phase, []
+    if phase is Phase.TRAINING:
+        lines.append(tr("교육용 저장소는 허브에 등록하지 않고 동기화하지도 않습니다."))
+    elif not status.enrolled and phase is not Phase.ATTENTION:
+        lines.append(tr("이 노트북은 허브에 등록되지 않아 동기화하지 않습니다. 기록은 이 "
+                        "노트북에 안전하게 남아 있고, 관리자가 `fieldbus enrol`로 등록하면 "
+                        "보냅니다."))
+    elif phase is Phase.REFUSED:
+        lines.append(tr("허브가 이 노트북을 받지 않습니다. 기록은 이 노트북에 남아 있습니다. "
+                        "관리자에게 다시 등록을 요청하십시오."))
+    lines.append(tr("동기화 현황 보기 (Ctrl+Shift+Y)"))
+    return "\n".join(lines)
+
+
 def colour(status: SyncStatus) -> str:
     return COLOURS.get(status.phase, "")
 
@@ -88,6 +105,7 @@ class SyncPanel(QDialog):
         self.show_status(controller.status)
 
     def show_status(self, status: SyncStatus) -> None:
+        self.waiting.set_sync(status)
         self.headline.setText(headline(status))
         self.headline.setStyleSheet(f"color: {colour(status)};" if colour(status) else "")
         self.detail.setText(self._detail(status))

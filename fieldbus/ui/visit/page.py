@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -32,6 +31,7 @@ from fieldbus.domain.deadlines import kst_today
 from fieldbus.receipts import labels
 from fieldbus.ui.shell import display, messages
 from fieldbus.ui.shell.worker import StoreOp
+from fieldbus.ui.widgets import form_parts
 from fieldbus.ui.widgets.keys import push_button, tab_chain
 from fieldbus.ui.widgets.waiting_list import WaitingList
 
@@ -120,7 +120,7 @@ class VisitPage(QWidget):
         self.venue.setPlaceholderText(self.tr("예: 청송군청 앞 광장"))
         self.region = QLineEdit()
         self.region.setPlaceholderText(self.tr("예: 경상북도 청송군"))
-        self.day = QDateEdit(QDate(kst_today()))
+        self.day = form_parts.DateBox(QDate(kst_today()))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.team = QLineEdit()

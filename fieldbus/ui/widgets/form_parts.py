@@ -16,6 +16,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -35,6 +36,15 @@ INFO_STYLE = "color: #0b5394; background: #e8f0fe; padding: 4px;"
 
 # Told which field the officer just changed (the form checks itself again).
 Edited = Callable[[str], None]
+
+
+class DateBox(QDateEdit):
+    """A date box that Tab leaves for the next field, as every other field does: a plain
+    QDateEdit uses Tab to step through year, month and day; here the arrows and typing do
+    that (the counsel form's dates and the visit form's)."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt API)
+        return QWidget.focusNextPrevChild(self, next)
 
 
 def tr(text: str) -> str:

@@ -53,6 +53,13 @@ def table() -> dict[str, Any]:
 
 
 @cache
+def consent_table() -> dict[str, Any]:
+    """``resources/rules/consent.json`` as read, once: the notice the intake form shows and
+    the receipt's consent lines both come from it."""
+    return json.loads(resource_path("rules", "consent.json").read_text(encoding="utf-8"))
+
+
+@cache
 def notices() -> dict[str, Any]:
     """``resources/receipts/notices.json``: the progress notices, by kind."""
     path = resource_path("receipts", "notices.json")

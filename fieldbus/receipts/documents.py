@@ -11,10 +11,8 @@ appear. Personal items are named as the consent notice names them, never by thei
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache
 
 from fieldbus.domain.appeal import appeal_deadline, proof_needed
 from fieldbus.domain.deadlines import Deadline, rule_for
@@ -23,7 +21,6 @@ from fieldbus.domain import receipt_content
 from fieldbus.domain.records import Complaint, Consent, CounselSession, Petitioner, Visit
 from fieldbus.receipts import labels as L
 from fieldbus.receipts.labels import Label, say
-from fieldbus.domain.resources import resource_path
 from fieldbus.store.handler import Handler
 from fieldbus.store.prints import Issue
 
@@ -127,21 +124,16 @@ def _person(person: Petitioner, label: Label, *, reveal: bool,
     return items
 
 
-@cache
-def _consent_table() -> dict:
-    return json.loads(resource_path("rules", "consent.json").read_text(encoding="utf-8"))
-
-
 def _codes(part: str) -> tuple[str, ...]:
     """The item codes of the notice's ``legal_basis`` or ``consent`` part, in its order."""
-    return tuple(item["code"] for item in _consent_table()[part]["items"])
+    return tuple(item["code"] for item in receipt_content.consent_table()[part]["items"])
 
 
 def _item_words(codes: tuple[str, ...] | list[str]) -> str:
     """Item codes as the consent notice names them, Korean first and the English after
     (``전화번호, 전자우편 (phone, e-mail)``); a code neither the notice nor
     :data:`labels.ITEM_WORDS` knows is counted, never printed."""
-    table = _consent_table()
+    table = receipt_content.consent_table()
     notice = {item["code"]: item["label"]
               for part in ("legal_basis", "consent") for item in table[part]["items"]}
     ko: list[str] = []
@@ -165,7 +157,7 @@ def _item_words(codes: tuple[str, ...] | list[str]) -> str:
 def _legal_items() -> Field:
     """Name and address, processed on the basis of 민원처리법 — listed apart from the
     consented items (개인정보 보호법 제22조③)."""
-    legal = _consent_table()["legal_basis"]
+    legal = receipt_content.consent_table()["legal_basis"]
     return Field(L.LEGAL_ITEMS, f"{_item_words(_codes('legal_basis'))} · "
                                 f"{say(L.LEGAL_ITEMS_NOTE)}", note=legal["summary"])
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from fieldbus.domain import appeal, rule_tables
+from fieldbus.domain import appeal, receipt_content, rule_tables
 
 
 @cache
@@ -20,3 +20,5 @@ def check_rule_tables() -> None:
     """Read and check every rule table once (cached); raises ``RuleTableError``."""
     rule_tables.check_all()
     appeal.counsel_rules()
+    receipt_content.table()
+    receipt_content.notices()

@@ -271,39 +271,39 @@ def test_the_cut_off_is_1_january_kst_written_as_a_utc_stamp():
     assert retention.cutoff(_kst(2029, 7, 1), 3) == "2025-12-31T15:00:00.000+00:00"
 
 
-def test_a_table_without_years_stops_the_hub_naming_file_and_entry(tmp_path, monkeypatch):
-    """A table left with the old "days" must not give a silently wrong period."""
-    table = json.loads(retention._rules_file().read_text(encoding="utf-8"))
-    table["complaint"]["days"] = table["complaint"].pop("years")
-    path = tmp_path / "hub-retention.json"
-    path.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
-    monkeypatch.setattr(retention, "_rules_file", lambda: path)
-    retention.rule.cache_clear()
-    try:
-        with pytest.raises(ValueError) as info:
-            retention.rule("complaint")
-        assert str(info.value) == (f"{path}: complaint: 'years' must be an integer of at "
-                                   "least 1, not None")
-    finally:
+@pytest.fixture
+def days_table(tmp_path, monkeypatch):
+    """``days_table(kind)``: the hub's table with ``kind`` left on the old "days" key, in
+    use until the test ends; returns its path."""
+    def write(kind: str):
+        table = json.loads(retention._rules_file().read_text(encoding="utf-8"))
+        table[kind]["days"] = table[kind].pop("years")
+        path = tmp_path / "hub-retention.json"
+        path.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+        monkeypatch.setattr(retention, "_rules_file", lambda: path)
         retention.rule.cache_clear()
+        return path
+    yield write
+    retention.rule.cache_clear()
 
 
-def test_a_broken_table_stops_serve_before_it_listens(tmp_path, monkeypatch, capsys):
+def test_a_table_without_years_stops_the_hub_naming_file_and_entry(days_table):
+    """A table left with the old "days" must not give a silently wrong period."""
+    path = days_table("complaint")
+    with pytest.raises(ValueError) as info:
+        retention.rule("complaint")
+    assert str(info.value) == (f"{path}: complaint: 'years' must be an integer of at "
+                               "least 1, not None")
+
+
+def test_a_broken_table_stops_serve_before_it_listens(days_table, tmp_path, capsys):
     """``fieldbus-hub serve`` reads the rule at start: a table without "years" is one line
     and exit 2, not a server whose nightly purge fails in the log."""
     from sync.hub import cli as hub_cli_module
 
-    table = json.loads(retention._rules_file().read_text(encoding="utf-8"))
-    table["counsel"]["days"] = table["counsel"].pop("years")
-    path = tmp_path / "hub-retention.json"
-    path.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
-    monkeypatch.setattr(retention, "_rules_file", lambda: path)
-    retention.rule.cache_clear()
-    try:
-        code = hub_cli_module.main(["--db", f"sqlite:///{tmp_path / 'hub.db'}", "serve",
-                                    "--port", "9"])
-    finally:
-        retention.rule.cache_clear()
+    path = days_table("counsel")
+    code = hub_cli_module.main(["--db", f"sqlite:///{tmp_path / 'hub.db'}", "serve",
+                                "--port", "9"])
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 2
     assert err == [f"fieldbus-hub: {path}: counsel: 'years' must be an integer of at least 1, "

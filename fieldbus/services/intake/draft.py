@@ -22,6 +22,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
+from fieldbus.domain import receipt_content
 from fieldbus.domain.errors import ValidationError
 from fieldbus.domain.intake import parse_complaint
 from fieldbus.domain.records import IntakeWarning
@@ -85,7 +86,7 @@ class ConsentNotice:
 @cache
 def consent_notice() -> ConsentNotice:
     """The notice read to the citizen (``resources/rules/consent.json``)."""
-    raw = json.loads(resource_path("rules", "consent.json").read_text(encoding="utf-8"))
+    raw = receipt_content.consent_table()
     legal, consent = raw["legal_basis"], raw["consent"]
     legal_items = tuple(NoticeItem(code=i["code"], label=i["label"], purpose=i["purpose"],
                                    basis=i["basis"]) for i in legal["items"])

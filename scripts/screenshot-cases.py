@@ -27,8 +27,8 @@ def seed(data_dir: Path) -> None:
 
     samples = [json.loads((ROOT / "tests" / "samples" / f"complaint-0{i}.json")
                           .read_text(encoding="utf-8")) for i in range(1, 7)]
-    names = ["김영수", "박순자", "이민호", "최정희", None, "정대현", "한미경", "오세훈",
-             "윤지아", "장동건", "서말순", "임꺽정", "강감찬", "조은비", "신사임", "배수지",
+    names = ["김영수", "박순자", "이민호", "최정희", None, "정대현", "한미경", "오세진",
+             "윤지아", "장도윤", "서말순", "임건우", "강민찬", "조은비", "신사윤", "배수연",
              "황보람", "문재석", "송하늘", "노을빛"]
     with Store.create(data_dir, device="B07A", officer="홍길동", pin=PIN) as store:
         by = store.sign_in("홍길동", PIN)

@@ -395,6 +395,41 @@ def test_imports_point_the_way_the_layers_allow(graph, modules):
     assert not found, "imports against LAYERS:\n" + "\n".join(found)
 
 
+#: The window's screens: each is its own package and never imports another's; what two
+#: screens share lives in ``fieldbus.ui.widgets`` (or ``printing``), and only the shell
+#: puts the screens together.
+SCREENS = ("fieldbus.ui.intake", "fieldbus.ui.cases", "fieldbus.ui.counsel",
+           "fieldbus.ui.visit", "fieldbus.ui.sync")
+SHARED_UI = ("fieldbus.ui.widgets", "fieldbus.ui.printing")
+
+
+def screens_crossed(graph: Graph) -> list[str]:
+    """Imports from one screen's package into another's, or from a shared part into any."""
+    found = []
+    for module in sorted(graph):
+        own = next((s for s in SCREENS if is_within(module, (s,))), None)
+        if own is None and not is_within(module, SHARED_UI):
+            continue
+        for target, edge in sorted(graph[module].items()):
+            screen = next((s for s in SCREENS if is_within(target, (s,))), None)
+            if screen is not None and screen != own:
+                found.append(f"{module}:{edge.line} imports {target}")
+    return found
+
+
+def test_a_screen_never_imports_another_screen(graph):
+    found = screens_crossed(graph)
+    assert not found, "screens importing each other:\n" + "\n".join(found)
+
+
+def test_a_screen_crossing_is_seen():
+    graph = {"fieldbus.ui.cases.page": {"fieldbus.ui.counsel.detail": Edge(3, True)},
+             "fieldbus.ui.counsel.form": {"fieldbus.ui.counsel.detail": Edge(4, False)},
+             "fieldbus.ui.shell.main_window": {"fieldbus.ui.cases.page": Edge(5, False)}}
+    assert screens_crossed(graph) == [
+        "fieldbus.ui.cases.page:3 imports fieldbus.ui.counsel.detail"]
+
+
 def test_the_graph_sees_the_arrows_it_is_meant_to_check(graph):
     """Guards the two tests above against an empty or a wrongly named graph."""
     assert "fieldbus.store.store" in graph["fieldbus.store.complaints"]

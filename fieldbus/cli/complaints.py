@@ -94,6 +94,9 @@ def cmd_complaint_import(args: argparse.Namespace) -> int:
 
         report = importer.import_lines(s.store, s.officer, stream, base_dir=base_dir,
                                        worker=worker, on_saved=saved, on_problem=problem)
+    if report.took_visit_region:  # once, not a warning a line (the same words as `add`'s)
+        print(f"warning: region: {report.took_visit_region} line(s) without one: the open "
+              f"visit's region, {report.region}", file=sys.stderr)
     if report.bad:
         print(f"{report.bad} line(s) were not imported", file=sys.stderr)
         return EXIT_INVALID
@@ -197,7 +200,8 @@ def cmd_complaint_edit(args: argparse.Namespace) -> int:
     text, _ = read_json_text(args.file)
     patch = parse_json(text, args.file)
     with Session(args) as s:
-        complaint, warnings = complaints.edit(s.store, args.receipt, patch, s.officer)
+        complaint, warnings = complaints.edit(s.store, args.receipt, patch, s.officer,
+                                              reason=args.reason)
     print_warnings(warnings)
     print(f"{complaint.receipt_no} version {complaint.version}")
     return EXIT_OK
@@ -223,3 +227,6 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p = add_command(csub, "edit", cmd_complaint_edit, "change a complaint (JSON Merge Patch)")
     p.add_argument("receipt")
     p.add_argument("file", metavar="FILE|-")
+    p.add_argument("--reason", default=None,
+                   help="why it is corrected (kept in the audit log and the case's history; "
+                        "the window always asks)")

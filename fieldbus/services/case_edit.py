@@ -1,5 +1,6 @@
-"""Editing a returned case without Qt: the form values a saved complaint starts from, what
-the officer may change, and the merge patch of just what was changed.
+"""Editing a saved case without Qt — fixing a returned case, or correcting one (issue 12):
+the form values a saved complaint starts from, who may correct it, what the officer may
+change, and the merge patch of just what was changed.
 
 The editor (``fieldbus/ui/cases/editor.py``) holds the same plain dict as the intake form
 (:func:`fieldbus.services.intake.draft.empty_values`) and checks it with the same
@@ -15,14 +16,22 @@ from typing import Any
 
 from fieldbus.services.intake import draft as intake_draft
 from fieldbus.domain.records import CONSENTED_FIELDS, Complaint, Officer
+from fieldbus.store import complaints as store_complaints
 
-#: Fields the officer can change in a returned case, in the order of the form. The
+#: The citizen's details in the form (the "민원인" box).
+WHO = ("name", "type", "phone", "email", "address", "postcode", "birth_year")
+#: What the citizen was told at intake (민원처리법 시행령 제6조④, issue 11).
+GUIDANCE = ("documents", "documents_missing", "procedure", "site_check")
+#: A report's: 신분공개 동의 (kept in the petitioner, so sealed with it) and the oral
+#: report read back (공익신고자 보호법 제8조③).
+REPORT = ("identity_disclosure", "oral", "read_back")
+#: Fields the officer can change in a saved case, in the order of the form. The
 #: receipt number, time of receipt and attachments are frozen by the store; consent and
 #: anonymity are the citizen's answers at the bus and are not changed afterwards.
-EDITABLE = ("name", "type", "phone", "email", "address", "postcode", "birth_year", "kind",
-            "agency", "region", "title", "body", "channel", "disclosure", "notify_by",
-            "outcome", "referred_to")
-PETITIONER_FIELDS = ("name", "type", "phone", "email", "address", "postcode", "birth_year")
+EDITABLE = (*WHO, "kind", "agency", "region", "title", "body", "channel", "disclosure",
+            "notify_by", "outcome", "referred_to", *GUIDANCE, *REPORT)
+#: Fields that are the petitioner's (sealed with a reporter's identity).
+PETITIONER_FIELDS = (*WHO, "identity_disclosure")
 
 
 def values_of(complaint: Complaint) -> dict[str, Any]:
@@ -39,7 +48,14 @@ def values_of(complaint: Complaint) -> dict[str, Any]:
     if p is not None:
         values.update(name=p.name, type=p.type, phone=p.phone or "", email=p.email or "",
                       address=p.address or "", postcode=p.postcode or "",
-                      birth_year=str(p.birth_year) if p.birth_year is not None else "")
+                      birth_year=str(p.birth_year) if p.birth_year is not None else "",
+                      identity_disclosure=p.identity_disclosure or "")
+    g = d.guidance
+    values.update(documents=g.documents or "", documents_missing=g.documents_missing or "",
+                  procedure=g.procedure or "", site_check=g.site_check or "")
+    if d.oral_report is not None:
+        values.update(oral=True, read_back=d.oral_report.read_back,
+                      read_back_at=d.oral_report.at.isoformat() if d.oral_report.at else None)
     return values
 
 
@@ -47,6 +63,19 @@ def may_resubmit(complaint: Complaint) -> bool:
     """Only a case the supervisor returned (``has_issues``) is fixed and resubmitted here;
     any officer signed in on the laptop may do it."""
     return complaint.review_state == "has_issues" and not complaint.purged
+
+
+def correction_refusal(complaint: Complaint, officer: Officer) -> str | None:
+    """Why ``officer`` may not correct ``complaint`` — ``not_taker`` (only the officer who
+    took it, or a supervisor), ``case_closed`` (forwarded or closed by the centre: a
+    supervisor only), ``purged`` — or None. The store's rule, which it enforces itself
+    (``complaints.edit`` refuses with PermissionDenied)."""
+    return store_complaints.correction_refusal(complaint, officer)
+
+
+def may_correct(complaint: Complaint, officer: Officer) -> bool:
+    """Whether ``officer`` may correct this saved case (고치기, issue 12)."""
+    return correction_refusal(complaint, officer) is None
 
 
 def frozen_fields(complaint: Complaint, officer: Officer) -> frozenset[str]:

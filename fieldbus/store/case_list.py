@@ -14,6 +14,13 @@ deep page with any filter (every skipped row is read), far too slow to follow a 
 
 The text filter is the store's Korean infix search (:func:`fieldbus.store.search.
 matching_rowids`): its row ids become a ``json_each`` subquery.
+
+A search also lists the counsel sessions it matches (issue 12: a returning citizen may have
+come for counsel), among the cases by time, when no filter that only a complaint has (kind,
+status, review, overdue) is set. A session's row id is given negated, so the one ordered
+array holds both and :func:`rows` reads each from its own table; its row is ``kind``
+:data:`COUNSEL` (the table's 종류 "상담"), its title the disposition, its status the outcome,
+and it has no review nor processing deadline.
 """
 
 from __future__ import annotations
@@ -24,7 +31,7 @@ import unicodedata
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from fieldbus.domain.records import Officer
 from fieldbus.store import search
@@ -41,6 +48,10 @@ FINISHED = ("resolved", "closed")
 #: reading every matching row for its date and sorting: 0.07–0.13 s instead of 0.5 s for
 #: 45,000 matches among 100,000 cases; a handful of matches is quicker read directly.
 SCAN_INDEX_ABOVE = 2_000
+#: A search lists at most this many counsel sessions (newest first).
+MAX_COUNSEL_MATCHES = 1_000
+#: ``CaseRow.kind`` of a counsel session's row.
+COUNSEL = "counsel"
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,11 +90,22 @@ class Filters:
     review_state: str | None = None
     overdue: bool = False
 
+    @property
+    def with_counsel(self) -> bool:
+        """A search that also lists counsel sessions: text, and no filter that only
+        complaints have (kind, status, review, overdue)."""
+        return bool((self.text or "").strip()) and self.kind is None \
+            and self.status is None and self.review_state is None and not self.overdue
+
 
 # A public-interest reporter is sealed from everyone in a listing, supervisors included
 # (they read the identity in the audited detail): not even the masked name leaves here.
 _ROW = ("rowid, receipt_no, received_at, kind, status, sync_state, review_state, "
         "CASE WHEN kind = 'report' THEN '' ELSE masked_name END, title, deadline")
+# A counsel session as a row (rowid negated): the appellant's masked name only.
+_COUNSEL_ROW = ("-rowid, number, created_at, 'counsel', outcome, sync_state, NULL, "
+                "coalesce(masked_name, ''), coalesce(json_extract(disposition, '$.title'), ''), "
+                "''")
 
 
 def _where(store: Store, filters: Filters, today: date | None, *,
@@ -167,33 +189,68 @@ def ordered_rowids(store: Store, filters: Filters = Filters(), *,
     number of matches): names are searchable, and an auditor must see who looked for
     whom. The list calls it once per query typed, not once per page."""
     matches: list[int] = []
-    found = _where(store, filters, today, matches=matches)
     text = (filters.text or "").strip()
+    found = _where(store, filters, today, matches=matches)
+    sessions = _counsel_matches(store, text) if filters.with_counsel else []
     if by is not None and text:
-        store.audit(by, "searched", details={"query": unicodedata.normalize("NFC", text),
-                                             "results": len(matches), "screen": "cases"})
-    if found is None:
+        details = {"query": unicodedata.normalize("NFC", text), "results": len(matches),
+                   "screen": "cases"}
+        if filters.with_counsel:
+            details["counsel"] = len(sessions)
+        store.audit(by, "searched", details=details)
+    if found is None and not sessions:
         return array("q")
-    where, params = found
-    sql = "SELECT rowid, received_at FROM complaints"
-    if len(matches) > SCAN_INDEX_ABOVE:
-        sql += " INDEXED BY complaints_received"
-    if where:
-        sql += f" WHERE {' AND '.join(where)}"
-    sql += " ORDER BY received_at DESC, rowid DESC"
+    parts, params = [], []
+    named = "AS id, received_at AS at" if sessions else ", received_at"
+    if found is not None:
+        where, params = found
+        sql = f"SELECT rowid {named} FROM complaints"
+        if len(matches) > SCAN_INDEX_ABOVE:
+            sql += " INDEXED BY complaints_received"
+        if where:
+            sql += f" WHERE {' AND '.join(where)}"
+        parts.append(sql)
+    if sessions:
+        sql = ("SELECT -rowid AS id, created_at AS at FROM counsel_sessions "
+               "WHERE rowid IN (SELECT value FROM json_each(?))")
+        params = [*params, json.dumps(sessions)]
+        for column in ("visit_id", "sync_state"):
+            value = getattr(filters, column)
+            if value is not None:
+                sql += f" AND {column} = ?"
+                params.append(value)
+        parts.append(sql)
+        # Two ordered inputs merged (SQLite's compound ORDER BY): the complaints still in
+        # the received-at index's order, the few sessions sorted on their own. Both times
+        # are ISO 8601 in KST, so their text sorts as time does.
+        sql, rowid = " UNION ALL ".join(parts) + " ORDER BY at DESC, id DESC", "id"
+    else:
+        sql, rowid = sql + " ORDER BY received_at DESC, rowid DESC", "rowid"
     (packed,) = store.db.execute(
-        f"SELECT group_concat(printf('%016x', rowid), '') FROM ({sql})", params).fetchone()
+        f"SELECT group_concat(printf('%016x', {rowid}), '') FROM ({sql})", params).fetchone()
     rowids = array("q", bytes.fromhex(packed or ""))
     if sys.byteorder == "little":
         rowids.byteswap()  # the hex digits are big-endian
     return rowids
 
 
+def _counsel_matches(store: Store, text: str) -> list[int]:
+    """Row ids of the counsel sessions the search matches (the same terms as the cases')."""
+    return search.matching_counsel_rowids(store, text, limit=MAX_COUNSEL_MATCHES)
+
+
 def rows(store: Store, rowids: Sequence[int]) -> list[CaseRow]:
-    """The cases with these row ids, in the order given (a case deleted since is left out)."""
+    """The cases with these row ids, in the order given (a case deleted since is left out);
+    a negated row id is a counsel session's (:func:`ordered_rowids`)."""
+    wanted = list(rowids)
     found = store.db.execute(
         f"SELECT {_ROW} FROM complaints WHERE rowid IN (SELECT value FROM json_each(?))",
-        [json.dumps(list(rowids))]).fetchall()
+        [json.dumps(wanted)]).fetchall()
+    if min(wanted, default=0) < 0:
+        found += store.db.execute(
+            f"SELECT {_COUNSEL_ROW} FROM counsel_sessions "
+            "WHERE rowid IN (SELECT -value FROM json_each(?) WHERE value < 0)",
+            [json.dumps(wanted)]).fetchall()
     by_id = {row[0]: row for row in found}
     return [CaseRow(*by_id[rowid]) for rowid in rowids if rowid in by_id]
 
@@ -204,14 +261,47 @@ class HistoryEntry:
     officer: str | None
     action: str
     fields: tuple[str, ...]
+    reason: str | None = None  # why a correction was made (issue 12), None if not given
 
 
 def history(store: Store, complaint_id: str) -> list[HistoryEntry]:
-    """A case's history, oldest first: when, who, what (names of changed fields only)."""
+    """A case's history, oldest first: when, who, what (names of changed fields only) and,
+    for an edit, the reason given (issue 12). The reason is kept once, in the audit entry
+    ``complaints.edit`` writes with the history row (same time, same officer), where
+    retention removes it with the audit's other free text."""
     rows = store.db.execute(
-        "SELECT h.at, o.name, h.action, h.fields FROM complaint_history h "
+        "SELECT h.at, o.name, h.action, h.fields, h.officer_id FROM complaint_history h "
         "LEFT JOIN officers o ON o.id = h.officer_id WHERE h.complaint_id = ? "
         "ORDER BY h.seq", (complaint_id,)).fetchall()
-    return [HistoryEntry(at=at, officer=name, action=action,
-                         fields=tuple(json.loads(fields or "[]")))
-            for at, name, action, fields in rows]
+    reasons = _edit_reasons(store, complaint_id, [r for r in rows if r[2] == "edited"])
+    entries = []
+    for at, name, action, fields, officer_id in rows:
+        given = reasons.get((_instant(at), officer_id)) if action == "edited" else None
+        entries.append(HistoryEntry(at=at, officer=name, action=action,
+                                    fields=tuple(json.loads(fields or "[]")),
+                                    reason=given.pop(0) if given else None))
+    return entries
+
+
+def _instant(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+def _edit_reasons(store: Store, complaint_id: str,
+                  edits: list) -> dict[tuple[datetime, str], list[str]]:
+    """(time, officer) → the reasons of the case's ``complaint_edited`` audit entries that
+    still hold one, oldest first. Read through the audit's partial index of entries with
+    free text (``audit_free_text``), from the first edit on: cheap on a long log."""
+    if not edits:
+        return {}
+    first = min(_instant(e[0]) for e in edits)
+    found: dict[tuple[datetime, str], list[str]] = {}
+    for at, officer_id, reason in store.db.execute(
+            "SELECT at, officer_id, reason FROM audit WHERE redacted_at IS NULL AND "
+            "details_hash IS NOT NULL AND (reason IS NOT NULL OR "
+            "json_extract(details, '$.query') IS NOT NULL) AND at >= ? AND "
+            "action = 'complaint_edited' AND record_id = ? ORDER BY at, seq",
+            (first.isoformat(timespec="microseconds"), complaint_id)):
+        if reason is not None:
+            found.setdefault((_instant(at), officer_id), []).append(reason)
+    return found

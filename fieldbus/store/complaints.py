@@ -232,13 +232,13 @@ def _attach(complaint_id: str, draft: ComplaintDraft, rows: _Rows) -> tuple[Atta
 
 def _record_change(complaint: Complaint, by: Officer, now: datetime, *, action: str,
                    fields: list[str] | None, base_version: int | None, chain: audit.Chain,
-                   rows: _Rows) -> None:
+                   rows: _Rows, reason: str | None = None) -> None:
     rows.history.append((complaint.id, now.isoformat(), by.id, action, _json(fields or [])))
     rows.outbox.append(outbox.Entry(record_type="complaint", record_id=complaint.id,
                                     version=complaint.version, base_version=base_version,
                                     at=now))
     chain.append(at=now, officer_id=by.id, action=f"complaint_{action}",
-                 record_type="complaint", record_id=complaint.id,
+                 record_type="complaint", record_id=complaint.id, reason=reason,
                  details={"receipt_no": complaint.receipt_no, "fields": fields}
                  if fields is not None else {"receipt_no": complaint.receipt_no})
 
@@ -358,8 +358,47 @@ def by_rowids(store: Store, rowids: list[int]) -> list[Complaint]:
     return rows_by_rowid(store, "complaints", _COLUMNS, rowids, from_row)
 
 
-def edit(store: Store, receipt_no: str, patch: dict, by: Officer) -> tuple[Complaint, list]:
-    """Apply a JSON Merge Patch to a complaint's intake; validated like a new intake."""
+#: Statuses the hub sets once a case has left the bus (pulled changes): the agency holds
+#: the case as it was sent, so only a supervisor corrects it afterwards.
+LEFT_THE_BUS = ("forwarded", "closed")
+
+
+def correction_refusal(complaint: Complaint, by: Officer) -> str | None:
+    """Why ``by`` may not correct ``complaint`` (a code), or None when they may (issue 12).
+
+    A case is corrected by the officer who took it or by a supervisor; a case destroyed
+    after retention (``purged``) by nobody; a case the hub forwarded to the agency or
+    closed (:data:`LEFT_THE_BUS`) by a supervisor only. A case the supervisor returned
+    (``has_issues``) is not a correction but a resubmission, open to any officer on the
+    laptop as before: see :func:`edit`."""
+    if complaint.purged:
+        return "purged"
+    if by.role == "supervisor":
+        return None
+    if complaint.created_by != by.id:
+        return "not_taker"
+    if complaint.status in LEFT_THE_BUS:
+        return "case_closed"
+    return None
+
+
+_REFUSALS = {
+    "not_taker": "only the officer who took this case or a supervisor can correct it",
+    "case_closed": "this case was already forwarded or closed by the centre; only a "
+                   "supervisor can correct it now",
+}
+
+
+def edit(store: Store, receipt_no: str, patch: dict, by: Officer, *,
+         reason: str | None = None) -> tuple[Complaint, list]:
+    """Apply a JSON Merge Patch to a complaint's intake; validated like a new intake.
+
+    A returned case (``has_issues``) is resubmitted by any officer; any other change is a
+    correction, refused with :class:`PermissionDenied` unless
+    :func:`correction_refusal` allows it. ``reason`` (why it was changed; optional, the
+    window always asks) is kept in the audit entry's ``reason`` — with RRNs masked, and
+    removed with the rest of the audit's free text by retention — and read back into the
+    case's history (:func:`fieldbus.store.case_list.history`)."""
     from fieldbus.domain.intake import parse_complaint
     from fieldbus.domain.merge_patch import merge_patch
     from fieldbus.domain.serialize import draft_to_intake
@@ -375,6 +414,10 @@ def edit(store: Store, receipt_no: str, patch: dict, by: Officer) -> tuple[Compl
         if current.purged:
             raise ValidationError("", "this case's personal data was destroyed after the "
                                   "retention period; it can no longer be edited", code="purged")
+        refusal = None if current.review_state == "has_issues" else \
+            correction_refusal(current, by)
+        if refusal is not None:
+            raise PermissionDenied(_REFUSALS[refusal], code=refusal)
         base = draft_to_intake(current.draft)
         merged = merge_patch(base, patch)
         for key in ("petitioner", "notify_by"):  # required but nullable: removing means none
@@ -408,8 +451,9 @@ def edit(store: Store, receipt_no: str, patch: dict, by: Officer) -> tuple[Compl
             review_state=review_state,
             sync_state="pending", version=current.version + 1, updated_at=now)
         chain, rows = audit.Chain(store.db), _Rows()
-        _record_change(updated, by, now, action="edited", fields=changed,
-                       base_version=current.version, chain=chain, rows=rows)
+        _record_change(updated, by, now, action="edited", fields=_described(base, after),
+                       base_version=current.version, chain=chain, rows=rows,
+                       reason=reason.strip() if reason and reason.strip() else None)
         if kind_change is not None:
             chain.append(at=now, officer_id=by.id, action="complaint_kind_changed",
                          record_type="complaint", record_id=current.id,
@@ -419,6 +463,23 @@ def edit(store: Store, receipt_no: str, patch: dict, by: Officer) -> tuple[Compl
         outbox.enqueue_many(store.db, rows.outbox)
         chain.close()
     return updated, warnings
+
+
+def _described(before: dict, after: dict) -> list[str]:
+    """The fields an edit changed as the history and the audit name them: a part of a
+    group by its path (``petitioner.phone``, not the whole ``petitioner``), so that "수정
+    (전화번호)" says what a correction touched."""
+    found = []
+    for key in sorted(set(before) | set(after)):
+        old, new = before.get(key), after.get(key)
+        if old == new:
+            continue
+        if isinstance(old, dict) and isinstance(new, dict):
+            found.extend(f"{key}.{part}" for part in sorted(set(old) | set(new))
+                         if old.get(part) != new.get(part))
+        else:
+            found.append(key)
+    return found
 
 
 def _check_sealing(current: Complaint, draft: ComplaintDraft, changed: list[str],

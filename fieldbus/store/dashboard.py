@@ -93,9 +93,9 @@ def summary(store: Store, *, visit_id: str | None = None, day: date | None = Non
         f"(SELECT id FROM counsel_sessions WHERE {s_where}))",
         [*c_params, *s_params]).fetchone()
 
-    states = dict(store.db.execute(
-        "SELECT state, count(*) FROM outbox WHERE state IN ('pending', 'quarantined') "
-        "GROUP BY state").fetchall())
+    states = dict(store.db.execute(  # records, as the status bar counts (sync.counts)
+        "SELECT state, count(*) FROM (SELECT DISTINCT state, record_type, record_id "
+        "FROM outbox WHERE state IN ('pending', 'quarantined')) GROUP BY state").fetchall())
 
     return Summary(visit_id=visit_id, day=shown_day, cases=cases, by_kind=by_kind,
                    by_outcome=by_outcome, counsel_sessions=sessions,
@@ -105,21 +105,27 @@ def summary(store: Store, *, visit_id: str | None = None, day: date | None = Non
 
 
 def waiting(store: Store, limit: int = 200) -> list[Waiting]:
-    """Up to ``limit`` outbox rows not yet acknowledged: those needing attention
-    (quarantined) first, then pending ones oldest first."""
+    """Up to ``limit`` records not yet acknowledged, one row each at its newest version
+    (a sync sends only that one, see ``fieldbus.store.sync.pending``), waiting since its
+    oldest unsent edit: those needing attention (quarantined) first, then pending ones
+    oldest first."""
     rows = store.db.execute(
+        "WITH w AS (SELECT min(seq) AS seq, record_type, record_id, max(version) AS version, "
+        "                  min(created_at) AS created_at, state, max(attempts) AS attempts, "
+        "                  max(last_error) AS last_error "
+        "           FROM outbox WHERE state IN ('quarantined', 'pending') "
+        "           GROUP BY state, record_type, record_id) "
         "SELECT o.seq, o.record_type, "
         "       CASE o.record_type WHEN 'complaint' THEN c.receipt_no "
         "                          WHEN 'counsel_session' THEN s.number "
         "                          WHEN 'visit' THEN v.day || ' ' || v.venue END, "
         "       o.version, o.created_at, o.state, o.attempts, "
         f"      substr(o.last_error, 1, {ERROR_CHARS}) "
-        "FROM outbox o "
+        "FROM w AS o "
         "LEFT JOIN complaints c ON o.record_type = 'complaint' AND c.id = o.record_id "
         "LEFT JOIN counsel_sessions s ON o.record_type = 'counsel_session' "
         "                             AND s.id = o.record_id "
         "LEFT JOIN visits v ON o.record_type = 'visit' AND v.id = o.record_id "
-        "WHERE o.state IN ('quarantined', 'pending') "
         "ORDER BY o.state = 'pending', o.seq LIMIT ?", (limit,)).fetchall()
     return [Waiting(seq=seq, record_type=rtype, number=number, version=version, since=since,
                     state=state, attempts=attempts, last_error=error)

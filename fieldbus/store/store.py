@@ -29,7 +29,7 @@ from fieldbus.domain.deadlines import KST
 from fieldbus.domain.errors import PermissionDenied, ValidationError
 from fieldbus.domain.receipt_numbers import check_device, validate_device_code
 from fieldbus.domain.records import ROLES, Officer
-from fieldbus.store import audit, officers
+from fieldbus.store import audit, changes, officers
 from fieldbus.store.errors import (
     KeyringUnavailable,
     SignInFailed,
@@ -163,6 +163,8 @@ class Store:
         self.device = self.meta("device")
         # Set once at creation (``fieldbus.services.training``): made-up cases, never synced.
         self.training = self.meta("training") == "1"
+        # What each operation changes, noted by the database itself (fieldbus.store.changes).
+        changes.install(db)
 
     # -- lifecycle -------------------------------------------------------------------
 

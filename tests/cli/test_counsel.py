@@ -9,7 +9,7 @@ import pytest
 from tests.cli.conftest import DEVICE, OFFICER, PIN, RECEIPT_RE, sample
 
 SUPERVISOR = "박감독"
-COUNSEL = "오세훈"
+COUNSEL = "오세진"
 COUNSEL_PIN = "739104"
 NOTES = sample("counsel-01.json")["notes"]
 NO_ANSWERS = {"kind": None, "notice": None, "announced_days": None,

@@ -18,7 +18,7 @@ def test_setup_refuses_a_four_digit_pin(cli):
 def test_an_officer_cannot_add_anyone(ready):
     """The attack: an officer makes themselves a counsel account and reads the notes."""
     for role in ("counsel", "officer"):
-        result = ready("officer", "add", "임꺽정", "--role", role,
+        result = ready("officer", "add", "임건우", "--role", role,
                        env={"FIELDBUS_NEW_PIN": NEW_PIN})
         assert result.code == 4, result
         assert len(result.err_lines) == 1 and "supervisor" in result.err_lines[0]

@@ -15,7 +15,7 @@ import pytest
 from tests.cli.conftest import sample
 from tests.conftest import PIN
 
-SUPERVISOR, OFFICER, COUNSEL = "박관리", "홍길동", "오세훈"
+SUPERVISOR, OFFICER, COUNSEL = "박관리", "홍길동", "오세진"
 PINS = {SUPERVISOR: "502741", OFFICER: "481920", COUNSEL: "739105"}
 REPORTER = "최제보"
 REPORTER_PHONE = "010-7777-3141"

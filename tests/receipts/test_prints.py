@@ -114,7 +114,7 @@ def test_the_counsel_confirmation_says_what_was_agreed_and_never_the_notes(print
     for expected in [session.number, "한*경", "기초생활수급자생계급여중지처분(구미시청)",
                      "2026-09-15", "2026-09-22", "2026-12-21", "행정심판법제27조",
                      "국선대리인선정신청(appliedforfreecounsel)", squashed(NEXT_STEP),
-                     "오세훈·변호사(attorney)", "기초생활수급자(basiclivelihoodsecurity)",
+                     "오세진·변호사(attorney)", "기초생활수급자(basiclivelihoodsecurity)",
                      "www.simpan.go.kr"]:
         assert expected in text, expected
     assert any("2026-12-21" in t for t in _bold_texts(pdf))  # the appeal deadline, in bold

@@ -246,7 +246,7 @@ def test_an_edit_merges_bumps_the_version_and_records_field_names_only(cstore, c
     history = cstore.db.execute(
         "SELECT action, fields FROM complaint_history WHERE complaint_id = ? ORDER BY seq",
         (saved.id,)).fetchall()
-    assert history[-1] == ("edited", json.dumps(["petitioner", "title"]))
+    assert history[-1] == ("edited", json.dumps(["petitioner.phone", "title"]))
     assert "재요청" not in repr(history) and "1111" not in repr(history)
 
     rows = cstore.db.execute("SELECT record_id, version, base_version, state FROM outbox "
@@ -255,7 +255,8 @@ def test_an_edit_merges_bumps_the_version_and_records_field_names_only(cstore, c
 
     last = audit_rows(cstore)[-1]
     assert last["action"] == "complaint_edited"
-    assert last["details"] == {"receipt_no": saved.receipt_no, "fields": ["petitioner", "title"]}
+    assert last["details"] == {"receipt_no": saved.receipt_no,
+                               "fields": ["petitioner.phone", "title"]}
     assert "1111" not in json.dumps(audit_rows(cstore), ensure_ascii=False)
     assert cstore.verify_audit().ok
 

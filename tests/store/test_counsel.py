@@ -66,7 +66,7 @@ def test_a_session_round_trips_from_disk(cstore, data_dir, clock):
 def test_reading_a_session_is_audited_and_notes_are_for_counsel_only(data_dir, clock):
     cstore, boss = team(data_dir, clock)
     saved = counsel.add(cstore, _session_draft(cstore), cstore.officer)
-    lawyer = cstore.add_officer(boss, name="오세훈", role="counsel", pin="593017")
+    lawyer = cstore.add_officer(boss, name="오세진", role="counsel", pin="593017")
 
     as_officer = counsel.view(cstore, saved.number, cstore.officer, reason="receipt")
     assert audit_rows(cstore)[-1]["details"] == {"notes_shown": False}

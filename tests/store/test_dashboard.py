@@ -96,3 +96,18 @@ def test_a_visit_row_shows_its_day_and_venue(cstore):
     visit = visits.open_visit(cstore, cstore.officer, venue="청송군청", region="청송군")
     [row] = dashboard.waiting(cstore)
     assert (row.record_type, row.number) == ("visit", f"{visit.day.isoformat()} 청송군청")
+
+
+def test_a_corrected_case_waits_once_as_the_status_bar_counts_it(cstore, clock):
+    """Two versions of one case in the outbox are one record to send (the sync sends the
+    newest): the visit tab's "동기화 대기" and its list agree with the status bar."""
+    from fieldbus.store import sync
+
+    by = cstore.officer
+    saved = complaints.add(cstore, draft(cstore), by)
+    clock.advance(minutes=3)
+    complaints.edit(cstore, saved.receipt_no, {"title": "마을 진입로 포장 요청 (정정)"}, by)
+    rows = dashboard.waiting(cstore)
+    assert [(r.number, r.version, r.since) for r in rows] == [
+        (saved.receipt_no, 2, saved.received_at.isoformat())]
+    assert dashboard.summary(cstore).waiting == sync.counts(cstore)[0] == 1

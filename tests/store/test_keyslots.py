@@ -111,7 +111,7 @@ def test_development_mode_says_the_pin_alone_protects_the_store(cstore):
 def test_only_a_supervisor_adds_officers_and_new_pins_have_six_digits(cstore, data_dir, clock):
     for role in ("officer", "counsel", "supervisor"):
         with pytest.raises(PermissionDenied, match="supervisor"):
-            cstore.add_officer(cstore.officer, name="임꺽정", role=role, pin=COUNSEL_PIN)
+            cstore.add_officer(cstore.officer, name="임건우", role=role, pin=COUNSEL_PIN)
     assert cstore.slots.officer_names() == ["홍길동"]
     cstore.close()
     with _boss_store(data_dir.parent / "boss", clock) as boss:

@@ -48,7 +48,7 @@ def test_a_wrong_pin_is_refused_and_audited(cstore):
 
 def test_an_unknown_officer_is_refused(cstore):
     with pytest.raises(SignInFailed, match="no officer named"):
-        cstore.sign_in("임꺽정", PIN)
+        cstore.sign_in("임건우", PIN)
 
 
 def test_free_attempts_then_a_lock_that_grows_and_then_lifts(cstore, clock):

@@ -81,8 +81,8 @@ def test_setup_sign_in_and_error_screens_name_every_control(
 
 @pytest.mark.parametrize("role", ["officer", "counsel"])
 def test_every_tab_and_the_lock_screen_name_every_control(qtbot, window_on, role):
-    window = window_on("오세훈") if role == "officer" else \
-        window_on("오세훈", who="오세훈", pin=OTHER_PIN)
+    window = window_on("오세진") if role == "officer" else \
+        window_on("오세진", who="오세진", pin=OTHER_PIN)
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         qtbot.waitUntil(lambda: window.runner.pending == 0)
@@ -145,7 +145,7 @@ def test_tab_walks_the_intake_form_in_reading_order(qtbot, window_on):
 
 
 def test_tab_walks_the_counsel_form_in_reading_order(qtbot, window_on):
-    window = window_on("오세훈", who="오세훈", pin=OTHER_PIN)
+    window = window_on("오세진", who="오세진", pin=OTHER_PIN)
     window.resize(1280, 900)
     window.tabs.setCurrentWidget(window.counsel_page)
     page = window.counsel_page

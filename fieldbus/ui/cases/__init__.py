@@ -1,5 +1,6 @@
 """The "사건 목록" tab: the case list (a lazily filled table model), search and filters,
-the detail pane with its receipt reprint, and the editor for a case the supervisor
+the detail pane (the citizen masked until revealed) with its receipt reprint, and the
+editor that corrects a saved case (고치기, a reason asked) or fixes one the supervisor
 returned (보완하여 다시 제출).
 
 May import Qt, ``fieldbus.domain``, ``store``, ``receipts``, ``services`` and the shared

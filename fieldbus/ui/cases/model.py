@@ -15,6 +15,10 @@ recently shown dropped first: memory, and the garbage collector's work, stay the
 however far the list is scrolled. Each row's texts are made once, on the worker, when its
 page is read; a paint only looks them up.
 
+A search also lists the counsel sessions it matches (their row ids negated, see
+:mod:`fieldbus.store.case_list`): 종류 "상담", the outcome as the status, no review nor
+deadline (:func:`line`); :data:`KindRole` tells the page which it is.
+
 The model never calls the store itself. A new query bumps ``generation``; an answer to an
 older one is dropped.
 """
@@ -102,6 +106,8 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 )
 
 ReceiptRole = Qt.ItemDataRole.UserRole + 1
+#: The row's kind code: a complaint's, or ``case_list.COUNSEL`` for a counsel session.
+KindRole = Qt.ItemDataRole.UserRole + 2
 
 #: Pages kept (least recently used dropped first): 4,000 rows, whatever was scrolled past.
 CACHE_PAGES = 20
@@ -115,6 +121,7 @@ _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _RECEIPT = int(ReceiptRole)
+_KIND = int(KindRole)
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
     Qt.ItemFlag.ItemNeverHasChildren
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
@@ -133,11 +140,19 @@ class Names:
     anonymous: str
     overdue: str
     sealed: str  # a public-interest report's name cell: the store gives no name at all
+    counsel: str  # a counsel session's 종류 (a search lists them too)
+    outcomes: dict[str, str]  # a counsel session's outcome, in its 상태 column
 
     @classmethod
     def current(cls) -> Names:
         return cls(kind_names(), status_names(), sync_names(), review_names(), tr("익명"),
-                   tr("{0} (지남)"), tr("비공개"))
+                   tr("{0} (지남)"), tr("비공개"), tr("상담"), counsel_outcome_names())
+
+
+def counsel_outcome_names() -> dict[str, str]:
+    """A counsel session's outcome as its row shows it (short: the table's 상태 column)."""
+    return {"application_filed": tr("선정 신청"), "advice_only": tr("상담만"),
+            "referred_legal_aid": tr("법률구조공단 안내"), "referred_other": tr("기타 안내")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +165,8 @@ class Line:
 
 
 def line(row: CaseRow, names: Names, today: date) -> Line:
+    if row.kind == case_list.COUNSEL:
+        return _counsel_line(row, names, today)
     overdue = row.overdue(today)
     values = {
         "receipt_no": row.receipt_no,
@@ -164,6 +181,23 @@ def line(row: CaseRow, names: Names, today: date) -> Line:
         "deadline": names.overdue.format(row.deadline) if overdue else row.deadline or "",
     }
     return Line(row, tuple(values[name] for name, _ in COLUMNS), overdue)
+
+
+def _counsel_line(row: CaseRow, names: Names, today: date) -> Line:
+    """A counsel session a search found: its number, 상담, the disposition, the masked
+    appellant, its outcome and sync state (no review, no processing deadline)."""
+    values = {
+        "receipt_no": row.receipt_no,
+        "received_at": short_time(row.received_at, this_year=today.year),
+        "kind": names.counsel,
+        "title": row.title or "",
+        "masked_name": row.masked_name or names.anonymous,
+        "status": names.outcomes.get(row.status, row.status or ""),
+        "review_state": "",
+        "sync_state": names.syncs.get(row.sync_state, row.sync_state),
+        "deadline": "",
+    }
+    return Line(row, tuple(values[name] for name, _ in COLUMNS), False)
 
 
 def _first_page(store, filters: Filters, today: date, size: int,
@@ -370,7 +404,7 @@ class CasesModel(QAbstractTableModel):
         """Called for every role of every visible cell on each paint: answers from the
         page's precomputed texts, and asks for a missing page rather than waiting."""
         if role != _DISPLAY and role != _TOOLTIP and role != _FOREGROUND \
-                and role != _RECEIPT:
+                and role != _RECEIPT and role != _KIND:
             return None
         row = index.row()
         if row < 0:
@@ -391,6 +425,8 @@ class CasesModel(QAbstractTableModel):
         found = lines[offset]
         if role == _RECEIPT:
             return found.row.receipt_no
+        if role == _KIND:
+            return found.row.kind
         column = index.column()
         if role == _FOREGROUND:
             return OVERDUE_BRUSH if found.overdue and column == _DEADLINE else None

@@ -3,8 +3,12 @@
 Search as you type (debounced, the store's Korean infix search), filters, a lazily
 filled table (:mod:`fieldbus.ui.cases.model`) and, for the selected case, a detail pane
 read on the worker through ``complaints.view`` — an audited look at personal data — with
-the case's history and a receipt reprint. A case the supervisor returned (has_issues)
-shows the note and a "보완하여 다시 제출" button opening :class:`~fieldbus.ui.cases.editor.
+the case's history and a receipt reprint. The citizen's details show masked until
+"개인정보 보기" reveals them (audited; :mod:`fieldbus.ui.widgets.personal`), and are masked
+again on lock, on another selection and after a minute. A search also lists the counsel
+sessions it matches (종류 상담); one chosen shows there too, read through ``counsel.view``
+(the counsel tab's rendering, from ``fieldbus.ui.widgets.counsel_fields``). A case the supervisor
+returned (has_issues) shows the note and a "보완하여 다시 제출" button opening :class:`~fieldbus.ui.cases.editor.
 CaseEditor` in place of the list. Nothing here touches the store on the GUI thread: every
 read, the reprint and the resubmission are :class:`~fieldbus.ui.shell.worker.StoreOp`\\ s.
 """
@@ -35,15 +39,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldbus.services.case_edit import may_resubmit
+from fieldbus.services.case_edit import correction_refusal, may_correct, may_resubmit
 from fieldbus.domain.deadlines import kst_today
-from fieldbus.store.case_list import Filters
+from fieldbus.store.case_list import COUNSEL, Filters
 from fieldbus.ui.cases import model as cases_model
+from fieldbus.ui.cases.columns import ColumnFit
 from fieldbus.ui.cases.editor import CaseEditor
+from fieldbus.ui.cases.editor import labels as editor_labels
 from fieldbus.ui.cases.model import CasesModel, short_time, tr
 from fieldbus.ui.printing import receipt_delivery
-from fieldbus.ui.shell.worker import StoreOp
+from fieldbus.ui.printing.after_save import failure_reason, print_op
+from fieldbus.ui.printing.choices import PrintChoices
+from fieldbus.ui.shell.worker import FollowChanges, StoreOp
+from fieldbus.ui.widgets import counsel_fields
 from fieldbus.ui.widgets.form_parts import outbox_grew
+from fieldbus.ui.widgets.keys import shortcut
+from fieldbus.ui.widgets.personal import PersonalReveal, Target, person_lines
 
 SEARCH_DELAY_MS = 250
 DETAIL_DELAY_MS = 150  # arrowing down the list does not open (and audit) every case passed
@@ -64,14 +75,16 @@ def _read_detail(store, receipt_no: str, officer) -> Detail:
     return Detail(complaint=complaint, history=case_list.history(store, complaint.id))
 
 
-def _reprint(store, officer, receipt_no: str, out: Path):
-    """Print the citizen's copy again as an A4 PDF to ``out`` (0600); (Printed, path)."""
+def _reprint(store, officer, receipt_no: str, *, out: Path | None, printer: str | None,
+             layout: str, copy: str = "citizen"):
+    """Print ``copy`` again, on ``printer`` or as a PDF to ``out`` (0600); (Printed, path
+    or None)."""
     from fieldbus.receipts.issue import print_complaint
 
-    deliver, written = receipt_delivery.pdf_to(out)
-    printed = print_complaint(store, officer, receipt_no, copy="citizen", layout="a4",
+    deliver, written = receipt_delivery.delivery(out, printer=printer, layout=layout)
+    printed = print_complaint(store, officer, receipt_no, copy=copy, layout=layout,
                               deliver=deliver)
-    return printed, written[0]
+    return printed, (written[0] if written else None)
 
 
 def _current_visit_id(store) -> str | None:
@@ -92,8 +105,14 @@ class CasesPage(QWidget):
         self.visit_id: str | None = None
         self.shown_receipt: str | None = None
         self.shown: Detail | None = None
+        self.shown_session: dict | None = None  # a counsel session a search listed
         self._detail_generation = 0
+        self._keep: int | None = None  # the selected case's row id, over a refresh
         self._build()
+        # The list follows what operations change (a save, a pull's review): at once on
+        # screen; a hidden page queries again whenever it shows (showEvent).
+        self.follow = FollowChanges(self, self.runner, lambda c: c.complaints or c.counsel,
+                                    self.refresh_keeping_selection, on_show=False)
 
     # -- layout --------------------------------------------------------------------------
 
@@ -150,17 +169,8 @@ class CasesPage(QWidget):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self._row_height = rows.defaultSectionSize()  # the style's, for normal text
         self._size_rows()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        metrics = self.table.fontMetrics()
-        samples = {"receipt_no": "B07A-261126-0000-WW", "received_at": "11-26 10:30W",
-                   "kind": "소극행정신고W", "title": "마을 진입로 포장 요청 (재)",
-                   "masked_name": "남궁*수W", "status": "기관 전달W", "review_state": "보완 제출W",
-                   "sync_state": "동기화 대기W", "deadline": "2026-11-26 (지남)W"}
-        for column, (name, _) in enumerate(cases_model.COLUMNS):
-            self.table.setColumnWidth(column, metrics.horizontalAdvance(samples[name]) + 12)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        # Each column as wide as its words, the title what is left (issue 12).
+        self.column_fit = ColumnFit(self.table, name_sample="남궁*수W")
 
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
@@ -171,7 +181,7 @@ class CasesPage(QWidget):
         self.detail.setPlaceholderText(tr("사건을 고르면 여기에 나옵니다 (열람은 기록됨)."))
         detail_layout.addWidget(self.detail, 1)
         buttons = QHBoxLayout()
-        self.reprint = QPushButton(tr("접수증 재발행 (PDF)"))
+        self.reprint = QPushButton(tr("접수증 재발행"))
         self.reprint.setAccessibleName(tr("접수증 재발행"))
         self.reprint.setEnabled(False)
         buttons.addWidget(self.reprint)
@@ -180,8 +190,20 @@ class CasesPage(QWidget):
         self.resubmit.setAutoDefault(True)  # Enter as well as Space presses it
         self.resubmit.hide()
         buttons.addWidget(self.resubmit)
+        # 고치기 (issue 12): the taker or a supervisor corrects a saved case; F2 anywhere
+        # on the list, or Enter on the button.
+        self.correct = QPushButton(tr("고치기 (F2)"))
+        self.correct.setAccessibleName(tr("사건 고치기"))
+        self.correct.setAutoDefault(True)
+        self.correct.hide()
+        buttons.addWidget(self.correct)
+        self.personal = PersonalReveal(self.window_, self)
+        self.personal.changed.connect(lambda _revealed: self._render_shown())
+        buttons.addWidget(self.personal, 1)
         buttons.addStretch(1)
         detail_layout.addLayout(buttons)
+        self.reprint_choices = PrintChoices(copies=True, name="cases-reprint")  # see _reprint
+        detail_layout.addWidget(self.reprint_choices)
         self.message = QLabel()
         self.message.setAccessibleName(tr("사건 목록 알림"))
         self.message.setWordWrap(True)
@@ -213,10 +235,12 @@ class CasesPage(QWidget):
         self.detail_timer.setInterval(DETAIL_DELAY_MS)
         self.detail_timer.timeout.connect(self._open_selected)
         self.table.selectionModel().currentRowChanged.connect(
-            lambda current, _previous: self.detail_timer.start())
+            lambda current, _previous: self._row_changed())
         self.model.dataChanged.connect(self._rows_arrived)
         self.reprint.clicked.connect(self._reprint)
         self.resubmit.clicked.connect(self.open_editor)
+        self.correct.clicked.connect(self.open_correction)
+        shortcut(self.list_view, Qt.Key.Key_F2, self.open_correction)
 
     def _size_rows(self) -> None:
         height = self.table.fontMetrics().height() + 10
@@ -267,6 +291,25 @@ class CasesPage(QWidget):
         if generation == self.model.generation:
             self.count_label.setText(tr("{0}건").format(f"{n:,}") if n
                                      else tr("찾은 사건이 없습니다."))
+            self._reselect()
+
+    def refresh_keeping_selection(self) -> None:
+        """The list again after a change the store told of; the selected case stays
+        selected (found again by its row id once the new list has come)."""
+        row = self.table.selectionModel().currentIndex().row()
+        rowids = self.model._rowids  # the list's order, one row id a case
+        self._keep = rowids[row] if 0 <= row < len(rowids) else None
+        self.apply_filters()
+
+    def _reselect(self) -> None:
+        keep, self._keep = self._keep, None
+        if keep is None:
+            return
+        try:
+            row = self.model._rowids.index(keep)
+        except ValueError:
+            return  # no longer in the list (its state left the filter)
+        self.select_row(row)
 
     def _rows_arrived(self, top, bottom) -> None:
         """A page came: if it holds the selected row (chosen while it was still "…"),
@@ -321,11 +364,52 @@ class CasesPage(QWidget):
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows)
 
+    def _row_changed(self) -> None:
+        self.personal.hide_personal()  # another row chosen: nothing stays revealed
+        self.detail_timer.start()
+
+    def hide_personal(self) -> None:
+        """Mask the shown citizen's details again (the window's lock)."""
+        self.personal.hide_personal()
+
     def _open_selected(self) -> None:
         receipt_no = self.selected_receipt()
         if receipt_no is None or not self.ready or receipt_no == self.shown_receipt:
             return
+        index = self.table.selectionModel().currentIndex()
+        if self.model.data(index, cases_model.KindRole) == COUNSEL:
+            self.show_session(receipt_no)
+            return
         self.show_case(receipt_no)
+
+    def show_session(self, number: str) -> None:
+        """Read a counsel session the search listed (audited, on the worker); show it."""
+        officer, today = self.window_.officer, kst_today()
+        self._detail_generation += 1
+        generation = self._detail_generation
+        self.reprint.setEnabled(False)
+        self.resubmit.hide()
+        self.correct.hide()
+        self.runner.run(StoreOp(lambda store: _read_session(store, number, officer, today))
+                        .success(lambda data: self._show_session(generation, data))
+                        .failure(lambda exc: self._detail_failed(generation, exc)))
+
+    def _show_session(self, generation: int, data: dict) -> None:
+        if generation != self._detail_generation:
+            return
+        self.shown_receipt, self.shown, self.shown_session = data["id"], None, data
+        self.personal.set_target(Target("counsel_session", data["uuid"], data["id"]))
+        self._render_shown()
+        self.message.clear()
+
+    def _render_shown(self) -> None:
+        """The shown case or session again: masked, or in full while revealed."""
+        revealed = self.personal.revealed
+        if self.shown is not None:
+            self.detail.setHtml(render_detail(self.shown, self.window_.officer, kst_today(),
+                                              revealed=revealed))
+        elif self.shown_session is not None:
+            self.detail.setHtml(_render_session(self.shown_session, revealed))
 
     def show_case(self, receipt_no: str, *, notice: str = "") -> None:
         """Read one case (audited, on the worker) and show it, ``notice`` below it."""
@@ -334,6 +418,7 @@ class CasesPage(QWidget):
         generation = self._detail_generation
         self.reprint.setEnabled(False)
         self.resubmit.hide()
+        self.correct.hide()
         self.runner.run(StoreOp(lambda store: _read_detail(store, receipt_no, officer))
                         .success(lambda d: self._show_detail(generation, d, notice))
                         .failure(lambda exc: self._detail_failed(generation, exc)))
@@ -341,7 +426,8 @@ class CasesPage(QWidget):
     def _detail_failed(self, generation: int, exc: Exception) -> None:
         if generation == self._detail_generation:
             self.shown_receipt = None
-            self.shown = None
+            self.shown = self.shown_session = None
+            self.personal.set_target(None)
             self.detail.clear()
             self.message.setText(tr("사건을 열지 못했습니다."))
 
@@ -349,19 +435,24 @@ class CasesPage(QWidget):
         if generation != self._detail_generation:
             return
         self.shown_receipt = detail.complaint.receipt_no
-        self.shown = detail
-        self.detail.setHtml(render_detail(detail, self.window_.officer, kst_today()))
+        self.shown, self.shown_session = detail, None
+        self.personal.set_target(reveal_target(detail, self.window_.officer))
+        self._render_shown()  # masked: 개인정보 보기 reveals
         self.reprint.setEnabled(True)
         self.resubmit.setVisible(may_resubmit(detail.complaint))
+        self.correct.setVisible(not may_resubmit(detail.complaint)
+                                and may_correct(detail.complaint, self.window_.officer))
         self.message.setText(notice)
 
     def clear_detail(self) -> None:
         self._detail_generation += 1
         self.shown_receipt = None
-        self.shown = None
+        self.shown = self.shown_session = None
+        self.personal.set_target(None)
         self.detail.clear()
         self.reprint.setEnabled(False)
         self.resubmit.hide()
+        self.correct.hide()
 
     # -- fix and resubmit a returned case ------------------------------------------------
 
@@ -374,15 +465,38 @@ class CasesPage(QWidget):
         self.views.setCurrentWidget(self.editor)
         self.editor.focus_first()
 
+    def open_correction(self) -> None:
+        """고치기 (F2): the shown case in the same form, a reason asked for; a case this
+        officer may not correct says why in one line."""
+        shown = self.shown
+        if shown is None or not self.ready or self.views.currentWidget() is not self.list_view:
+            return
+        if may_resubmit(shown.complaint):  # a returned case is fixed and resubmitted
+            self.open_editor()
+            return
+        refusal = correction_refusal(shown.complaint, self.window_.officer)
+        if refusal is not None:
+            self.message.setText({
+                "not_taker": tr("이 사건을 접수한 담당자나 관리자만 고칠 수 있습니다."),
+                "case_closed": tr("센터에서 이미 이송하거나 종결한 사건은 관리자만 고칠 수 "
+                                  "있습니다."),
+            }.get(refusal, tr("보존기간이 지나 파기된 사건은 고칠 수 없습니다.")))
+            return
+        self.editor.load(shown.complaint, self.window_.officer, correction=True)
+        self.views.setCurrentWidget(self.editor)
+        self.editor.focus_first()
+
     def _close_editor(self) -> None:
         self.views.setCurrentWidget(self.list_view)
-        self.resubmit.setFocus()
+        (self.correct if self.editor.correcting else self.resubmit).setFocus()
 
     def _resubmitted(self, complaint) -> None:
         self.views.setCurrentWidget(self.list_view)
         self.apply_filters()  # the row's review and sync state changed
-        self.show_case(complaint.receipt_no, notice=tr(
-            "{0}: 보완하여 다시 제출했습니다. 동기화를 기다립니다.").format(complaint.receipt_no))
+        notice = tr("{0}: 고쳤습니다 (버전 {1}). 동기화를 기다립니다.") if self.editor.correcting \
+            else tr("{0}: 보완하여 다시 제출했습니다. 동기화를 기다립니다.")
+        self.show_case(complaint.receipt_no, notice=notice.format(complaint.receipt_no,
+                                                                  complaint.version))
         self.table.setFocus()
         outbox_grew(self.window_)
 
@@ -390,28 +504,35 @@ class CasesPage(QWidget):
 
     def _reprint(self) -> None:
         receipt_no = self.shown_receipt
-        if receipt_no is None or not self.ready:
+        if receipt_no is None or self.shown is None or not self.ready:  # not a session
             return
         officer = self.window_.officer
-        out = receipt_delivery.choose_pdf_path(self, receipt_no)
-        if out is None:  # save dialog cancelled
+        # The copy, layout and printer shown under the button (the laptop's defaults
+        # unless changed for this print); printed on the worker.
+        self._reprint_choice = self.reprint_choices.choice()
+        op = print_op(self, officer, receipt_no, _reprint, self._reprint_choice)
+        if op is None:  # save dialog cancelled
             return
         self.reprint.setEnabled(False)
         self.message.setText(tr("접수증을 만드는 중…"))
-        self.runner.run(StoreOp(lambda store: _reprint(store, officer, receipt_no, out))
-                        .success(self._reprinted).failure(self._reprint_failed))
+        self.runner.run(op.success(self._reprinted).failure(self._reprint_failed))
 
-    def _reprinted(self, result) -> None:
-        printed, path = result
+    def _reprinted(self, job) -> None:
+        printed, path = job.done[0]
         self.last_receipt = path
+        self.last_receipts = job.paths
         self.reprint.setEnabled(self.shown_receipt is not None)
         what = tr("재발행") if printed.issue.reissue else tr("발행")
-        self.message.setText(tr("접수증을 {0}했습니다: {1}").format(what, path))
+        where = ", ".join(str(p) for p in job.paths) or tr("프린터")
+        self.message.setText(tr("접수증을 {0}했습니다: {1}").format(what, where))
+        if job.failed is not None:
+            self._reprint_failed(job.failed)
+            return
+        self.reprint_choices.reset()  # the next print starts from the defaults again
 
     def _reprint_failed(self, exc: Exception) -> None:
         self.reprint.setEnabled(self.shown_receipt is not None)
-        self.message.setText(tr("접수증을 만들지 못했습니다: {0}").format(
-            getattr(exc, "message", None) or type(exc).__name__))
+        self.message.setText(failure_reason(exc, self._reprint_choice.printer))
 
 
 # -- the detail as HTML ------------------------------------------------------------------
@@ -421,7 +542,42 @@ def _esc(value) -> str:
     return html.escape(str(value)) if value not in (None, "") else "–"
 
 
-def render_detail(detail: Detail, officer, today: date) -> str:
+def reveal_target(detail: Detail, officer) -> Target | None:
+    """What "개인정보 보기" would show of the case: nothing for an anonymous or purged case
+    nor, to an officer without the right, a sealed reporter; a supervisor gives a reason."""
+    c = detail.complaint
+    sealed = c.draft.kind == "report"
+    if c.draft.petitioner is None or c.purged or (
+            sealed and not officer.may_read_sealed_identity):
+        return None
+    return Target("complaint", c.id, c.receipt_no, needs_reason=sealed)
+
+
+def _read_session(store, number: str, officer, today: date) -> dict:
+    return counsel_fields.read_session(store, number, officer, today)
+
+
+def _render_session(data: dict, revealed: bool) -> str:
+    return (f"<h3>{_esc(tr('상담 {0}').format(data['id']))}</h3>"
+            f"<p><b>{_esc(counsel_fields.deadline_text(data))}</b></p>"
+            + counsel_fields.render(data, revealed=revealed))
+
+
+def field_words(fields) -> str:
+    """The fields an edit changed, in the form's words: ``petitioner.phone`` → 전화번호."""
+    words = editor_labels() | {"petitioner": tr("민원인"), "guidance": tr("접수 안내"),
+                               "oral_report": tr("구술 신고"), "consent": tr("개인정보 동의")}
+    return ", ".join(words.get(f) or words.get(f.rsplit(".", 1)[-1]) or f for f in fields)
+
+
+def _reason(entry) -> str:
+    """" — 까닭: …" after an edit's fields: the reason given for a correction."""
+    reason = getattr(entry, "reason", None)
+    return " — " + _esc(tr("까닭: {0}").format(reason)) if reason else ""
+
+
+def render_detail(detail: Detail, officer, today: date, *, revealed: bool = False) -> str:
+    """The case as HTML; the citizen masked unless ``revealed`` (audited by the caller)."""
     from fieldbus.receipts import labels
 
     c = detail.complaint
@@ -443,9 +599,11 @@ def render_detail(detail: Detail, officer, today: date) -> str:
         person = _esc(tr("신고자 신원 보호: 관리자만 볼 수 있습니다"))
     elif p is None:
         person = _esc(tr("익명") if not c.purged else tr("보존기간이 지나 파기됨"))
+    elif d.kind == "report" and not revealed:  # sealed: not even masked, until a reason
+        person = _esc(tr("신고자 신원 보호: 열람 사유를 적고 '개인정보 보기'로 볼 수 있습니다 "
+                         "(기록됨)"))
     else:
-        bits = [p.name, p.phone, p.email, " ".join(x for x in (p.postcode, p.address) if x)]
-        person = "<br>".join(_esc(b) for b in bits if b)
+        person = "<br>".join(_esc(b) for b in person_lines(p, revealed=revealed))
     rows = [
         (tr("접수번호"), _esc(c.receipt_no)),
         (tr("접수일시"), _esc(c.received_at.strftime("%Y-%m-%d %H:%M"))),
@@ -483,11 +641,13 @@ def render_detail(detail: Detail, officer, today: date) -> str:
                     for code, name in reviews.items() if code is not None})
     parts.append(f"<h4>{_esc(tr('처리 이력'))}</h4><table cellspacing='0' cellpadding='2'>")
     for entry in detail.history:
-        fields = ", ".join(entry.fields)
+        fields = field_words(entry.fields)
         parts.append(f"<tr><td nowrap>{_esc(short_time(entry.at))}</td>"
                      f"<td>{_esc(entry.officer)}</td>"
                      f"<td>{_esc(actions.get(entry.action, entry.action))}"
-                     f"{' (' + _esc(fields) + ')' if fields else ''}</td></tr>")
+                     f"{' (' + _esc(fields) + ')' if fields else ''}"
+                     f"{_reason(entry)}"
+                     f"</td></tr>")
     parts.append("</table>")
     return "".join(parts)
 

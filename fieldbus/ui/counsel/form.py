@@ -31,7 +31,6 @@ from typing import Any
 
 from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
@@ -48,19 +47,24 @@ from fieldbus.domain.deadlines import KST
 from fieldbus.domain.errors import ValidationError
 from fieldbus.ui.counsel.detail import CounselDetail
 from fieldbus.ui.counsel.parts import (
-    choices,
     colour_deadline,
     deadline_label,
     print_confirmation,
     proof_text,
-    time_left,
 )
 from fieldbus.ui.printing.after_save import PrintAfterSave, Wording
 from fieldbus.ui.shell.worker import StoreOp
 from fieldbus.ui.widgets.agency_picker import agency_combo
+from fieldbus.ui.widgets.counsel_fields import choices, time_left
 from fieldbus.ui.widgets.draft_autosave import DraftAutosave, problem_text
 from fieldbus.ui.widgets import form_parts
-from fieldbus.ui.widgets.form_problems import point_at_problems, show_refusal, usual_field_message
+from fieldbus.ui.widgets.form_problems import (
+    point_at_problems,
+    recount,
+    show_refusal,
+    text_length,
+    usual_field_message,
+)
 from fieldbus.ui.widgets.keys import tab_chain
 from fieldbus.ui.widgets.tables import fill, text_table
 
@@ -81,7 +85,8 @@ STATUS_NAMES = {"ok": QT_TR_NOOP("여유"), "near": QT_TR_NOOP("임박"),
                 "past": QT_TR_NOOP("기한 지남")}
 
 
-def field_message(field: str, exc: ValidationError) -> str:
+def field_message(field: str, exc: ValidationError, values: dict[str, Any] | None = None) -> str:
+    """The reason under ``field`` (``values``: the form's, for a count of characters)."""
     code = exc.code
     if field in ("basis", "checked_by", "qualification", "outcome", "appeal_kind",
                  "period_notice", "shared_info_consent"):
@@ -94,7 +99,7 @@ def field_message(field: str, exc: ValidationError) -> str:
         return tr("처분이 있음을 안 날은 처분일보다 앞설 수 없습니다.")
     if field in ("disposed_on", "learned_on") and code == "future":
         return tr("오늘 이후의 날짜는 고를 수 없습니다.")
-    return usual_field_message(field, exc)
+    return usual_field_message(field, exc, length=text_length((values or {}).get(field)))
 
 
 # -- store operations (run on the worker) --------------------------------------------------
@@ -149,6 +154,8 @@ class CounselForm(QWidget):
         self.fields: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self.touched: set[str] = set()
+        #: Fields the keyboard focus has been in and left (their problems show).
+        self.left: set[str] = set()
         self.check_all = False
         self.problems: counsel_draft.Problems | None = None
         self.deadline: counsel_draft.DeadlineView | None = None
@@ -184,6 +191,7 @@ class CounselForm(QWidget):
             restore=self._restore_draft,
             problem=lambda what: self.status.setText(problem_text(what)), parent=self)
         window.pages.currentChanged.connect(self._page_changed)
+        self.leave_watch = form_parts.LeaveWatch(self, self.fields, self._left)
         self.clear()
 
     # -- building ----------------------------------------------------------------------
@@ -387,6 +395,7 @@ class CounselForm(QWidget):
         finally:
             self._loading = False
         self.touched = {key for key in counsel_draft.ORDER if v[key] != blank[key]}
+        self.left = set()
         self.check_all = False
         self._apply_role()
         self.validate()
@@ -409,6 +418,11 @@ class CounselForm(QWidget):
         self.touched.add(key)
         self._enable()
         self.validate()
+
+    def _left(self, key: str) -> None:
+        if key not in self.left:
+            self.left.add(key)
+            self.validate()
 
     def _enable(self) -> None:
         """A question only while it applies: the day learned unless unknown, the announced
@@ -433,14 +447,15 @@ class CounselForm(QWidget):
         for key, label in self.errors.items():
             exc = found.errors.get(key)
             show = exc is not None and self.fields[key].isEnabled() and (
-                self.check_all or key in self.touched
+                self.check_all or key in self.touched or key in self.left
                 or (key == "learned_on" and "disposed_on" in self.touched))
             if show:
-                label.setText(field_message(key, exc))
+                label.setText(field_message(key, exc, values))
                 label.show()
             else:
                 label.clear()
                 label.hide()
+        recount(self.status, found.errors)
         self._show_deadline(values)
         view = counsel_draft.proof(values)
         self.proof_note.setText(proof_text(view.proof, chair=view.chair))
@@ -506,7 +521,7 @@ class CounselForm(QWidget):
         form_parts.show_saving(self.save_button, False)
         field = counsel_draft.FIELD_OF_PATH.get(getattr(exc, "field", ""))
         show_refusal(exc, self.status, field=field, errors=self.errors, fields=self.fields,
-                     message=lambda f: field_message(f, exc))
+                     message=lambda f: field_message(f, exc, self.values()))
 
     # -- the confirmation --------------------------------------------------------------
 
@@ -519,11 +534,12 @@ class CounselForm(QWidget):
         return self.done_view.last_pdf
 
     def _back_to_form(self, text: str) -> None:
-        self.clear()
-        self.drafts.settled()
-        self.views.setCurrentWidget(self.form_view)
-        self.status.setText(text)
-        self.fields["name"].setFocus()
+        with self.leave_watch.quietly():
+            self.clear()
+            self.drafts.settled()
+            self.views.setCurrentWidget(self.form_view)
+            self.status.setText(text)
+            self.fields["name"].setFocus()
 
     # -- today's sessions --------------------------------------------------------------
 

@@ -1,9 +1,9 @@
 """What the counsel form (:mod:`fieldbus.ui.counsel.form`) and one session opened from its
 list (:mod:`fieldbus.ui.counsel.detail`) both show or do.
 
-The words for the codes a session stores (eligibility basis, how it was checked, consent to
-the 행정정보 공동이용 check, the appeal's type and notice, counsel's qualification, outcome), the appeal deadline's label, colours and "days left" wording,
-and the print of the counsel confirmation (a store operation on the worker). The form
+The appeal deadline's label and colours, the proof wording and the print of the counsel
+confirmation (a store operation on the worker); the words for codes and the "days left"
+wording are in :mod:`fieldbus.ui.widgets.counsel_fields`, which the case list uses too. The form
 holds the detail view and the detail never needs the form: both take these from here.
 """
 
@@ -30,35 +30,6 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("counsel", text)
 
 
-def choices() -> dict[str, list[tuple[str, str]]]:
-    """For each choice field, its ``(words, code)`` pairs in the order they are offered."""
-    return {
-        "basis": [(tr("기초생활수급자"), "basic_livelihood"), (tr("한부모가족"), "single_parent"),
-                  (tr("기초연금 수급자"), "basic_pension"),
-                  (tr("장애인연금 수급자"), "disability_pension"),
-                  (tr("북한이탈주민"), "north_korean_defector"),
-                  (tr("그 밖에 위원장이 경제적 능력으로 인하여 대리인을 선임할 수 없다고 "
-                      "인정하는 사람"), "inability_to_pay"),
-                  (tr("해당 없음"), "none")],
-        "shared_info_consent": [(tr("동의함 — 위원회가 행정정보 공동이용으로 확인"), "yes"),
-                                (tr("동의하지 않음 — 소명 서류 제출"), "no")],
-        "appeal_kind": [(tr("취소심판"), "cancellation"),
-                        (tr("의무이행심판 (거부처분)"), "mandatory_refusal"),
-                        (tr("무효등확인심판 (청구기간 없음)"), "nullity"),
-                        (tr("의무이행심판 (부작위, 청구기간 없음)"), "mandatory_omission")],
-        "period_notice": [(tr("알렸음"), "told"),
-                          (tr("법정기간보다 긴 기간으로 잘못 알렸음"), "told_longer"),
-                          (tr("알리지 않았음 (처분일부터 180일)"), "not_told")],
-        "checked_by": [(tr("행정정보 공동이용"), "shared_admin_info"),
-                       (tr("증명서 확인"), "certificate"), (tr("본인 진술"), "self_declaration"),
-                       (tr("미확인"), "not_checked")],
-        "qualification": [(tr("변호사"), "attorney"), (tr("공인노무사"), "labor_attorney")],
-        "outcome": [(tr("국선대리인 선정 신청"), "application_filed"), (tr("상담만"), "advice_only"),
-                    (tr("대한법률구조공단 안내"), "referred_legal_aid"),
-                    (tr("기타 안내"), "referred_other")],
-    }
-
-
 def deadline_label(object_name: str) -> QLabel:
     """The appeal deadline, large enough to read across the table."""
     label = QLabel()
@@ -67,17 +38,6 @@ def deadline_label(object_name: str) -> QLabel:
     label.setWordWrap(True)
     enlarge(label, 1.6, at_least=16.0)
     return label
-
-
-def time_left(status: str, days_left: int | None) -> str:
-    """How long is left to file the appeal, or how long ago the deadline passed."""
-    if status == "none" or days_left is None:
-        return tr("청구기간 제한 없음")
-    if status == "past":
-        return tr("기한이 {0}일 지났습니다").format(-days_left)
-    if days_left == 0:
-        return tr("오늘이 마지막 날입니다")
-    return tr("{0}일 남음").format(days_left)
 
 
 def proof_text(proof: str, *, chair: bool) -> str:

@@ -51,15 +51,21 @@ from fieldbus.domain import receipt_content
 from fieldbus.domain.deadlines import KST
 from fieldbus.domain.errors import ValidationError
 from fieldbus.ui.intake.attachment_box import AttachmentBox, save_problem_text
+from fieldbus.ui.intake.columns import columned_form
 from fieldbus.ui.intake.signature_pad import SignaturePad
 from fieldbus.ui.printing.after_save import PrintAfterSave, Wording
 from fieldbus.ui.printing.receipt_delivery import delivery
 from fieldbus.ui.shell.worker import StoreOp
 from fieldbus.ui.widgets.agency_picker import agency_combo
-from fieldbus.ui.widgets.complaint_fields import choices, field_message, rrn_warning
+from fieldbus.ui.widgets.complaint_fields import (
+    choices,
+    field_message,
+    report_question,
+    rrn_warning,
+)
 from fieldbus.ui.widgets.draft_autosave import DraftAutosave, problem_text
 from fieldbus.ui.widgets import form_parts
-from fieldbus.ui.widgets.form_problems import point_at_problems, show_refusal
+from fieldbus.ui.widgets.form_problems import point_at_problems, recount, show_refusal
 from fieldbus.ui.widgets.keys import tab_chain
 
 log = logging.getLogger(__name__)
@@ -97,11 +103,11 @@ def _save_complaint(store, officer, values: dict[str, Any]) -> str:
 
 
 def _print_receipt(store, officer, number: str, *, out: Path | None, printer: str | None,
-                   layout: str) -> tuple[Any, Path | None]:
+                   layout: str, copy: str = "citizen") -> tuple[Any, Path | None]:
     from fieldbus.receipts.issue import print_complaint
 
     deliver, written = delivery(out, printer=printer, layout=layout)
-    printed = print_complaint(store, officer, number, layout=layout, copy="citizen",
+    printed = print_complaint(store, officer, number, layout=layout, copy=copy,
                               deliver=deliver)
     return printed, (written[0] if written else None)
 
@@ -134,8 +140,12 @@ class IntakeForm(QWidget):
         self.errors: dict[str, QLabel] = {}
         self.warnings: dict[str, QLabel] = {}
         self.touched: set[str] = set()
+        #: Fields the keyboard focus has been in and left (their problems show).
+        self.left: set[str] = set()
         self.check_all = False
         self.problems: intake_draft.Problems | None = None
+        #: A report's question before saving, while it is open (issue 12).
+        self.report_question = None
         self._saving = False
         self._loading = False
         self._consent_at: str | None = None
@@ -149,7 +159,7 @@ class IntakeForm(QWidget):
         self.form_view = self._build_form()
         self.receipt_view = PrintAfterSave(window, Wording(
             heading=tr("접수되었습니다. 접수번호:"), number_name=tr("접수번호"),
-            hint=tr("Enter: 시민용 접수증 인쇄   ·   Esc: 인쇄하지 않고 다음 민원"),
+            hint=tr("Enter: 아래 고른 대로 접수증 인쇄   ·   Esc: 인쇄하지 않고 다음 민원"),
             print_button=tr("접수증 인쇄 (Enter)"), print_name=tr("접수증 인쇄"),
             next_button=tr("다음 민원 (Esc)"), next_name=tr("다음 민원"),
             saved_pdf=tr("접수증 {0}을(를) PDF로 저장했습니다 (프린터 설정 없음): {1}"),
@@ -172,6 +182,7 @@ class IntakeForm(QWidget):
             problem=lambda what: self.status.setText(problem_text(what)), load=_load_draft,
             draft_of=lambda loaded: loaded[0], parent=self)
         window.pages.currentChanged.connect(self._page_changed)
+        self.leave_watch = form_parts.LeaveWatch(self, self.fields, self._left)
         self._update_enabled()
         self.validate()
 
@@ -195,7 +206,6 @@ class IntakeForm(QWidget):
 
     def _build_form(self) -> QWidget:
         self.banner = form_parts.note_label("intake-banner", tr("접수 안내"), form_parts.INFO_STYLE)
-        outer, left, right = form_parts.two_columns(self.banner, tr("민원 접수 양식"))
 
         # 1. petitioner
         who = QGroupBox(tr("1. 민원인"))
@@ -216,7 +226,6 @@ class IntakeForm(QWidget):
                        self._line("postcode", max_len=5, placeholder=tr("숫자 5자리")))
         self._labelled(who_form, "birth_year", tr("출생연도"),
                        self._line("birth_year", max_len=4, placeholder=tr("예: 1951")))
-        left.addWidget(who)
 
         # 2. personal data: the legal-basis items apart from the consented ones (제22조③)
         agree = QGroupBox(tr("2. 개인정보 처리 안내와 동의"))
@@ -232,7 +241,7 @@ class IntakeForm(QWidget):
         self.legal_text.setHtml(
             f"<b>{n.legal_title}</b> <small>({tr('안내문 판')} {n.version})</small>"
             f"<ul>{legal}</ul><small>{no_consent}</small>")
-        self.legal_text.setMinimumHeight(110)
+        self.legal_text.setMinimumHeight(80)  # it scrolls: the form fits a laptop screen
         agree_layout.addRow(self.legal_text)
         self.notice_text = QTextBrowser()
         self.notice_text.setAccessibleName(tr("개인정보 수집·이용 안내문"))
@@ -243,14 +252,12 @@ class IntakeForm(QWidget):
             f"<b>{tr('보유 기간')}</b>: {n.retention}<br>"
             f"<b>{tr('거부할 권리')}</b>: {n.refusal}<br>"
             f"<small>{tr('근거')}: {n.consent_basis}</small>")
-        self.notice_text.setMinimumHeight(150)
+        self.notice_text.setMinimumHeight(100)
         agree_layout.addRow(self.notice_text)
         consent = QCheckBox(tr("위 선택 항목의 수집·이용에 동의함"))
         consent.toggled.connect(self._consent_toggled)
         self._labelled(agree_layout, "consent", tr("동의 여부"), consent)
-        left.addWidget(agree)
-        left.addWidget(self._guidance_box())
-        left.addStretch(1)
+        guidance = self._guidance_box()
 
         # 3. the complaint
         what = QGroupBox(tr("3. 민원 내용"))
@@ -265,7 +272,7 @@ class IntakeForm(QWidget):
         self._labelled(what_form, "title", tr("제목"), self._line("title", max_len=200),
                        rrn=True)
         self._labelled(what_form, "body", tr("내용"),
-                       form_parts.text_box("body", self._edited, min_height=110), rrn=True)
+                       form_parts.text_box("body", self._edited, min_height=72), rrn=True)
         self._labelled(what_form, "channel", tr("접수 경로"), self._combo("channel"))
         self._labelled(what_form, "disclosure", tr("공개 여부"), self._combo("disclosure"))
         self._labelled(what_form, "notify_by", tr("처리 결과 통지"), self._combo("notify_by"))
@@ -273,17 +280,19 @@ class IntakeForm(QWidget):
                        self._combo("outcome", tr("현장 처리 결과를 고르십시오")))
         self._labelled(what_form, "referred_to", tr("이송·안내 기관"),
                        self._line("referred_to", max_len=100), rrn=True)
-        right.addWidget(what)
-        right.addWidget(self._report_box())
+        report = self._report_box()
 
         # 4. attachments, 5. the petitioner's signature
         files = QGroupBox(tr("4. 첨부 파일"))
         QVBoxLayout(files).addWidget(self._attachment_box())
-        right.addWidget(files)
         sign = QGroupBox(tr("5. 민원인 서명 (선택)"))
         QVBoxLayout(sign).addWidget(self._signature_pad())
-        right.addWidget(sign)
-        right.addStretch(1)
+        # In reading order: three columns on the laptop's screen, else two (columns.py).
+        outer, self.columns = columned_form(
+            self.banner, tr("민원 접수 양식"), [who, agree, what, guidance, report, files, sign],
+            wide=[0, 0, 1, 1, 2, 2, 2], narrow=[0, 0, 1, 0, 1, 1, 1],
+            stretchy=[self.legal_text, self.notice_text, self.fields["body"],
+                      self.fields["procedure"], self.attachments.list])
 
         self.status, self.save_button = form_parts.save_bar(
             outer, self.save, status_object="intake-status", status_name=tr("접수 상태"),
@@ -309,7 +318,7 @@ class IntakeForm(QWidget):
         self._labelled(form, "documents_missing", tr("보완할 서류"),
                        self._line("documents_missing", max_len=500), rrn=True)
         self._labelled(form, "procedure", tr("처리 기준과 절차"),
-                       form_parts.text_box("procedure", self._edited, min_height=60),
+                       form_parts.text_box("procedure", self._edited, min_height=44),
                        rrn=True)
         self._labelled(form, "site_check", tr("현장 확인·조사"),
                        self._line("site_check", max_len=500), rrn=True)
@@ -435,6 +444,7 @@ class IntakeForm(QWidget):
             self._loading = False
         blank = intake_draft.empty_values(region=self.visit_region)
         self.touched = {key for key in ORDER if v.get(key) != blank.get(key)}
+        self.left = set()
         self.check_all = False
         self._update_enabled()
         self.validate()
@@ -524,12 +534,17 @@ class IntakeForm(QWidget):
         self.fields["documents"].setItemText(
             0, tr("종류별 기본 안내: {0}").format(words[default["documents"]]))
 
+    def _left(self, key: str) -> None:
+        if key not in self.left:
+            self.left.add(key)
+            self.validate()
+
     def _untouched(self) -> set[str]:
-        """Fields not yet reached: after the furthest one the officer has edited."""
+        """Fields not reached yet: neither edited nor been in and left (all are reached
+        once Save was tried)."""
         if self.check_all:
             return set()
-        reached = max((ORDER.index(k) for k in self.touched if k in ORDER), default=-1)
-        return {key for i, key in enumerate(ORDER) if i > reached and key not in self.touched}
+        return {key for key in ORDER if key not in self.touched and key not in self.left}
 
     def validate(self) -> intake_draft.Problems:
         values = self.values()
@@ -554,6 +569,7 @@ class IntakeForm(QWidget):
                           "접수됩니다.")
             label.setText(text)
             label.setVisible(bool(text))
+        recount(self.status, found.errors)
         return found
 
     # -- saving ------------------------------------------------------------------------
@@ -563,7 +579,8 @@ class IntakeForm(QWidget):
 
     def save(self) -> None:
         officer = self._officer()
-        if self._saving or officer is None or self.views.currentWidget() is not self.form_view:
+        if self._saving or officer is None or self.views.currentWidget() is not self.form_view \
+                or self.report_question is not None:
             return
         if self.attachments.busy:
             self.status.setText(tr("첨부 파일을 아직 읽고 있습니다. 잠시 뒤 다시 저장하십시오."))
@@ -574,6 +591,23 @@ class IntakeForm(QWidget):
             point_at_problems(found.errors, ORDER, self.fields, self.status)
             return
         values = self.values()
+        if values["kind"] == "report":  # sealed and on its own deadline: asked once
+            self.report_question = box = report_question(self)
+            box.finished.connect(lambda _r: self._report_answered(box, officer, values))
+            box.open()
+            return
+        self._store(officer, values)
+
+    def _report_answered(self, box, officer, values: dict[str, Any]) -> None:
+        self.report_question = None
+        box.deleteLater()
+        if box.clickedButton() is not box.button(box.StandardButton.Yes):
+            self.status.setText(tr("저장하지 않았습니다. 민원 종류를 확인하십시오."))
+            self.fields["kind"].setFocus()
+            return
+        self._store(officer, values)
+
+    def _store(self, officer, values: dict[str, Any]) -> None:
         self._saving = True
         form_parts.show_saving(self.save_button, True)
         self.status.setText("")
@@ -612,9 +646,10 @@ class IntakeForm(QWidget):
         return self.receipt_view.last_pdf
 
     def _back_to_form(self, text: str) -> None:
-        self.views.setCurrentWidget(self.form_view)
-        self.status.setText(text)
-        self.fields["name"].setFocus()
+        with self.leave_watch.quietly():
+            self.views.setCurrentWidget(self.form_view)
+            self.status.setText(text)
+            self.fields["name"].setFocus()
 
     # -- drafts ------------------------------------------------------------------------
 
@@ -622,9 +657,10 @@ class IntakeForm(QWidget):
         officer = self.drafts.arriving()
         if officer is None:
             return
-        self.views.setCurrentWidget(self.form_view)
-        self.clear()
-        self.fields["name"].setFocus()
+        with self.leave_watch.quietly():
+            self.views.setCurrentWidget(self.form_view)
+            self.clear()
+            self.fields["name"].setFocus()
         self._ask_visit_region()
         self.drafts.start(officer.id)
 

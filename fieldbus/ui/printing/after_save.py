@@ -1,23 +1,29 @@
 """The screen shown once a case or session is saved: its number, large, and Enter to print
 (Esc to go on without printing). Shared by the intake and counsel forms.
 
-The print runs on the store worker (count, audit and delivery in one transaction, see
-``fieldbus.receipts.issue``); :attr:`done` carries the line the form shows next. A reprint
-elsewhere (an opened counsel session) starts its print with :func:`print_op` and words a
-failure with :func:`failure_reason`, so that every print asks and fails the same way.
+Below the number, :class:`~fieldbus.ui.printing.choices.PrintChoices` shows what Enter
+prints — this laptop's defaults (settings, the environment over them) — and lets the
+officer change it for this print: the copy (a complaint: citizen, office or both), the
+layout, the printer (Qt's dialog). A print function that takes ``copy`` is a complaint's.
+
+The prints run on the store worker (each copy's count, audit and delivery in one
+transaction, see ``fieldbus.receipts.issue``): the window goes on meanwhile. :attr:`done`
+carries the line the form shows next. A reprint elsewhere (an opened counsel session)
+starts its print with :func:`print_op` and words a failure with :func:`failure_reason`,
+so that every print asks and fails the same way.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from fieldbus.ui.printing import receipt_delivery
+from fieldbus.ui.printing import choices as print_choices
+from fieldbus.ui.printing.choices import PrintChoice, PrintChoices, failure_reason
 from fieldbus.ui.shell.worker import StoreOp
 from fieldbus.ui.widgets.fonts import enlarge
 from fieldbus.ui.widgets.keys import push_button, shortcut
@@ -42,32 +48,28 @@ class Wording:
     still_saved: str   # "{0}" reason
 
 
-PRINT_FAILURES = {
-    "printer_not_found": QT_TR_NOOP("프린터를 찾을 수 없습니다."),
-    "printer_not_ready": QT_TR_NOOP("프린터가 준비되지 않았습니다 (전원·용지·연결 확인)."),
-    "page_size_unsupported": QT_TR_NOOP("프린터가 이 용지 크기를 지원하지 않습니다."),
-}
+__all__ = ["PrintAfterSave", "Wording", "failure_reason", "print_op"]
 
 
-def failure_reason(exc: Exception) -> str:
-    """Why a print failed, in words (the printer's known problems, else a plain "not
-    printed"): the case or session stays saved and can be printed again."""
-    return tr(PRINT_FAILURES.get(getattr(exc, "code", ""), QT_TR_NOOP("인쇄하지 못했습니다.")))
-
-
-def print_op(parent: QWidget, officer, number: str, print_fn: Callable) -> StoreOp | None:
-    """The print of ``number`` as a store operation, once it is known where it goes: the
-    printer named by ``FIELDBUS_PRINTER``, else a PDF where the officer chooses (None: they
-    cancelled the save dialog, nothing is printed). The layout is
-    ``FIELDBUS_RECEIPT_LAYOUT`` (``a4`` unless set). GUI thread; the print runs on the
-    worker."""
-    where = receipt_delivery.destination(parent, number)
-    if where is None:
+def print_op(parent: QWidget, officer, number: str, print_fn: Callable,
+             choice: PrintChoice | None = None) -> StoreOp | None:
+    """The prints of ``choice`` (None: the defaults) of ``number`` as one store operation
+    whose result is a :class:`~fieldbus.ui.printing.choices.Job`, once it is known where
+    they go: the printer chosen, else a PDF where the officer picks (None: they cancelled
+    the save dialog, nothing is printed). GUI thread; the prints run on the worker."""
+    choice = choice or print_choices.defaults()
+    steps = print_choices.plan(parent, number, choice)
+    if steps is None:
         return None
-    printer, out = where
-    layout = os.environ.get("FIELDBUS_RECEIPT_LAYOUT") or "a4"
-    return StoreOp(lambda store: print_fn(store, officer, number, out=out, printer=printer,
-                                          layout=layout))
+    return StoreOp(lambda store: print_choices.run(store, officer, number, print_fn, steps))
+
+
+def reprint_path(complaint: bool) -> str:
+    """Where the record can be printed again later."""
+    if complaint:
+        return tr("사건 목록의 ‘접수증 재발행’으로 나중에 다시 인쇄할 수 있습니다.")
+    return tr("상담 탭의 오늘 상담 목록에서 열어 ‘확인증 재발행’으로 나중에 다시 인쇄할 수 "
+              "있습니다.")
 
 
 class PrintAfterSave(QWidget):
@@ -82,9 +84,12 @@ class PrintAfterSave(QWidget):
         self.window_ = window
         self.wording = wording
         self.print_fn = print_fn
+        self.complaint = print_choices.takes_copy(print_fn)
         self.number: str | None = None
         self.last_pdf: Path | None = None
+        self.last_pdfs: list[Path] = []
         self.printing = False
+        self._choice = PrintChoice()
 
         layout = QVBoxLayout(self)
         layout.addStretch(1)
@@ -101,6 +106,12 @@ class PrintAfterSave(QWidget):
         hint = QLabel(wording.hint)
         hint.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(hint)
+        self.choices = PrintChoices(copies=self.complaint, name=name)
+        choices_row = QHBoxLayout()
+        choices_row.addStretch(1)
+        choices_row.addWidget(self.choices)
+        choices_row.addStretch(1)
+        layout.addLayout(choices_row)
         self.print_message = QLabel()
         self.print_message.setObjectName(f"{name}-print-message")
         self.print_message.setAccessibleName(tr("인쇄 결과"))
@@ -125,6 +136,7 @@ class PrintAfterSave(QWidget):
     def show_number(self, number: str) -> None:
         self.number = number
         self.number_label.setText(number)
+        self.choices.reset()
         self.print_message.setText("")
         self.print_button.setFocus()
 
@@ -135,7 +147,8 @@ class PrintAfterSave(QWidget):
         officer = getattr(self.window_, "officer", None)
         if self.printing or officer is None or self.number is None or not self._current():
             return
-        op = print_op(self, officer, self.number, self.print_fn)
+        self._choice = self.choices.choice()
+        op = print_op(self, officer, self.number, self.print_fn, self._choice)
         if op is None:  # the officer cancelled the save dialog: nothing printed
             self.print_button.setFocus()
             return
@@ -144,21 +157,31 @@ class PrintAfterSave(QWidget):
         self.print_message.setText(tr("인쇄 중…"))
         self.window_.runner.run(op.success(self._printed).failure(self._print_failed))
 
-    def _printed(self, result) -> None:
-        printed, path = result
+    def _printed(self, job) -> None:
         self.printing = False
         self.print_button.setEnabled(True)
-        self.last_pdf = path
-        if path is not None:
-            self.done.emit(self.wording.saved_pdf.format(printed.number, path))
+        paths = job.paths
+        self.last_pdf = paths[0] if paths else None
+        self.last_pdfs = paths
+        if job.failed is not None:  # the first copy is out, a later one is not
+            done = ", ".join(print_choices.copy_name(printed.copy) for printed, _ in job.done)
+            self._print_failed(job.failed, before=tr("{0}: 인쇄했습니다.").format(done))
+            return
+        printed = job.done[0][0]
+        if paths:
+            self.done.emit(self.wording.saved_pdf.format(
+                printed.number, ", ".join(str(path) for path in paths)))
         else:
             self.done.emit(self.wording.printed.format(printed.number))
 
-    def _print_failed(self, exc: Exception) -> None:
+    def _print_failed(self, exc: Exception, *, before: str = "") -> None:
         self.printing = False
         self.print_button.setEnabled(True)
         self.print_button.setFocus()
-        self.print_message.setText(self.wording.still_saved.format(failure_reason(exc)))
+        reason = failure_reason(exc, self._choice.printer)
+        line = " ".join(filter(None, (before, self.wording.still_saved.format(reason),
+                                      reprint_path(self.complaint))))
+        self.print_message.setText(line)
 
     def skip(self) -> None:
         if self.printing or not self._current():

@@ -1,5 +1,6 @@
-"""Where a receipt printed from the window goes: the printer named by ``FIELDBUS_PRINTER``
-(``default`` for the system's), rendered in memory (``fieldbus.ui.printing.printer``: no file),
+"""Where a receipt printed from the window goes: the printer chosen
+(``fieldbus.ui.printing.choices``: ``FIELDBUS_PRINTER`` over the settings; ``default`` for
+the system's), rendered in memory (``fieldbus.ui.printing.printer``: no file),
 else — no printer set — a PDF where the officer chooses in a save dialog, written 0600
 (``fieldbus.store.private_files``). Never the data folder: a receipt there would be the
 complaint in plain text beside the encrypted store, outliving its retention (issue 9 §7;
@@ -48,9 +49,12 @@ def choose_pdf_path(parent, number: str) -> Path | None:
 
 
 def destination(parent, number: str) -> tuple[str | None, Path | None] | None:
-    """``(printer, None)`` when ``FIELDBUS_PRINTER`` names one, else ``(None, path)`` the
-    officer chose; None when they cancelled the save dialog. GUI thread."""
-    printer = os.environ.get("FIELDBUS_PRINTER") or None
+    """``(printer, None)`` when a printer is set (``FIELDBUS_PRINTER``, else the settings),
+    else ``(None, path)`` the officer chose; None when they cancelled the save dialog. GUI
+    thread. (The window's prints go through ``choices.plan``, which also splits copies.)"""
+    from fieldbus.services import settings
+
+    printer = settings.printer(settings.load(), os.environ) or None
     if printer:
         return printer, None
     path = choose_pdf_path(parent, number)

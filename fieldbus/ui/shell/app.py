@@ -76,7 +76,7 @@ def run(argv: list[str] | None = None, *, data_dir: Path | None = None,
     app = prepare_application(argv)
     window = make_window(data_dir, training=training)
     window.freeze_gc_when_built = True
-    window.show()
+    window.show_in_place()  # maximised the first time, then where it was left
     import gc  # start-up's objects live as long as the app: no collection need walk them
     gc.freeze()  # benchmarks.ui: the longest generation-2 pause went from 93 ms to 33–44 ms
     try:

@@ -97,9 +97,26 @@ def apply_text_scale(scale: float) -> None:
     app.setProperty(_SCALE, float(scale))
     if ratio == 1.0:
         return
-    for widget in app.allWidgets():
+    widgets = app.allWidgets()
+    for widget in widgets:
         own = widget.font()
         if widget.testAttribute(Qt.WidgetAttribute.WA_SetFont) and own.pointSizeF() > 0 \
                 and own.resolveMask() & _SIZE_RESOLVED:
             own.setPointSizeF(own.pointSizeF() * ratio)
             widget.setFont(own)
+    for widget in widgets:
+        restyle(widget)
+
+
+def restyle(widget) -> None:
+    """Give a widget with a style sheet of its own the font it would inherit now.
+
+    Qt passes a new application font on to a widget with its own style sheet (an error
+    line's colour, a banner's background) only through a parent that has a style sheet
+    too; under a plain parent the line kept the font it was styled with, so at 150 % the
+    errors, hints, banners and the status bar's warning stayed at 100 %. Styling it again
+    takes the font from its parent, as every other widget does."""
+    if widget.testAttribute(Qt.WidgetAttribute.WA_StyleSheet) and widget.styleSheet():
+        style = widget.style()
+        style.unpolish(widget)
+        style.polish(widget)

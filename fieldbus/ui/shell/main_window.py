@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -50,7 +50,6 @@ if TYPE_CHECKING:  # the dialogs are imported when first opened, not at start-up
     from fieldbus.ui.sync.panel import SyncPanel
 
 DEFAULT_IDLE_SECONDS = 5 * 60
-OUTBOX_REFRESH_MS = 30_000
 #: After the first screen shows, wait this long before building the work area in idle
 #: moments: the screen paints first, and the store's opening on the worker goes on.
 WORK_PAGE_IDLE_DELAY_MS = 300
@@ -226,7 +225,7 @@ class MainWindow(QMainWindow):
         # Ends with the application's display name: the window manager's title bar then
         # shows it once (Qt appends " — Fieldbus" to titles that do not end with it).
         self.setWindowTitle(self.tr("이동신문고 현장 접수 — Fieldbus"))
-        self.resize(1000, 700)
+        self.resize(1000, 700)  # the size it comes back to from maximised, the first time
 
         self.runner = StoreRunner(self)
         self.runner.unhandled.connect(self._unhandled)
@@ -296,9 +295,6 @@ class MainWindow(QMainWindow):
 
         self.idle = IdleWatch(idle_seconds, self)
         self.idle.idle.connect(lambda: self.lock(idle=True))
-        self.outbox_timer = QTimer(self)
-        self.outbox_timer.setInterval(OUTBOX_REFRESH_MS)
-        self.outbox_timer.timeout.connect(lambda: self.sync.refresh())
         self.lock_action = QAction(self.tr("화면 잠그기"), self)
         self.lock_action.setShortcut(QKeySequence(self.tr("Ctrl+L")))
         self.lock_action.triggered.connect(lambda: self.lock())
@@ -578,7 +574,6 @@ class MainWindow(QMainWindow):
         self.lock_action.setEnabled(True)
         self.sync_action.setEnabled(True)
         self.idle.start()
-        self.outbox_timer.start()
         self.sync.start(officer)
         if notices:  # a PIN shorter than today's rule (fieldbus.store.officers)
             self.statusBar().showMessage(
@@ -586,8 +581,8 @@ class MainWindow(QMainWindow):
                         "명령으로 6자리 이상의 새 PIN을 정하십시오."), 60_000)
 
     def refresh_outbox(self) -> None:
-        """A form saved something: count again, and send it soon."""
-        self.sync.refresh()
+        """A form saved something: send it soon. (The counts follow by themselves: every
+        screen follows the store runner's ``changed``, see ``fieldbus.ui.shell.worker``.)"""
         self.sync.nudge()
 
     def _show_sync(self, status: SyncStatus) -> None:
@@ -623,15 +618,6 @@ class MainWindow(QMainWindow):
             self.sync.changed.disconnect(panel.show_status)
             panel.deleteLater()
 
-    def refresh_views(self) -> None:
-        """A sync run brought news from the hub (reviews): the pages showing cases reload."""
-        if self._work_page is None:
-            return  # nothing shows cases yet; the pages fetch when they first show
-        if self.visit_page.isVisible():
-            self.visit_page.refresh()
-        if self.cases_page.isVisible():
-            self.cases_page.apply_filters()
-
     @property
     def locked(self) -> bool:
         return self.pages.currentWidget() is self.lock_page
@@ -648,7 +634,6 @@ class MainWindow(QMainWindow):
             self.lock_page.intro.setText(self.tr("{0}님이 화면을 잠갔습니다. 계속하려면 PIN을 "
                                                  "입력하십시오.").format(self.officer.name))
         self.idle.stop()
-        self.outbox_timer.stop()
         if self.settings_dialog is not None:
             self.settings_dialog.reject()
         if self.sync_panel is not None:
@@ -657,6 +642,8 @@ class MainWindow(QMainWindow):
         self.sync_action.setEnabled(False)
         self.statusBar().hide()
         self.lock_page.set_officers([self.officer.name], fixed=True)
+        from fieldbus.ui.widgets.personal import hide_all
+        hide_all(self)  # revealed personal details are masked again, not kept for the unlock
         self.pages.setCurrentWidget(self.lock_page)
         self.lock_page.reset()
 
@@ -681,12 +668,57 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop timers, close the store on its thread and end that thread. Idempotent."""
         self.idle.stop()
-        self.outbox_timer.stop()
         self._open_timer.stop()
         self._work_timer.stop()
         self.sync.stop()
         self.runner.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        self._save_place()
         self.shutdown()
         super().closeEvent(event)
+
+    # -- the window's place on the screen (issue 12) --------------------------------------
+
+    def show_in_place(self) -> None:
+        """Show the window where the officer left it last time (``fieldbus.services.
+        settings.load_window_place``); maximised the first time, and when that place is on
+        no screen now (the monitor it was on is gone) or its file cannot be read."""
+        from fieldbus.services import settings
+
+        place = settings.load_window_place()
+        if place is not None and _on_a_screen(QRect(*place.frame)) \
+                and self.restoreGeometry(QByteArray(place.geometry)):
+            if place.maximized:
+                self.showMaximized()
+            else:
+                self.show()
+            return
+        self.showMaximized()
+
+    def _save_place(self) -> None:
+        """Remember where the window is (at its close); a failure is logged, never kept
+        the window open."""
+        from fieldbus.services import settings
+
+        if not self.isVisible():
+            return
+        frame = self.frameGeometry()
+        place = settings.WindowPlace(
+            geometry=bytes(self.saveGeometry().data()),
+            frame=(frame.x(), frame.y(), frame.width(), frame.height()),
+            maximized=self.isMaximized())
+        try:
+            settings.save_window_place(place)
+        except OSError as exc:
+            log.warning("the window's place was not saved: %s", exc)
+
+
+def _on_a_screen(frame: QRect) -> bool:
+    """The middle of ``frame`` is on a screen that can hold it (not on a monitor since
+    unplugged, nor wider than the screen left)."""
+    screen = QGuiApplication.screenAt(frame.center())
+    if screen is None:
+        return False
+    room = screen.availableGeometry()
+    return frame.width() <= room.width() + 16 and frame.height() <= room.height() + 16

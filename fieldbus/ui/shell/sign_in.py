@@ -77,8 +77,17 @@ class _Centered(QWidget):
         outer.addStretch(2)
 
 
+#: The first officer's role at setup. Only a supervisor adds officers (docs/security.md
+#: §3) and nobody else can add one later on this laptop: whoever sets it up must be one,
+#: unless the laptop is for that one person alone.
+FIRST_ROLE = "supervisor"
+
+
 class SetupPage(_Centered):
-    """First run: who uses this laptop, its device code, and a PIN (``fieldbus setup``)."""
+    """First run: who uses this laptop, its device code, and a PIN (``fieldbus setup``).
+
+    The role starts at :data:`FIRST_ROLE` and the line under it says what the choice means:
+    with any other role nobody can add an officer to this laptop."""
 
     submitted = Signal(str, str, str, str)  # officer, device, role, pin
     training_requested = Signal(str, str, str)  # officer, role, pin: a training store instead
@@ -105,6 +114,13 @@ class SetupPage(_Centered):
         self.role.setAccessibleName(self.tr("역할"))
         for role in ROLES:
             self.role.addItem(messages.role_name(role), role)
+        self.role.setCurrentIndex(self.role.findData(FIRST_ROLE))
+        self.role_hint = QLabel()
+        self.role_hint.setObjectName("setup-role-hint")
+        self.role_hint.setAccessibleName(self.tr("역할 안내"))
+        self.role_hint.setWordWrap(True)
+        self.role.currentIndexChanged.connect(self._show_role_hint)
+        self._show_role_hint()
         self.pin = _pin_field(self.tr("PIN"))
         self.pin.setPlaceholderText(self.tr("숫자 6~12자리"))
         self.pin_again = _pin_field(self.tr("PIN 확인"))
@@ -125,6 +141,8 @@ class SetupPage(_Centered):
             box = QVBoxLayout()
             box.setSpacing(2)
             box.addWidget(field)
+            if field is self.role:
+                box.addWidget(self.role_hint)
             box.addWidget(self.errors[key])
             form.addRow(label, box)
         self.body.addLayout(form)
@@ -151,6 +169,17 @@ class SetupPage(_Centered):
         self.setTabOrder(self.pin, self.pin_again)
         self.setTabOrder(self.pin_again, self.create)
         self.setTabOrder(self.create, self.training_button)
+
+    def _show_role_hint(self, *_: object) -> None:
+        if self.role.currentData() == "supervisor":
+            self.role_hint.setText(self.tr("처음 설정하는 사람은 관리자로 등록합니다. 관리자만 이 "
+                                           "노트북에 다른 담당자를 추가할 수 있습니다."))
+            self.role_hint.setStyleSheet("")
+        else:
+            self.role_hint.setText(self.tr("이 역할로는 다른 담당자를 추가할 수 없어, 이 노트북에는 "
+                                           "담당자를 추가할 사람이 없게 됩니다. 혼자 쓰는 노트북만 "
+                                           "이렇게 설정하십시오."))
+            self.role_hint.setStyleSheet("color: #8a5a00;")
 
     def _ready(self) -> bool:
         if not self.create.isEnabled():

@@ -26,11 +26,19 @@ A background thread that is not the GUI (the sync thread, which spends its time 
 the network) uses :meth:`StoreRunner.call` instead: the function still runs on the worker,
 queued with the screens' operations, and the calling thread waits for its result. The
 network is then never waited on by the store worker, nor the store by the GUI.
+
+What changed (Anki's ``OpChanges``, ``qt/aqt/operations/__init__.py``): after every
+operation, the ones from :meth:`StoreRunner.call` too, the worker asks the store what it
+committed (:mod:`fieldbus.store.changes`: the database notes it itself, so no operation can
+forget to say) and, when anything was, the runner emits ``changed(OpChanges)`` on the GUI
+thread, after the operation's own ``success`` or ``failure``. Screens follow that signal
+(:class:`FollowChanges`) rather than a timer polling the store.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import traceback
 from collections.abc import Callable
@@ -38,12 +46,17 @@ from concurrent.futures import CancelledError, Future
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QThread, QTimer, Signal, Slot
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # types only: the store's modules load on the worker, not at start-up
+    from PySide6.QtWidgets import QWidget
+
+    from fieldbus.store.changes import OpChanges
     from fieldbus.store.store import Store
 
 T = TypeVar("T")
+#: After the database's files change on disk, how long to wait for more before looking.
+LOOK_DELAY_MS = 300
 log = logging.getLogger(__name__)
 
 
@@ -120,17 +133,21 @@ class _Outcome:
     op: StoreOp
     result: Any = None
     error: Exception | None = None
+    changes: OpChanges | None = None  # what the operation committed (None: nothing)
 
 
 class _Worker(QObject):
     """Lives on the worker thread; everything it does with the store happens there."""
 
     finished = Signal(object)  # _Outcome
+    touched = Signal(object)   # OpChanges of a StoreRunner.call (no _Outcome goes back)
+    opened = Signal(object)    # list[str]: the new store's files, for the runner to watch
     stopped = Signal()
 
     def __init__(self) -> None:
         super().__init__()
         self.store: Store | None = None
+        self._version: tuple[int, int] | None = None  # (id(store), its data_version)
 
     @Slot(object)
     def execute(self, op: StoreOp) -> None:
@@ -140,19 +157,52 @@ class _Worker(QObject):
         try:
             result = op._execute(self)
         except Exception as exc:  # noqa: BLE001 - every failure goes back to the GUI, typed
+            changes = self.take_changes()  # a failed operation may have committed a part
             if future is not None:
+                self._touched(changes)
                 future.set_exception(exc)
             else:
-                self.finished.emit(_Outcome(op, error=exc))
+                self.finished.emit(_Outcome(op, error=exc, changes=changes))
         else:
+            changes = self.take_changes()
             if future is not None:
+                self._touched(changes)
                 future.set_result(result)
             else:
-                self.finished.emit(_Outcome(op, result=result))
+                self.finished.emit(_Outcome(op, result=result, changes=changes))
+
+    def take_changes(self) -> OpChanges | None:
+        """What the open store committed since the last operation (fieldbus.store.changes),
+        None when nothing was."""
+        if self.store is None:
+            return None
+        from fieldbus.store import changes
+
+        store = self.store
+        try:
+            noted = changes.take(store.db)
+            version = (id(store), changes.data_version(store.db))
+            if self._version is None or self._version[0] != version[0]:
+                from fieldbus.store.store import DB_FILE
+
+                path = store.data_dir / DB_FILE  # a store just opened: watch its files
+                self.opened.emit([str(path), f"{path}-wal"])
+            elif self._version != version:  # another process committed meanwhile
+                noted = changes.everything()
+            self._version = version
+            return noted or None
+        except Exception:  # noqa: BLE001 - a screen left stale beats a lost answer
+            log.exception("reading what the operation changed failed")
+            return None
+
+    def _touched(self, changes: OpChanges | None) -> None:
+        if changes:
+            self.touched.emit(changes)
 
     def close_store(self) -> None:
         if self.store is not None:
             store, self.store = self.store, None
+            self._version = None
             try:
                 store.close()
             except Exception:  # noqa: BLE001 - closing must not stop the shutdown
@@ -170,9 +220,14 @@ class StoreRunner(QObject):
 
     ``unhandled`` is emitted (on the GUI thread) with the exception of an operation that
     has no ``failure`` callback, so a window can show it rather than lose it.
+
+    ``changed`` is emitted (on the GUI thread) with the :class:`OpChanges` of every
+    operation that committed something, after its callbacks, and of every
+    :meth:`call` that did, in the order the worker ran them.
     """
 
     unhandled = Signal(object)
+    changed = Signal(object)  # OpChanges, never empty
     _submit = Signal(object)
     _stop = Signal()
 
@@ -185,6 +240,18 @@ class StoreRunner(QObject):
         self._submit.connect(self._worker.execute)
         self._stop.connect(self._worker.stop)
         self._worker.finished.connect(self._deliver)
+        self._worker.touched.connect(self._relay)
+        self._worker.opened.connect(self._watch)
+        # Another process's commit (the CLI enrolling, importing) changes the database's
+        # files: inotify tells, and an empty operation lets the worker find out what
+        # (data_version) — after a short pause, so a burst of writes is one look.
+        self._files = QFileSystemWatcher(self)
+        self._watched: list[str] = []
+        self._files.fileChanged.connect(lambda _path: self._look_soon.start())
+        self._look_soon = QTimer(self)
+        self._look_soon.setSingleShot(True)
+        self._look_soon.setInterval(LOOK_DELAY_MS)
+        self._look_soon.timeout.connect(self._look)
         self._thread.finished.connect(self._worker.deleteLater)
         self._running = True
         self._pending = 0
@@ -236,10 +303,16 @@ class StoreRunner(QObject):
 
     @Slot(object)
     def _deliver(self, outcome: _Outcome) -> None:
-        op, result, exc = outcome.op, outcome.result, outcome.error
         self._pending -= 1
         if not self._running:
             return
+        try:
+            self._answer(outcome)
+        finally:
+            self._relay(outcome.changes)
+
+    def _answer(self, outcome: _Outcome) -> None:
+        op, result, exc = outcome.op, outcome.result, outcome.error
         if exc is None:
             if op._on_success is not None:
                 op._on_success(result)
@@ -250,3 +323,63 @@ class StoreRunner(QObject):
         log.error("store operation failed: %s",
                   "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
         self.unhandled.emit(exc)
+
+    @Slot(object)
+    def _watch(self, paths: list[str]) -> None:
+        """Watch the open store's files (a WAL that does not exist yet is added on the
+        first change of the database file)."""
+        if self._files.files():
+            self._files.removePaths(self._files.files())
+        self._watched = paths
+        self._files.addPaths([p for p in paths if os.path.exists(p)])
+
+    def _look(self) -> None:
+        missing = [p for p in self._watched if p not in self._files.files()
+                   and os.path.exists(p)]
+        if missing:  # the WAL appeared, or a file was replaced: watch it (again)
+            self._files.addPaths(missing)
+        if self._running:
+            self.run(StoreOp(lambda store: None).failure(lambda exc: None))
+
+    @Slot(object)
+    def _relay(self, changes: OpChanges | None) -> None:
+        if changes and self._running:
+            self.changed.emit(changes)
+
+
+class FollowChanges(QObject):
+    """A screen that shows what is in the store, kept true by the runner's ``changed``.
+
+    ``concerns(changes)`` says whether an operation's :class:`OpChanges` touch what the
+    screen shows; if so, ``refresh()`` runs at once while ``widget`` is on screen, and when
+    it next shows if it is hidden (the screen is marked ``stale`` until then), so a hidden
+    tab costs no query per change. ``refresh`` is the screen's own (a StoreOp); a screen
+    that already refreshes every time it shows passes ``on_show=False``.
+    """
+
+    def __init__(self, widget: QWidget, runner: StoreRunner,
+                 concerns: Callable[[OpChanges], bool], refresh: Callable[[], Any], *,
+                 on_show: bool = True) -> None:
+        super().__init__(widget)
+        self.widget, self.concerns, self.refresh = widget, concerns, refresh
+        self.stale = False
+        self._on_show = on_show
+        runner.changed.connect(self.follow)
+        if on_show:
+            widget.installEventFilter(self)
+
+    @Slot(object)
+    def follow(self, changes: OpChanges) -> None:
+        if not self.concerns(changes):
+            return
+        if self.widget.isVisible():
+            self.stale = False
+            self.refresh()
+        else:
+            self.stale = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if watched is self.widget and event.type() == QEvent.Type.Show and self.stale:
+            self.stale = False
+            self.refresh()
+        return False

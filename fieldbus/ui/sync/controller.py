@@ -8,6 +8,10 @@ waited on there, and each store read or write it needs goes to the one store wor
 :meth:`StoreRunner.call`, queued with the screens' operations. Results come back to the
 GUI thread through a queued signal as a :class:`~fieldbus.services.sync_status.SyncStatus`.
 
+The counts (what waits, what is set aside) are read again after every operation that
+changed them — a save, the sync thread's acks and pulls, an enrolment — from the store
+runner's ``changed`` (:mod:`fieldbus.store.changes`), never on a timer.
+
 Nothing here deletes or resets anything: locking, a user switch or closing the window
 leave every unsynced record where it is. A run cut off by closing the window is abandoned
 (its thread is a daemon; the store calls it would still make are refused once the worker
@@ -96,6 +100,7 @@ class SyncController(QObject):
         self._finished.connect(self._done)
         self._thread: threading.Thread | None = None
         self._stopped = False
+        window.runner.changed.connect(self._store_changed)
 
     # -- the window's calls ------------------------------------------------------------
 
@@ -106,7 +111,7 @@ class SyncController(QObject):
         self.refresh(then_sync=True)
 
     def refresh(self, *, then_sync: bool = False) -> None:
-        """Read the outbox counts again (after a save, on the window's timer)."""
+        """Read the outbox counts again (after an operation changed them)."""
         runner = self.window_.runner
         if self.officer is None or not runner.running:
             return
@@ -137,6 +142,12 @@ class SyncController(QObject):
     @property
     def running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
+
+    @Slot(object)
+    def _store_changed(self, changes) -> None:
+        """An operation committed changes (OpChanges): count again if they concern it."""
+        if changes.sync_state:
+            self.refresh()
 
     # -- results -----------------------------------------------------------------------
 
@@ -198,8 +209,6 @@ class SyncController(QObject):
                                         error_code=error_code, error=error, at=kst_now()))
         if not self._stopped:
             self._schedule()
-        if counts is not None:
-            self.window_.refresh_views()
 
     def _schedule(self) -> None:
         seconds = OFFLINE_SECONDS if self.status.offline else self.seconds

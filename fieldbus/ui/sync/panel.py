@@ -119,10 +119,10 @@ class SyncPanel(QDialog):
         if status.training:
             lines.append(tr("교육용 저장소는 허브에 등록하지 않고 동기화하지도 않습니다."))
         elif not status.enrolled:
-            lines.append(tr("이 노트북은 아직 허브에 등록되지 않았습니다. 관리자가 "
-                            "`fieldbus enrol --hub 주소 --user 이름 --password-stdin`으로 "
-                            "등록하면 연결될 때마다 자동으로 보냅니다. 그때까지 모든 "
-                            "사건은 이 노트북에 안전하게 남아 있습니다."))
+            # The waiting list's note below says it is not enrolled and what becomes of
+            # the records; here only how to enrol, so the panel says it once.
+            lines.append(tr("등록하려면 관리자가 이 노트북에서 `fieldbus enrol --hub 주소 "
+                            "--user 이름 --password-stdin`을 실행합니다."))
         if status.last_success is not None:
             lines.append(tr("마지막 동기화: {0}").format(
                 status.last_success.strftime("%Y-%m-%d %H:%M:%S")))

@@ -3,7 +3,11 @@
 
 Every store call runs on the worker (``window.runner``); one operation fetches the open
 visit, the day's numbers (:mod:`fieldbus.store.dashboard`) and the waiting list together.
-The page refreshes when shown, every 30 s while visible, and after opening or closing.
+No timer polls the store: the page refreshes after every operation that changed what it
+counts (the runner's ``changed``, :class:`~fieldbus.ui.shell.worker.FollowChanges`) — a
+save, a print, a visit opened or closed, the sync thread's acks and pulls — at once while
+it is on screen, else when it next shows; and when it shows for the first time or on a new
+day.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -30,12 +34,11 @@ from PySide6.QtWidgets import (
 from fieldbus.domain.deadlines import kst_today
 from fieldbus.receipts import labels
 from fieldbus.ui.shell import display, messages
-from fieldbus.ui.shell.worker import StoreOp
+from fieldbus.ui.shell.worker import FollowChanges, StoreOp
 from fieldbus.ui.widgets import form_parts
 from fieldbus.ui.widgets.keys import push_button, tab_chain
 from fieldbus.ui.widgets.waiting_list import WaitingList
 
-REFRESH_MS = 30_000
 WAITING_LIMIT = 200
 
 
@@ -106,9 +109,8 @@ class VisitPage(QWidget):
         row.addWidget(self._build_waiting(), 2)
         layout.addLayout(row, 1)
 
-        self.timer = QTimer(self)
-        self.timer.setInterval(REFRESH_MS)
-        self.timer.timeout.connect(self._tick)
+        self.follow = FollowChanges(self, window.runner, lambda changes: changes.day,
+                                    self.refresh)
 
     # -- building ----------------------------------------------------------------------
 
@@ -236,15 +238,10 @@ class VisitPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
-        self.timer.start()
-        self.refresh()
-
-    def hideEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        self.timer.stop()
-        super().hideEvent(event)
-
-    def _tick(self) -> None:
-        if self.isVisible():
+        # Changes made while hidden are FollowChanges' (stale until shown); here only
+        # the first showing, and a new day (the figures of a day without a visit).
+        loaded = self.loaded
+        if loaded is None or loaded.summary.day not in (None, kst_today()):
             self.refresh()
 
     def refresh(self) -> None:
@@ -337,8 +334,7 @@ class VisitPage(QWidget):
         self.open_button.setEnabled(True)
         for field in (self.venue, self.region, self.team):
             field.clear()
-        self.refresh()
-        self.close_button.setFocus()
+        self.close_button.setFocus()  # the visit shows once the change is told (FollowChanges)
 
     def _open_failed(self, exc: Exception) -> None:
         from fieldbus.domain.errors import ValidationError
@@ -385,7 +381,6 @@ class VisitPage(QWidget):
 
     def _closed(self, visit) -> None:
         self.close_button.setEnabled(True)
-        self.refresh()
         self.venue.setFocus()
 
     def _close_failed(self, exc: Exception) -> None:

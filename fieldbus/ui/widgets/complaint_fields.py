@@ -12,9 +12,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from fieldbus.domain.errors import ValidationError
-from fieldbus.ui.widgets.form_problems import usual_field_message
+from fieldbus.ui.widgets.form_problems import text_length, usual_field_message
 
 
 def tr(text: str) -> str:
@@ -69,7 +70,7 @@ def field_message(field: str, exc: ValidationError, values: dict[str, Any]) -> s
                   "(공익신고자 보호법 제8조③).")
     if field == "documents_missing" and code == "required":
         return tr("구비서류가 미비하면 보완할 서류를 적으십시오.")
-    return usual_field_message(field, exc)
+    return usual_field_message(field, exc, length=text_length(values.get(field)))
 
 
 def rrn_warning() -> str:
@@ -77,3 +78,22 @@ def rrn_warning() -> str:
     (never collected: the store masks its back half if it is saved anyway)."""
     return tr("주민등록번호로 보이는 번호가 있습니다. 주민등록번호는 받지 않습니다 — "
               "지우십시오. 그대로 저장하면 뒷자리를 *로 가립니다.")
+
+
+def report_question(parent: QWidget) -> QMessageBox:
+    """The one question a report (kind ``report``) asks before it is saved: a wrong kind
+    seals an identity and changes the deadline. Yes / No, No the default (Enter, Esc)."""
+    buttons = QMessageBox.StandardButton
+    box = QMessageBox(QMessageBox.Icon.Question, tr("부패·공익신고로 접수"),
+                      tr("공익신고로 접수하면 신고자 신원이 봉인되고 관리자만 볼 수 있습니다. "
+                         "접수증과 민원 목록에도 신고자를 표시하지 않으며, 처리 기간은 신고에 "
+                         "관한 법령을 따릅니다. 부패·공익신고로 접수하시겠습니까?"),
+                      buttons.Yes | buttons.No, parent)
+    box.setObjectName("intake-report-question")
+    box.button(buttons.Yes).setText(tr("예, 공익신고로 접수"))
+    box.button(buttons.No).setText(tr("아니요, 종류를 다시 봅니다"))
+    box.button(buttons.Yes).setAccessibleName(tr("공익신고로 접수"))
+    box.button(buttons.No).setAccessibleName(tr("종류를 다시 보기"))
+    box.setDefaultButton(buttons.No)
+    box.setEscapeButton(buttons.No)
+    return box

@@ -9,11 +9,13 @@ the same colours for an error, a warning and a banner, the same boxes that tell 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldbus.ui.widgets.choice_box import ChoiceBox
 from fieldbus.ui.widgets.keys import push_button, shortcut
 
 ERROR_STYLE = "color: #b00020;"
@@ -131,17 +134,57 @@ def text_box(key: str, edited: Edited, *, min_height: int | None = None,
 
 def choice_combo(key: str, edited: Edited, choices: Iterable[tuple[str, str]],
                  placeholder: str | None = None) -> QComboBox:
-    """A list of ``(words, code)`` choices that reports ``key`` edited. With a
-    ``placeholder`` nothing is chosen at first (the officer must pick one); without, the
-    first choice is."""
-    combo = QComboBox()
-    for text, code in choices:
-        combo.addItem(text, code)
-    if placeholder is not None:
-        combo.setPlaceholderText(placeholder)
-        combo.setCurrentIndex(-1)
+    """A list of ``(words, code)`` choices that reports ``key`` edited
+    (:class:`~fieldbus.ui.widgets.choice_box.ChoiceBox`: the row the keys move from is the
+    one shown, typing chooses, 초성 too). With a ``placeholder`` nothing is chosen at first
+    (a required choice: the officer must pick one); without, the first choice is."""
+    combo = ChoiceBox(choices, placeholder=placeholder)
     combo.currentIndexChanged.connect(lambda _i: edited(key))
     return combo
+
+
+class LeaveWatch(QObject):
+    """Tells ``left`` the key of each of ``fields`` the keyboard focus leaves for another
+    of them, so a form shows a field's problem once the officer has been there and moved
+    on (a field's own parts — an editable combo's editor, an open list — count as the
+    field)."""
+
+    def __init__(self, parent: QWidget, fields: Mapping[str, QWidget],
+                 left: Callable[[str], None]) -> None:
+        super().__init__(parent)
+        self._fields = fields
+        self._left = left
+        self._quiet = False
+        QApplication.instance().focusChanged.connect(self._focus_changed)
+
+    @contextmanager
+    def quietly(self) -> Iterator[None]:
+        """The form moves the focus itself (a fresh form for the next citizen starts at
+        the name): the field the focus was in has not been left by the officer."""
+        self._quiet = True
+        try:
+            yield
+        finally:
+            self._quiet = False
+
+    def _owner(self, widget: QWidget | None) -> str | None:
+        keys = {id(field): key for key, field in self._fields.items()}
+        while widget is not None:
+            key = keys.get(id(widget))
+            if key is not None:
+                return key
+            widget = widget.parentWidget()
+        return None
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        # Only a move to another field of the form counts: focus taken away by the
+        # after-save screen, another tab, the lock screen or another window is not the
+        # officer moving on, and must not paint a fresh form red.
+        if self._quiet:
+            return
+        before, after = self._owner(old), self._owner(new)
+        if before is not None and after is not None and before != after:
+            self._left(before)
 
 
 def chosen_code(combo: QComboBox) -> str:
@@ -191,9 +234,10 @@ def show_saving(button: QPushButton, busy: bool) -> None:
     button.setText(tr("저장 중…") if busy else tr("저장 (Ctrl+S)"))
 
 
-def two_columns(banner: QLabel, form_name: str) -> tuple[QWidget, QVBoxLayout, QVBoxLayout]:
-    """(the form's outer widget, its left column, its right column): ``banner`` above a
-    scroll area named ``form_name`` (for screen readers) holding the two columns."""
+def scrolled_form(banner: QLabel, form_name: str) -> tuple[QWidget, QScrollArea]:
+    """(the form's outer widget, its scroll area): ``banner`` above a frameless scroll area
+    named ``form_name`` (for screen readers), which the caller fills; the outer widget's
+    layout is a column the form's save bar is added to."""
     outer = QWidget()
     outer_layout = QVBoxLayout(outer)
     outer_layout.setContentsMargins(0, 0, 0, 0)
@@ -202,11 +246,18 @@ def two_columns(banner: QLabel, form_name: str) -> tuple[QWidget, QVBoxLayout, Q
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QScrollArea.Shape.NoFrame)
     scroll.setAccessibleName(form_name)
+    outer_layout.addWidget(scroll, 1)
+    return outer, scroll
+
+
+def two_columns(banner: QLabel, form_name: str) -> tuple[QWidget, QVBoxLayout, QVBoxLayout]:
+    """(the form's outer widget, its left column, its right column): ``banner`` above a
+    scroll area named ``form_name`` (for screen readers) holding the two columns."""
+    outer, scroll = scrolled_form(banner, form_name)
     content = QWidget()
     columns = QHBoxLayout(content)
     left, right = QVBoxLayout(), QVBoxLayout()
     columns.addLayout(left, 1)
     columns.addLayout(right, 1)
     scroll.setWidget(content)
-    outer_layout.addWidget(scroll, 1)
     return outer, left, right

@@ -145,17 +145,18 @@ def test_typing_a_word_filters_the_list_to_the_cases_containing_it(qtbot, cases,
     assert all(ident != gui for _, ident in store_calls)
 
 
-def test_selecting_a_case_shows_it_unmasked_and_audits_the_view(qtbot, cases, data_dir,
-                                                                 store_calls, exports):
+def test_selecting_a_case_shows_it_masked_and_audits_the_view(qtbot, cases, data_dir,
+                                                               store_calls, exports):
     window, page, numbers = cases(6)
     qtbot.waitUntil(lambda: page.model.complete)
     row = next(r for r in range(6) if page.model.row_at(r).title == "마을 진입로 포장 요청")
     assert page.model.data(page.model.index(row, 4)) == "김*수"
     page.table.setFocus()
     page.select_row(row)
-    qtbot.waitUntil(lambda: "김영수" in page.detail.toPlainText())
+    qtbot.waitUntil(lambda: "김*수" in page.detail.toPlainText())  # 개인정보 보기 reveals
     text = page.detail.toPlainText()
-    assert "010-2345-6789" in text and "구미시청" in text and "처리 이력" in text
+    assert "010-****-6789" in text and "구미시청" in text and "처리 이력" in text
+    assert "김영수" not in text and "010-2345-6789" not in text
     assert "접수" in text and numbers[0] in text
     assert page.reprint.isEnabled()
 

@@ -29,7 +29,7 @@ from tests.ui.intake.test_intake import focused, key, type_here
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support (raise\(\)|grabbing the "
                                        r"keyboard)$")
 
-COUNSEL = "오세훈"
+COUNSEL = "오세진"
 
 
 @pytest.fixture
@@ -37,7 +37,7 @@ def counsel_tab(qtbot, open_window, data_dir):  # noqa: F811
     """A window signed in as ``who`` on the counsel tab; returns (window, page)."""
     def start(who: str = COUNSEL, pin: str = OTHER_PIN):
         if not Store.exists(data_dir):
-            make_store(data_dir, COUNSEL)  # 홍길동 (officer), 오세훈 (counsel)
+            make_store(data_dir, COUNSEL)  # 홍길동 (officer), 오세진 (counsel)
         window = open_window()
         qtbot.waitUntil(lambda: window.pages.currentWidget() is window.signin_page)
         combo = window.signin_page.officer

@@ -25,7 +25,7 @@ NOTES = sample("counsel-01.json")["notes"]
 
 
 def _session_by_counsel(data_dir) -> str:
-    """A store with 홍길동 and 김민원 (officers) and 오세훈 (counsel), and one session
+    """A store with 홍길동 and 김민원 (officers) and 오세진 (counsel), and one session
     with notes saved by counsel today; its number."""
     make_store(data_dir, COUNSEL, more=[("김민원", "officer", "593017")])
     with Store.open(data_dir, officer=COUNSEL, pin=OTHER_PIN) as store:
@@ -59,7 +59,7 @@ def test_an_officer_sees_that_notes_exist_but_not_their_text(qtbot, counsel_tab,
     _open_first_session(qtbot, page)
     detail = page.detail_view
     text = detail.body.toPlainText()
-    assert number in detail.heading.text() and "한미경" in text
+    assert number in detail.heading.text() and "한*경" in text  # masked: 개인정보 보기
     assert "상담 내용이 기록되어 있습니다" in text
     assert NOTES not in text and "소득" not in text
     assert detail.data["notes"] is None and detail.data["notes_withheld"]  # never crossed

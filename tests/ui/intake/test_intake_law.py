@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 from datetime import datetime
 
+from PySide6.QtWidgets import QMessageBox
+
 from fieldbus.domain import receipt_content
 from fieldbus.domain.deadlines import KST
 from fieldbus.services.intake import draft as intake_draft
@@ -83,6 +85,8 @@ def test_an_oral_report_is_saved_only_after_it_was_read_back(qtbot, intake, data
     assert values["read_back"] and values["read_back_at"]
     assert page.validate().ok
     page.save()
+    qtbot.waitUntil(lambda: page.report_question is not None)  # a report: asked once (issue 12)
+    page.report_question.button(QMessageBox.StandardButton.Yes).click()
     qtbot.waitUntil(lambda: page.views.currentWidget() is page.receipt_view)
     number = page.receipt_label.text()
     window.shutdown()

@@ -103,6 +103,7 @@ def test_not_enrolled_says_so_and_keeps_everything(qtbot, open_window, data_dir)
     panel = window.open_sync_panel()
     qtbot.waitUntil(lambda: panel.waiting.table.rowCount() == 2)
     assert not panel.sync_button.isEnabled()
-    assert "등록되지 않았습니다" in panel.detail.text()
+    assert "등록되지 않아" in panel.waiting.note.text()  # said once, by the list's note
+    assert "fieldbus enrol --hub" in panel.detail.text()  # and how to enrol
     window.lock()
     assert window.sync_panel is None or not window.sync_panel.isVisible()

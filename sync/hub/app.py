@@ -29,7 +29,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from sync import protocol
 from sync.hub import (__version__, audit_heads, auth, blobs, cases, feed, models, push,
                       status_page, visits)
-from sync.hub import guards, read_audit, signin
+from sync.hub import guards, read_audit, signin, workflow
 from sync.hub.auth import Device, HubError, Person
 from sync.hub.db import Checkpointer, connect, reader
 
@@ -306,6 +306,8 @@ def create_app(db_url: str, *, public_url: str | None = None,
                                  epeople_no=body.epeople_no, actor=who.name)
         except LookupError:
             raise HubError(404, "not_found", "no such case") from None
+        except workflow.ReviewRefused as exc:
+            raise HubError(exc.status, exc.code, str(exc)) from None
         return {"protocol": protocol.PROTOCOL_VERSION, "change": change}
 
     @app.get(protocol.VISITS, response_model=models.VisitsResponse, responses=_ERRORS)

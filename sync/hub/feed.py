@@ -19,6 +19,7 @@ from sync import protocol
 from sync.controls import find_control
 from sync.hub.auth import record_audit
 from sync.hub.db import append_change, now, reader
+from sync.hub import workflow
 from sync.hub.migrations import changes, records
 from sync.rrn import mask_rrns
 
@@ -74,7 +75,8 @@ def review(engine: sa.Engine, *, record_id: str | None = None, receipt_no: str |
     """Sets a case's review state; the laptop that took it learns it on its next pull.
 
     The note is kept and sent as the supervisor wrote it but for registration numbers,
-    which are masked; a control character in it (or in ``epeople_no``) is a ValueError."""
+    which are masked; a control character in it (or in ``epeople_no``) is a ValueError. A
+    step the workflow does not allow (``sync.hub.workflow``) is a ``ReviewRefused``."""
     note = _kept_text(note, "the review note", multiline=True)
     epeople_no = _kept_text(epeople_no, "the e-people number", multiline=False)
     where = records.c.id == record_id if record_id is not None \
@@ -84,6 +86,7 @@ def review(engine: sa.Engine, *, record_id: str | None = None, receipt_no: str |
                            .with_for_update()).first()
         if row is None:
             raise LookupError(f"no case {record_id or receipt_no}")
+        workflow.check(row.review_state, state, note)  # nothing changes when refused
         epeople = epeople_no if epeople_no is not None else row.epeople_no
         status = "forwarded" if state == "approved" and epeople else row.status
         # Approved or rejected finishes the case: its retention period starts (retention.py).

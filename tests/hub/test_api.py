@@ -344,11 +344,54 @@ def test_review_states_follow_the_case(bus):
     bad = httpx.post(bus.url + protocol.REVIEW.format(id="r1"),
                      headers=bearer(bus.supervisor_token), json={"state": "edited"})
     assert bad.status_code == 422
-    cli = bus.hub.cli("review", complaint(1)["receipt_no"], "--state", "rejected",
+    push(bus.url, bus.device_token, [record("r2", complaint(2))])
+    cli = bus.hub.cli("review", complaint(2)["receipt_no"], "--state", "rejected",
                       "--note", "중복 접수")
     assert cli.returncode == 0, cli.stderr
     assert _pull(bus)["changes"][-1]["review_state"] == "rejected"
     assert bus.hub.cli("review", "B07A-261126-9999-X", "--state", "approved").returncode == 2
+
+
+def _refused(bus, rid, state, **extra):
+    answer = httpx.post(bus.url + protocol.REVIEW.format(id=rid),
+                        headers=bearer(bus.supervisor_token), json={"state": state, **extra})
+    return answer.status_code, _error_code(answer), answer.json()["error"]["message"]
+
+
+def test_a_finished_review_is_not_undone_by_another_supervisor(bus):
+    """Approve a rejected case, reject an approved one, return a finished one: refused
+    with 409 and the allowed steps, nothing changed, nothing sent to the laptop."""
+    push(bus.url, bus.device_token, [record("r1", complaint(1)), record("r2", complaint(2))])
+    _review(bus, "r1", "rejected", note="중복 접수")
+    _review(bus, "r2", "approved", epeople_no="1AA-2611-0012345")
+    before = _pull(bus)["changes"]
+    for rid, state in (("r1", "approved"), ("r1", "has_issues"), ("r2", "rejected"),
+                       ("r2", "has_issues")):
+        status, code, message = _refused(bus, rid, state, note="다시 봄")
+        assert (status, code) == (409, "invalid_transition"), (rid, state)
+        assert "cannot be made " + state in message
+    assert _pull(bus)["changes"] == before
+    listed = {c["id"]: c for c in httpx.get(bus.url + protocol.CASES, headers=bearer(
+        bus.supervisor_token)).json()["cases"]}
+    assert (listed["r1"]["review_state"], listed["r2"]["review_state"]) == \
+        ("rejected", "approved")
+    cli = bus.hub.cli("review", complaint(1)["receipt_no"], "--state", "approved")
+    assert cli.returncode == 2 and "cannot be made approved" in cli.stderr
+    assert "Traceback" not in cli.stderr
+    # The 신청번호 may still be recorded on an approved case.
+    assert _review(bus, "r2", "approved", epeople_no="1AA-2611-0012346")["epeople_no"] \
+        == "1AA-2611-0012346"
+
+
+def test_returning_or_rejecting_needs_a_note(bus):
+    push(bus.url, bus.device_token, [record("r1", complaint(1))])
+    for state in ("has_issues", "rejected"):
+        for note in (None, "", "   \n "):
+            extra = {} if note is None else {"note": note}
+            status, code, _message = _refused(bus, "r1", state, **extra)
+            assert (status, code) == (422, "note_required"), (state, note)
+    assert _pull(bus)["changes"] == []
+    assert _review(bus, "r1", "approved")["review_state"] == "approved"  # no note needed
 
 
 def test_cases_hide_what_a_role_may_not_see(bus, hub):

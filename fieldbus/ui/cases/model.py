@@ -381,6 +381,17 @@ class CasesModel(QAbstractTableModel):
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt API)
         return 0 if parent.isValid() else len(self._rowids)
 
+    def rowid_at(self, row: int) -> int | None:
+        """The record behind ``row`` (a session's is negative), None off the list."""
+        return self._rowids[row] if 0 <= row < len(self._rowids) else None
+
+    def row_of(self, rowid: int) -> int | None:
+        """Where the record ``rowid`` is in the list now, None if it left it."""
+        try:
+            return self._rowids.index(rowid)
+        except ValueError:
+            return None
+
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt API)
         return 0 if parent.isValid() else len(COLUMNS)
 

@@ -296,20 +296,14 @@ class CasesPage(QWidget):
     def refresh_keeping_selection(self) -> None:
         """The list again after a change the store told of; the selected case stays
         selected (found again by its row id once the new list has come)."""
-        row = self.table.selectionModel().currentIndex().row()
-        rowids = self.model._rowids  # the list's order, one row id a case
-        self._keep = rowids[row] if 0 <= row < len(rowids) else None
+        self._keep = self.model.rowid_at(self.table.selectionModel().currentIndex().row())
         self.apply_filters()
 
     def _reselect(self) -> None:
         keep, self._keep = self._keep, None
-        if keep is None:
-            return
-        try:
-            row = self.model._rowids.index(keep)
-        except ValueError:
-            return  # no longer in the list (its state left the filter)
-        self.select_row(row)
+        row = None if keep is None else self.model.row_of(keep)
+        if row is not None:  # else no longer in the list (its state left the filter)
+            self.select_row(row)
 
     def _rows_arrived(self, top, bottom) -> None:
         """A page came: if it holds the selected row (chosen while it was still "…"),
@@ -390,7 +384,8 @@ class CasesPage(QWidget):
         self.reprint.setEnabled(False)
         self.resubmit.hide()
         self.correct.hide()
-        self.runner.run(StoreOp(lambda store: _read_session(store, number, officer, today))
+        read = counsel_fields.read_session
+        self.runner.run(StoreOp(lambda store: read(store, number, officer, today))
                         .success(lambda data: self._show_session(generation, data))
                         .failure(lambda exc: self._detail_failed(generation, exc)))
 
@@ -551,10 +546,6 @@ def reveal_target(detail: Detail, officer) -> Target | None:
             sealed and not officer.may_read_sealed_identity):
         return None
     return Target("complaint", c.id, c.receipt_no, needs_reason=sealed)
-
-
-def _read_session(store, number: str, officer, today: date) -> dict:
-    return counsel_fields.read_session(store, number, officer, today)
 
 
 def _render_session(data: dict, revealed: bool) -> str:

@@ -16,7 +16,7 @@ from fieldbus.store import case_list, complaints
 from fieldbus.store.store import Store
 from tests.conftest import PIN, sample
 from tests.ui.intake.test_intake import focused, key, type_here
-from tests.ui.shell.test_app import _cheap_pin_hashes, open_window, sign_in  # noqa: F401
+from tests.ui.shell.test_app import _cheap_pin_hashes, open_window, sign_in_as  # noqa: F401
 
 pytestmark = pytest.mark.qt_log_ignore(r"^This plugin does not support (raise\(\)|grabbing the "
                                        r"keyboard)$")
@@ -53,13 +53,7 @@ def crew(qtbot, open_window, data_dir):  # noqa: F811 (a fixture)
     def make(who: str = "홍길동"):
         taken = _seed(data_dir)
         window = open_window()
-        prompt = window.signin_page
-        qtbot.waitUntil(lambda: window.pages.currentWidget() is prompt)
-        qtbot.waitUntil(lambda: prompt.officer.findText(who) >= 0)
-        prompt.officer.setCurrentText(who)
-        sign_in(qtbot, prompt, PINS[who])
-        qtbot.waitUntil(lambda: window.pages.currentWidget() is window.work_page)
-        assert window.officer.name == who
+        sign_in_as(qtbot, window, who, PINS[who])
         window.tabs.setCurrentWidget(window.cases_page)
         page = window.cases_page
         qtbot.waitUntil(lambda: page.model.complete and page.model.rowCount() == 2)

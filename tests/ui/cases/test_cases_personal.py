@@ -23,6 +23,7 @@ from tests.ui.shell.test_app import (  # noqa: F401
     make_store,
     open_window,
     sign_in,
+    sign_in_as,
     type_text,
 )
 
@@ -161,12 +162,7 @@ def _store_with_a_report(data_dir) -> str:
 
 def _cases_as(qtbot, open_window, who: str, pin: str):  # noqa: F811
     window = open_window()
-    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.signin_page)
-    combo = window.signin_page.officer
-    combo.setCurrentIndex(combo.findText(who))
-    sign_in(qtbot, window.signin_page, pin)
-    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.work_page)
-    assert window.officer.name == who
+    sign_in_as(qtbot, window, who, pin)
     window.tabs.setCurrentWidget(window.cases_page)
     return window, window.cases_page
 

@@ -22,7 +22,7 @@ from tests.ui.shell.test_app import (  # noqa: F401
     _cheap_pin_hashes,
     make_store,
     open_window,
-    sign_in,
+    sign_in_as,
 )
 from tests.ui.intake.test_intake import focused, key, type_here
 
@@ -39,12 +39,7 @@ def counsel_tab(qtbot, open_window, data_dir):  # noqa: F811
         if not Store.exists(data_dir):
             make_store(data_dir, COUNSEL)  # 홍길동 (officer), 오세진 (counsel)
         window = open_window()
-        qtbot.waitUntil(lambda: window.pages.currentWidget() is window.signin_page)
-        combo = window.signin_page.officer
-        combo.setCurrentIndex(combo.findText(who))
-        sign_in(qtbot, window.signin_page, pin)
-        qtbot.waitUntil(lambda: window.pages.currentWidget() is window.work_page)
-        assert window.officer.name == who
+        sign_in_as(qtbot, window, who, pin)
         window.tabs.setCurrentWidget(window.counsel_page)
         page = window.counsel_page
         page.fields["name"].setFocus()

@@ -107,6 +107,18 @@ def sign_in(qtbot, prompt, pin):
     qtbot.keyClick(prompt.pin, Qt.Key.Key_Return)
 
 
+def sign_in_as(qtbot, window, who, pin):
+    """At the sign-in screen, choose officer ``who`` and give ``pin``; until the work page
+    shows, signed in as ``who``."""
+    prompt = window.signin_page
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is prompt)
+    qtbot.waitUntil(lambda: prompt.officer.findText(who) >= 0)
+    prompt.officer.setCurrentIndex(prompt.officer.findText(who))
+    sign_in(qtbot, prompt, pin)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.work_page)
+    assert window.officer.name == who
+
+
 def make_store(data_dir, *extra, more=()):
     """홍길동 (officer, PIN ``PIN``), then ``extra`` (counsel, ``OTHER_PIN``) and ``more``
     ((name, role, pin) triples). Only a supervisor adds officers: 홍길동 sets the laptop up

@@ -25,7 +25,7 @@ import corpus  # noqa: E402
 import report  # noqa: E402
 
 from fieldbus.store import sqlcipher  # noqa: E402,F401  (registers the driver)
-from fieldbus.domain.deadlines import KST  # noqa: E402
+from sync.deadlines import KST  # noqa: E402
 from fieldbus.domain.intake import parse_complaint  # noqa: E402
 from fieldbus.store import complaints, keyslots  # noqa: E402
 from fieldbus.store.sqlcipher import connect  # noqa: E402

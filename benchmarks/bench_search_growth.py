@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_store  # noqa: E402
 import corpus  # noqa: E402
 
-from fieldbus.domain.deadlines import KST  # noqa: E402
+from sync.deadlines import KST  # noqa: E402
 from fieldbus.domain.intake import parse_complaint  # noqa: E402
 from fieldbus.store import complaints  # noqa: E402
 from fieldbus.store.store import Store  # noqa: E402

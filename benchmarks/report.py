@@ -8,7 +8,7 @@ import platform
 from datetime import datetime
 from pathlib import Path
 
-from fieldbus.domain.deadlines import KST
+from sync.deadlines import KST
 
 
 def measured_on() -> str:

@@ -13,7 +13,7 @@ import pytest
 
 from fieldbus import __version__
 
-from fieldbus.domain import resources
+from sync import resources
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "build.spec"

@@ -149,7 +149,7 @@ def _purge_due(store: Store, officer: Officer) -> None:
 
 
 def now() -> datetime:
-    from fieldbus.domain.deadlines import KST
+    from sync.deadlines import KST
 
     return datetime.now(KST)
 

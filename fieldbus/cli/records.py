@@ -50,7 +50,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_deadline(args: argparse.Namespace) -> int:
     """``--received``: a receipt that happened (never in the future); ``--from``: the
     calculator for a planned day, any day the holiday tables cover."""
-    from fieldbus.domain.deadlines import planned_deadline, statutory_deadline
+    from sync.deadlines import planned_deadline, statutory_deadline
     from fieldbus.domain.errors import ValidationError
     from fieldbus.domain.intake import parse_datetime
 
@@ -89,7 +89,7 @@ _WEEKDAYS = "월화수목금토일"
 def cmd_calendar(args: argparse.Namespace) -> int:
     """Each day of a month as the deadline calculator sees it: 근무일 or 휴일, the holiday's
     name and the table it comes from, and the working hours counted."""
-    from fieldbus.domain import deadlines
+    from sync import deadlines
     from fieldbus.domain.errors import ValidationError
 
     if args.month is None:
@@ -144,7 +144,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
 
 def _planned_start(text: str) -> datetime:
     """``--from``: a day (from its start, KST) or an ISO 8601 moment (no offset: KST)."""
-    from fieldbus.domain.deadlines import KST
+    from sync.deadlines import KST
     from fieldbus.domain.errors import ValidationError
 
     try:

@@ -14,7 +14,7 @@ the file and the entry.
 Counting (행정기본법 제6조① → 민법 제157조·제159조·제161조): the first day is not counted,
 the period ends at the end of its last day, and a last day on a Saturday or public holiday
 moves to the next day (again, while that one is a Saturday or holiday too). The calendar
-is the one the processing periods use (:func:`fieldbus.domain.deadlines.is_working_day`).
+is the one the processing periods use (:func:`sync.deadlines.is_working_day`).
 
 A session that answers none of the newer questions (type, notice, force majeure) gets what
 it got before: the earlier of ① and ③. Pure: no clock is read.
@@ -27,11 +27,11 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any, Literal
 
-from fieldbus.domain.deadlines import period_end
+from sync.deadlines import period_end
 from fieldbus.domain.errors import ValidationError
 from fieldbus.domain.records import APPEAL_KINDS, PERIOD_NOTICES, AppealFacts
-from fieldbus.domain.resources import resource_path
-from fieldbus.domain.rule_tables import LAW_KEYS, LAW_NOTES, Entry, Law, display_path, read
+from sync.resources import resource_path
+from sync.rule_tables import LAW_KEYS, LAW_NOTES, Entry, Law, display_path, read
 
 __all__ = [
     "APPEAL_KINDS",
@@ -167,7 +167,7 @@ _FREE = ("right", "decision", "application", "shared_check")
 def parse_rules(raw: Any, file: str = "resources/rules/appeal.json") -> CounselRules:
     """Check the table whole (unknown or missing keys, a missing basis or quote, a bad
     number) and turn it into :class:`CounselRules`; a fault is a
-    :class:`~fieldbus.domain.rule_tables.RuleTableError` naming the file and the entry."""
+    :class:`~sync.rule_tables.RuleTableError` naming the file and the entry."""
     top = Entry(file, "", raw)
     top.keys(("version", "warn_days", "counting", "rules", "kinds", "free_counsel"))
     version = top.text("version")

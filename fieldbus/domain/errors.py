@@ -2,43 +2,17 @@
 
 The core never formats messages for a particular screen: every error carries a stable
 ``code`` (for the UI to translate) and, for validation, the ``field`` it concerns, so a
-form can show the reason beside the right box and the CLI can print one clear line.
+form can show the reason beside the right box and the CLI can print one clear line. The
+two base errors live in :mod:`sync.errors` because the law's tables and deadlines, which
+raise them, are shared with the hub; they are named here too so the laptop's code has one
+place to import its errors from.
 """
 
 from __future__ import annotations
 
+from sync.errors import FieldbusError, ValidationError
 
-class FieldbusError(Exception):
-    """Base of every error the core raises on purpose (as opposed to a bug)."""
-
-    code: str = "error"
-
-    def __init__(self, message: str, *, code: str | None = None) -> None:
-        super().__init__(message)
-        if code is not None:
-            self.code = code
-
-    @property
-    def message(self) -> str:
-        return str(self.args[0]) if self.args else self.code
-
-
-class ValidationError(FieldbusError):
-    """Input a person gave is not acceptable; nothing was saved.
-
-    ``field`` is a dotted path into the intake record (``petitioner.phone``) or ``""``
-    when the problem is with the record as a whole.
-    """
-
-    code = "invalid"
-
-    def __init__(self, field: str, message: str, *, code: str = "invalid") -> None:
-        super().__init__(message, code=code)
-        self.field = field
-
-    def __str__(self) -> str:
-        text = self.args[0] if self.args else self.code
-        return f"{self.field}: {text}" if self.field else str(text)
+__all__ = ["FieldbusError", "ValidationError", "NotFound", "PermissionDenied", "PrintFailed"]
 
 
 class NotFound(FieldbusError):

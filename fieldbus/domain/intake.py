@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
 
-from fieldbus.domain.deadlines import KST
+from sync.deadlines import KST
 from fieldbus.domain.errors import ValidationError
 from fieldbus.domain.phones import is_mobile, normalize_phone
 from fieldbus.domain.records import (
@@ -33,7 +33,7 @@ from fieldbus.domain.records import (
 )
 from fieldbus.domain.rrn import mask_rrns
 from fieldbus.domain.text import clean_text
-from fieldbus.domain.resources import resource_path
+from sync.resources import resource_path
 
 #: Clocks on laptops drift; a paper form entered a minute "early" is not from the future.
 CLOCK_SKEW = timedelta(minutes=5)

@@ -17,7 +17,7 @@ from functools import cache
 from typing import Any
 
 from fieldbus.domain.records import COMPLAINT_KINDS, DOCUMENTS_STATES, ComplaintDraft, Guidance
-from fieldbus.domain.resources import resource_path
+from sync.resources import resource_path
 
 
 class ReceiptContentError(ValueError):

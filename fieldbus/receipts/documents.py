@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from fieldbus.domain.appeal import appeal_deadline, proof_needed
-from fieldbus.domain.deadlines import Deadline, rule_for
+from sync.deadlines import Deadline, rule_for
 from fieldbus.domain.masking import mask_address, mask_email, mask_name, mask_phone
 from fieldbus.domain import receipt_content
 from fieldbus.domain.records import Complaint, Consent, CounselSession, Petitioner, Visit

@@ -29,7 +29,7 @@ from functools import cache
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from fieldbus.domain.resources import resource_path
+from sync.resources import resource_path
 
 REGULAR = "NanumGothic"
 BOLD = "NanumGothic-Bold"

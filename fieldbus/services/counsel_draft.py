@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from fieldbus.domain.appeal import appeal_deadline, counsel_rules, proof_needed
-from fieldbus.domain.deadlines import kst_today
+from sync.deadlines import kst_today
 from fieldbus.domain.errors import ValidationError
 from fieldbus.domain.intake import parse_counsel
 from fieldbus.domain.records import AppealFacts

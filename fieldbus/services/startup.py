@@ -5,14 +5,15 @@ stop the start with one line naming the file and the entry, never let a period f
 to a silently wrong value. The CLI's ``main`` calls :func:`check_rule_tables` before every
 command, so the window (``fieldbus`` with no command) is covered too. It lives here, above
 the domain, because the appeal table's loader (:mod:`fieldbus.domain.appeal`) itself uses
-:mod:`fieldbus.domain.rule_tables`.
+:mod:`sync.rule_tables`.
 """
 
 from __future__ import annotations
 
 from functools import cache
 
-from fieldbus.domain import appeal, receipt_content, rule_tables
+from fieldbus.domain import appeal, receipt_content
+from sync import rule_tables
 
 
 @cache

@@ -35,7 +35,7 @@ from typing import Any
 from fieldbus.domain.errors import PermissionDenied
 from fieldbus.domain.receipt_numbers import TRAINING_DEVICE
 from fieldbus.domain.records import Officer
-from fieldbus.domain.resources import resource_path
+from sync.resources import resource_path
 from fieldbus.store.errors import StoreError
 from fieldbus.store.store import Store
 

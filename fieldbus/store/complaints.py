@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime
 
-from fieldbus.domain.deadlines import ANONYMOUS, Deadline, complaint_deadline
+from sync.deadlines import ANONYMOUS, Deadline, complaint_deadline
 from fieldbus.domain.errors import NotFound, PermissionDenied, ValidationError
 from fieldbus.domain.ids import new_id
 from fieldbus.domain.masking import mask_name

@@ -28,7 +28,7 @@ records rule (``records`` in the table: 공공기록물 관리에 관한 법률 
 period counted from 1 January of the year after the case was finished, its length — 10
 years — a configurable value marked unverified). :func:`record_period_start` and
 :func:`record_destroy_on` are that arithmetic. The table is checked whole on first read
-(:mod:`fieldbus.domain.rule_tables`).
+(:mod:`sync.rule_tables`).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
 
-from fieldbus.domain import rule_tables
+from sync import rule_tables
 from fieldbus.domain.records import Officer
 from fieldbus.store import audit
 from fieldbus.store.store import Store

@@ -25,7 +25,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
-from fieldbus.domain.deadlines import KST
+from sync.deadlines import KST
 from fieldbus.domain.errors import PermissionDenied, ValidationError
 from fieldbus.domain.receipt_numbers import check_device, validate_device_code
 from fieldbus.domain.records import ROLES, Officer

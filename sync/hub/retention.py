@@ -23,13 +23,12 @@ PostgreSQL a VACUUM of the touched tables lets the space be reused (docs/securit
 says what that does not guarantee).
 
 This module reads a JSON file of ``resources/`` (the data-only package
-``fieldbus_resources``); ``sync`` never imports ``fieldbus``.
+``fieldbus_resources``), located by :mod:`sync.resources` like every rule table.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-import importlib.util
 import json
 import logging
 import threading
@@ -41,6 +40,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from sync.hub.auth import record_audit
+from sync.resources import resource_path
 from sync.hub.migrations import blob_owners, blobs, changes, conflicts, record_versions, records
 
 RULES = ("rules", "hub-retention.json")
@@ -61,15 +61,7 @@ class Rule:
 
 
 def _rules_file() -> Path:
-    """``resources/rules/hub-retention.json`` in a checkout, else in the installed data
-    package ``fieldbus_resources`` (located, not imported as code)."""
-    checkout = Path(__file__).resolve().parents[2] / "resources"
-    if checkout.is_dir():
-        return checkout.joinpath(*RULES)
-    spec = importlib.util.find_spec("fieldbus_resources")
-    if spec is None or not spec.submodule_search_locations:
-        raise FileNotFoundError("the hub's retention rules (fieldbus_resources) are missing")
-    return Path(next(iter(spec.submodule_search_locations))).joinpath(*RULES)
+    return resource_path(*RULES)
 
 
 @cache

@@ -6,8 +6,9 @@ from __future__ import annotations
 import json
 import shutil
 
-from fieldbus.domain import appeal, rule_tables
-from fieldbus.domain.resources import resource_path
+from fieldbus.domain import appeal
+from sync import rule_tables
+from sync.resources import resource_path
 from fieldbus.services import startup
 from tests.cli.conftest import Cli
 

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from fieldbus.domain.deadlines import KST, statutory_deadline
+from sync.deadlines import KST, statutory_deadline
 
 
 def test_a_future_receipt_time_is_refused_and_points_to_the_planner(cli):
@@ -50,7 +50,7 @@ def test_from_answers_for_next_month_with_the_same_rules_as_a_receipt(cli):
 @pytest.mark.parametrize("start", ["2101-03-02", "2100-12-28T10:00+09:00"],
                          ids=["start-beyond", "deadline-beyond"])
 def test_from_beyond_the_holiday_tables_says_up_to_when_it_answers(cli, start):
-    from fieldbus.domain.deadlines import holidays_covered_until
+    from sync.deadlines import holidays_covered_until
 
     last = holidays_covered_until()
     result = cli("deadline", "inquiry", "--from", start)

@@ -24,11 +24,11 @@ from fieldbus.domain.appeal import (
     parse_rules,
     proof_needed,
 )
-from fieldbus.domain.deadlines import is_working_day
-from fieldbus.domain.rule_tables import RuleTableError
+from sync.deadlines import is_working_day
+from sync.rule_tables import RuleTableError
 from fieldbus.domain.errors import ValidationError
 from fieldbus.domain.records import AppealFacts
-from fieldbus.domain.resources import resource_path
+from sync.resources import resource_path
 
 
 def test_the_holidays_these_cases_rest_on() -> None:

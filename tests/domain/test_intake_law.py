@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pytest
 
-from fieldbus.domain.deadlines import KST
+from sync.deadlines import KST
 from fieldbus.domain.errors import ValidationError
 from fieldbus.domain.intake import parse_complaint
 from fieldbus.domain.serialize import draft_to_intake

@@ -7,7 +7,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from fieldbus.domain.deadlines import statutory_deadline
+from sync.deadlines import statutory_deadline
 from fieldbus.receipts import labels as L
 from fieldbus.store import handler
 from tests.cli.conftest import COMPLAINT_SAMPLES

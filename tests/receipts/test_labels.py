@@ -7,7 +7,7 @@ import re
 
 from fieldbus.domain import records
 from fieldbus.receipts import labels as L
-from fieldbus.domain.resources import resource_path
+from sync.resources import resource_path
 
 
 def _enum(schema: str, *path: str) -> list[str]:

@@ -15,7 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from fieldbus.domain.intake import parse_counsel
-from fieldbus.domain.resources import resource_path
+from sync.resources import resource_path
 from fieldbus.receipts import labels as L
 from fieldbus.receipts import layout
 from fieldbus.store import complaints, counsel

@@ -6,7 +6,7 @@ import json
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from fieldbus.domain.deadlines import KST
+from sync.deadlines import KST
 from tests.conftest import sample
 from tests.conftest import PIN
 

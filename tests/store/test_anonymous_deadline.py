@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from fieldbus.domain.deadlines import ANONYMOUS, KST
+from sync.deadlines import ANONYMOUS, KST
 from fieldbus.domain.serialize import complaint_json
 from fieldbus.store import case_list, complaints
 from fieldbus.store import sync as store_sync

@@ -9,7 +9,7 @@ from datetime import datetime
 
 import pytest
 
-from fieldbus.domain.deadlines import KST, statutory_deadline
+from sync.deadlines import KST, statutory_deadline
 from fieldbus.domain.errors import NotFound, ValidationError
 from fieldbus.domain.receipt_numbers import is_check_valid, parse_receipt_no
 from fieldbus.store import complaints, outbox

@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pytest
 
-from fieldbus.domain.deadlines import KST
+from sync.deadlines import KST
 from fieldbus.domain.errors import NotFound, ValidationError
 from fieldbus.store import complaints, reviews
 from tests.store.helpers import audit_rows, count, draft

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from fieldbus.domain.deadlines import KST
+from sync.deadlines import KST
 from fieldbus.services import counsel_draft
 from fieldbus.services.intake import draft as intake_draft
 from fieldbus.store import complaints, drafts, reviews, search

@@ -9,7 +9,7 @@ from datetime import datetime
 
 import pytest
 
-from fieldbus.domain.deadlines import KST
+from sync.deadlines import KST
 from fieldbus.domain.records import AttachmentFile
 from fieldbus.store import complaints, counsel
 from fieldbus.store import sync as store_sync

@@ -25,7 +25,7 @@ from fieldbus.services.intake import attachment_files
 from fieldbus.services.intake.attachment_files import MAX_FILE_BYTES, MAX_TOTAL_BYTES
 from fieldbus.domain.errors import ValidationError
 from fieldbus.domain.records import AttachmentFile
-from fieldbus.domain.resources import resource_path
+from sync.resources import resource_path
 
 
 @cache

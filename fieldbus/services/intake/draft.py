@@ -27,7 +27,7 @@ from fieldbus.domain.errors import ValidationError
 from fieldbus.domain.intake import parse_complaint
 from fieldbus.domain.records import IntakeWarning
 from fieldbus.domain.rrn import contains_rrn
-from fieldbus.domain.resources import resource_path
+from sync.resources import resource_path
 
 #: The form's fields, in the order of the conversation (and of the tab chain).
 TEXT_FIELDS = ("name", "phone", "email", "address", "postcode", "birth_year", "agency",

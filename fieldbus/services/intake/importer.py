@@ -23,7 +23,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from fieldbus.domain.deadlines import KST
+from sync.deadlines import KST
 from fieldbus.domain.errors import ValidationError
 from fieldbus.domain.records import Complaint, ComplaintDraft, IntakeWarning
 

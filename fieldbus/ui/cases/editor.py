@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from fieldbus.services import case_edit
 from fieldbus.services.intake import draft as intake_draft
-from fieldbus.domain.deadlines import KST
+from sync.deadlines import KST
 from fieldbus.domain.errors import PermissionDenied
 from fieldbus.ui.shell.worker import StoreOp
 from fieldbus.ui.widgets.agency_picker import agency_combo

@@ -42,7 +42,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from fieldbus.domain.deadlines import kst_today
+from sync.deadlines import kst_today
 from fieldbus.store import case_list
 from fieldbus.store.case_list import CaseRow, Filters
 from fieldbus.ui.shell.worker import StoreOp, StoreRunner

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldbus.services.case_edit import correction_refusal, may_correct, may_resubmit
-from fieldbus.domain.deadlines import kst_today
+from sync.deadlines import kst_today
 from fieldbus.store.case_list import COUNSEL, Filters
 from fieldbus.ui.cases import model as cases_model
 from fieldbus.ui.cases.columns import ColumnFit

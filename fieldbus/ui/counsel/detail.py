@@ -26,7 +26,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from fieldbus.domain.deadlines import KST
+from sync.deadlines import KST
 from fieldbus.ui.counsel.parts import colour_deadline, deadline_label, print_confirmation
 from fieldbus.ui.printing.after_save import failure_reason, print_op
 from fieldbus.ui.printing.choices import PrintChoice, PrintChoices

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldbus.services import counsel_draft
-from fieldbus.domain.deadlines import KST
+from sync.deadlines import KST
 from fieldbus.domain.errors import ValidationError
 from fieldbus.ui.counsel.detail import CounselDetail
 from fieldbus.ui.counsel.parts import (

@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 
 from fieldbus.services.intake import attachments as intake_attachments, draft as intake_draft
 from fieldbus.domain import receipt_content
-from fieldbus.domain.deadlines import KST
+from sync.deadlines import KST
 from fieldbus.domain.errors import ValidationError
 from fieldbus.ui.intake.attachment_box import AttachmentBox, save_problem_text
 from fieldbus.ui.intake.columns import columned_form

@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from fieldbus.services import settings
-from fieldbus.domain.resources import resource_path
+from sync.resources import resource_path
 from fieldbus.ui.shell import display
 from fieldbus.ui.shell.main_window import DEFAULT_IDLE_SECONDS, MainWindow
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from fieldbus.domain.resources import resource_path
+from sync.resources import resource_path
 from fieldbus.services.settings import LANGUAGES
 
 _LANGUAGE = "fieldbus_language"

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldbus.domain.deadlines import kst_today
+from sync.deadlines import kst_today
 from fieldbus.receipts import labels
 from fieldbus.ui.shell import display, messages
 from fieldbus.ui.shell.worker import FollowChanges, StoreOp

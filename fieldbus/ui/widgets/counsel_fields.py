@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from fieldbus.domain.deadlines import KST
+from sync.deadlines import KST
 from fieldbus.ui.widgets.personal import person_lines
 
 

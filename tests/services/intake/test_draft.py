@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from fieldbus.domain.deadlines import KST
+from sync.deadlines import KST
 from fieldbus.domain.intake import parse_complaint
 from fieldbus.services.intake import draft as form
 from tests.conftest import sample

@@ -9,7 +9,7 @@ from datetime import datetime
 import pytest
 from PySide6.QtCore import Qt
 
-from fieldbus.domain.deadlines import KST
+from sync.deadlines import KST
 from fieldbus.domain.intake import parse_complaint
 from fieldbus.store import complaints, reviews
 from fieldbus.store.store import Store

@@ -8,7 +8,7 @@ from datetime import datetime
 import pytest
 from PySide6.QtCore import Qt
 
-from fieldbus.domain.deadlines import KST
+from sync.deadlines import KST
 from fieldbus.store import reviews
 from tests.conftest import PIN
 from tests.ui.shell.test_app import _cheap_pin_hashes, open_window  # noqa: F401

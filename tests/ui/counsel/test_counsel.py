@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QWidget
 
-from fieldbus.domain.deadlines import KST
+from sync.deadlines import KST
 from fieldbus.store import counsel
 from fieldbus.store.store import Store
 from fieldbus.ui.counsel.form import NOTES_HIDDEN_TEXT

@@ -11,7 +11,7 @@ from datetime import datetime
 from PySide6.QtWidgets import QMessageBox
 
 from fieldbus.domain import receipt_content
-from fieldbus.domain.deadlines import KST
+from sync.deadlines import KST
 from fieldbus.services.intake import draft as intake_draft
 from fieldbus.store import complaints
 from fieldbus.store.store import Store

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from fieldbus.domain.deadlines import kst_today
+from sync.deadlines import kst_today
 from fieldbus.domain.intake import parse_complaint
 from fieldbus.store import complaints, dashboard, visits
 from fieldbus.store.store import Store

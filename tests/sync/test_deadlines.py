@@ -18,9 +18,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fieldbus.domain import deadlines
+from sync import deadlines
 from fieldbus.domain.appeal import AppealDeadline, appeal_deadline
-from fieldbus.domain.deadlines import (
+from sync.deadlines import (
     KST,
     Deadline,
     DeadlineRule,
@@ -30,7 +30,7 @@ from fieldbus.domain.deadlines import (
     statutory_deadline,
 )
 from fieldbus.domain.errors import ValidationError
-from fieldbus.domain.resources import resource_path
+from sync.resources import resource_path
 
 KINDS = ["inquiry", "suggestion", "grievance", "report", "passive_admin", "other"]
 WORK_PERIODS = [(time(9), time(12)), (time(13), time(18))]

@@ -6,7 +6,7 @@ long they have left to file an administrative appeal (:mod:`fieldbus.domain.appe
 counts in this calendar). Both are legal facts, so:
 
 * the periods and their legal bases live as data in ``resources/rules/deadlines.json``
-  (read once, cached, checked strictly by :mod:`fieldbus.domain.rule_tables`) — every rule
+  (read once, cached, checked strictly by :mod:`sync.rule_tables`) — every rule
   carries the quoted sentence of the statute, the mirror it was read in and the version
   read, and a change of law is a data change;
 * a period that is not law (소극행정신고's internal target) is marked ``statutory: false``,
@@ -31,9 +31,9 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from functools import cache, lru_cache
 from typing import Any, Literal
 
-from fieldbus.domain import rule_tables
-from fieldbus.domain.errors import ValidationError
-from fieldbus.domain.rule_tables import Law, RuleTableError
+from sync import rule_tables
+from sync.errors import ValidationError
+from sync.rule_tables import Law, RuleTableError
 
 __all__ = [
     "ANONYMOUS",

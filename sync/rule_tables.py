@@ -15,9 +15,9 @@ names the file and the entry:
 * a value of the wrong type, a non-positive period, an unparseable date or time.
 
 This module holds the checker and the shape of every table; the modules that use a table
-(:mod:`fieldbus.domain.deadlines`, which also merges ``holidays-extra.json``,
+(:mod:`sync.deadlines`, which also merges ``holidays-extra.json``,
 :mod:`fieldbus.store.retention`) turn the checked data into their own records. It reads
-files only through :mod:`fieldbus.domain.resources` and imports nothing heavy, so
+files only through :mod:`sync.resources` and imports nothing heavy, so
 :func:`check_all` costs a few milliseconds (``fieldbus --version`` never calls it).
 """
 
@@ -31,8 +31,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from fieldbus.domain.errors import FieldbusError
-from fieldbus.domain.resources import resource_path, resources_root
+from sync.errors import FieldbusError
+from sync.resources import resource_path, resources_root
 
 __all__ = [
     "Entry",

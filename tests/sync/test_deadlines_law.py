@@ -16,8 +16,8 @@ from datetime import date, datetime
 
 import pytest
 
-from fieldbus.domain import deadlines, rule_tables
-from fieldbus.domain.deadlines import KST, complaint_deadline, extend, statutory_deadline
+from sync import deadlines, rule_tables
+from sync.deadlines import KST, complaint_deadline, extend, statutory_deadline
 from fieldbus.domain.errors import ValidationError
 
 

@@ -14,7 +14,7 @@ YEARS = range(2018, 2036)
 
 _PROBE = """
 import json, sys
-from fieldbus.domain import deadlines
+from sync import deadlines
 found = {y: sorted(d.isoformat() for d in deadlines._holidays_of(y)) for y in %r}
 print(json.dumps({"countries_loaded": "holidays.countries" in sys.modules, "days": found}))
 """ % (list(YEARS),)
@@ -32,7 +32,7 @@ def test_the_calendar_is_the_packages_korean_one_without_every_country() -> None
 
 
 def test_importing_the_deadlines_loads_no_calendar() -> None:
-    probe = "import sys; import fieldbus.domain.deadlines; print('holidays' in sys.modules)"
+    probe = "import sys; import sync.deadlines; print('holidays' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "False"

@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from fieldbus.domain import deadlines, rule_tables
-from fieldbus.domain.resources import resource_path
-from fieldbus.domain.rule_tables import RuleTableError
+from sync import deadlines, rule_tables
+from sync.resources import resource_path
+from sync.rule_tables import RuleTableError
 
 
 def _copy(tmp_path: Path, name: str) -> tuple[Path, Any]:

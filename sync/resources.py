@@ -17,7 +17,7 @@ def resources_root() -> Path:
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:  # PyInstaller one-folder build: build.spec copies resources/ here
         return Path(frozen) / "resources"
-    checkout = Path(__file__).resolve().parents[2] / "resources"
+    checkout = Path(__file__).resolve().parents[1] / "resources"
     if checkout.is_dir():
         return checkout
     spec = importlib.util.find_spec("fieldbus_resources")  # installed wheel

@@ -211,11 +211,11 @@ class Connection:
         self.close()
 
     def call(self, method: str, path: str, *, json: Any = None, content: bytes | None = None,
-             params: dict[str, Any] | None = None,
+             params: dict[str, Any] | None = None, headers: dict[str, str] | None = None,
              valid: Callable[[dict[str, Any]], bool] = lambda body: True) -> dict[str, Any]:
         """A JSON request; the hub's recognised answer, or :class:`SyncError`."""
         response = self._send(method, path, json=json, content=content, params=params,
-                              body_check=valid)
+                              headers=headers, body_check=valid)
         return response.json()
 
     def exists(self, path: str, size: int) -> bool:

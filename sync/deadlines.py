@@ -650,3 +650,118 @@ def period_end(start: date, days: int) -> date:
     """민법 제157조·제161조: first day not counted; a closing non-working day rolls forward
     (the appeal periods of :mod:`fieldbus.domain.appeal` count this way)."""
     return _next_working_day_on_or_after(start + timedelta(days=days))
+
+
+# --------------------------------------------------------------------------- steps at the centre
+
+
+@dataclass(frozen=True)
+class Steps:
+    """The review steps that move a deadline (``steps`` of the rule table): a supplement's
+    pause (민원처리법 시행령 제20조 → 행정절차법 시행령 제11조), a transfer's working hours
+    (시행령 제13조③), the handler's name on every notice (제31조), and extensions only
+    within the period (제21조①)."""
+
+    supplement: Law
+    supplement_counting: Law
+    both_days: bool
+    transfer: Law
+    transfer_hours: int
+    handler: Law
+    extension_in_time: Law
+
+
+@cache
+def steps() -> Steps:
+    raw = rule_tables.deadlines_table()["steps"]
+    return Steps(
+        supplement=_law(raw["supplement"], "steps.supplement", _FILE),
+        supplement_counting=_law(raw["supplement"]["counting"], "steps.supplement.counting",
+                                 _FILE),
+        both_days=bool(raw["supplement"]["counting"]["includes_both_days"]),
+        transfer=_law(raw["transfer"], "steps.transfer", _FILE),
+        transfer_hours=int(raw["transfer"]["within_working_hours"]),
+        handler=_law(raw["handler"], "steps.handler", _FILE),
+        extension_in_time=_law(raw["extension_in_time"], "steps.extension_in_time", _FILE))
+
+
+def deadline_of(rule: str, received_at: datetime, due: datetime, *,
+                extended_by: int = 0) -> Deadline:
+    """A deadline as the hub holds it (its rule, receipt time and current due moment)."""
+    return Deadline(rule=rule_for(rule), received_at=_to_kst(received_at), due=_to_kst(due),
+                    extended_by=extended_by)
+
+
+def _working_time_between(start: datetime, end: datetime) -> timedelta:
+    periods = _table().counting.work_periods
+    total = timedelta()
+    day = start.date()
+    while day <= end.date():
+        if is_working_day(day):
+            for p_start, p_end in periods:
+                seg_start = max(datetime.combine(day, p_start, tzinfo=KST), start)
+                seg_end = min(datetime.combine(day, p_end, tzinfo=KST), end)
+                if seg_end > seg_start:
+                    total += seg_end - seg_start
+        day += timedelta(days=1)
+    return total
+
+
+def _working_days_from_to(first: date, last: date) -> int:
+    """Working days from ``first`` to ``last``, both included."""
+    count, day = 0, first
+    while day <= last:
+        count += is_working_day(day)
+        day += timedelta(days=1)
+    return count
+
+
+def resumed(deadline: Deadline, paused_at: datetime, resumed_at: datetime) -> Deadline:
+    """The deadline after a case waited for the petitioner's supplement from ``paused_at``
+    to ``resumed_at``: that time does not count (:func:`steps`). A period counted in days
+    moves by the working days from the day the case was returned to the day the fix
+    arrived, both included (행정절차법 시행령 제11조제1호); one counted in working hours by
+    the working time in between."""
+    since, until = _to_kst(paused_at), _to_kst(resumed_at)
+    if until <= since:
+        return deadline
+    if _counts_in_hours(deadline.rule):
+        due = _add_working_time(deadline.due, _working_time_between(since, until))
+    else:
+        last = since.date() if steps().both_days else since.date() + timedelta(days=1)
+        days = _working_days_from_to(last, until.date())
+        if days == 0:
+            return deadline
+        due = datetime.combine(_add_working_days(deadline.due.date() + timedelta(days=1), days),
+                               _table().counting.work_periods[-1][1], tzinfo=KST)
+    return Deadline(rule=deadline.rule, received_at=deadline.received_at, due=due,
+                    extended_by=deadline.extended_by)
+
+
+def extended_to(deadline: Deadline, new_day: date, *, now: datetime, earlier: int,
+                consent: bool) -> Deadline:
+    """The deadline extended so that it ends on ``new_day`` (what a supervisor chooses),
+    checked by :func:`extend` against the table's limits. Refused (ValidationError on
+    ``new_deadline``) when the deadline has already passed (:func:`steps`
+    ``extension_in_time``), when ``new_day`` is not after the current due day, or when it
+    is not a working day (a period never ends on one)."""
+    if _to_kst(now) > deadline.due:
+        raise ValidationError("new_deadline", "the deadline has passed: an extension is "
+                              f"decided within the period ({steps().extension_in_time.basis})",
+                              code="deadline_passed")
+    if new_day <= deadline.due.date():
+        raise ValidationError("new_deadline", f"must be after the current deadline "
+                              f"({deadline.due.date().isoformat()})", code="not_later")
+    if not is_working_day(new_day):
+        raise ValidationError("new_deadline", f"{new_day.isoformat()} is not a working day",
+                              code="not_working_day")
+    days = _working_days_from_to(deadline.due.date() + timedelta(days=1), new_day)
+    if _counts_in_hours(deadline.rule) and deadline.rule.unit == "hours":
+        days *= _table().counting.hours_per_day
+    return extend(deadline, days, earlier=earlier, consent=consent)
+
+
+def transfer_due(arrived_at: datetime) -> datetime:
+    """When a case the centre received at ``arrived_at`` must have been transferred, if it
+    belongs to another agency (:func:`steps` ``transfer``: 8 working hours)."""
+    return _add_working_time(_to_kst(arrived_at), timedelta(hours=steps().transfer_hours))

@@ -49,7 +49,14 @@ PUSH = "/api/v1/push"                        # POST PushRequest → PushResponse
 PULL = "/api/v1/pull"                        # GET ?cursor=…&limit=… → PullResponse (device)
 ATTACHMENT = "/api/v1/attachments/{sha256}"  # HEAD / PUT raw bytes (device token)
 CASES = "/api/v1/cases"                      # GET → list for supervisors (person token)
-REVIEW = "/api/v1/cases/{id}/review"         # POST ReviewRequest (supervisor token)
+CASE = "/api/v1/cases/{receipt_no}"          # GET → one case (person token; ETag)
+CASE_HISTORY = "/api/v1/cases/{receipt_no}/history"  # GET → the case's every step
+CASE_ATTACHMENT = "/api/v1/cases/{receipt_no}/attachments/{sha256}"  # GET → bytes (person)
+CASE_RESOLVE = "/api/v1/cases/{receipt_no}/resolve"  # POST ResolveRequest (supervisor)
+EPEOPLE_QUEUE = "/api/v1/epeople/queue"      # GET → the hand-off to e-People (supervisor)
+REVIEW = "/api/v1/cases/{receipt_no}/review"  # POST ReviewRequest (supervisor token;
+                                             #   If-Match: the case_version; the path
+                                             #   takes the receipt number or the case's id)
 STATUS_PAGE = "/r/{receipt_no}"              # GET ?c=code → public, masked HTML page
 VISITS = "/api/v1/visits"                   # GET → visits with their cases (person token)
 AUDIT_HEAD = "/api/v1/audit/head"           # GET → AuditHeadAnswer; POST AuditHeadReport
@@ -95,8 +102,12 @@ PERSON_TOKEN_LIFETIME_SECONDS = 12 * 60 * 60
 
 RecordType = Literal["complaint", "counsel", "visit"]
 Outcome = Literal["accepted", "duplicate", "conflict", "invalid", "missing_attachment"]
-ReviewState = Literal["received", "has_issues", "edited", "approved", "rejected"]
+ReviewState = Literal["received", "has_issues", "edited", "approved", "rejected", "forwarded",
+                      "closed"]
 Role = Literal["officer", "counsel", "supervisor"]
+#: The steps a supervisor takes on a case (``POST REVIEW`` ``action``; sync/hub/workflow.py).
+REVIEW_ACTIONS = ("return", "approve", "reject", "forward", "extend", "transfer", "assign",
+                  "close")
 
 #: Outcomes after which the laptop's outbox row is done (acknowledged by the hub).
 ACKNOWLEDGED: frozenset[str] = frozenset({"accepted", "duplicate"})

@@ -227,8 +227,10 @@ _NOTICE_KEYS = ("after_days", "repeats", "on_request", "online_waiver", *LAW_KEY
 def check_deadlines(raw: Any, file: str = "resources/rules/deadlines.json") -> dict[str, Any]:
     """Check the processing-period table's shape and cross-references; return it as read."""
     top = Entry(file, "", raw)
-    top.keys(("version", "counting", "rules", "kinds", "anonymous", "progress_notices"))
+    top.keys(("version", "counting", "rules", "kinds", "anonymous", "progress_notices",
+              "steps"))
     top.text("version")
+    _check_steps(top.child("steps"))
 
     counting = top.child("counting")
     counting.keys(("hours_threshold_days", "hours_per_day", "work_periods",
@@ -317,6 +319,26 @@ def check_deadlines(raw: Any, file: str = "resources/rules/deadlines.json") -> d
         if rule_id not in seen:
             top.child("kinds").fail(f"kind {kind!r} points at unknown rule {rule_id!r}")
     return raw  # type: ignore[no-any-return]
+
+
+def _check_steps(steps: Entry) -> None:
+    """The review steps that move a deadline at the centre (sync/hub/workflow.py)."""
+    steps.keys(("supplement", "transfer", "handler", "extension_in_time"))
+    supplement = steps.child("supplement")
+    supplement.keys(("counting", *LAW_KEYS), LAW_NOTES)
+    supplement.law()
+    counting = supplement.child("counting")
+    counting.keys(("includes_both_days", *LAW_KEYS), LAW_NOTES)
+    counting.boolean("includes_both_days")
+    counting.law()
+    transfer = steps.child("transfer")
+    transfer.keys(("within_working_hours", *LAW_KEYS), LAW_NOTES)
+    transfer.integer("within_working_hours")
+    transfer.law()
+    for name in ("handler", "extension_in_time"):
+        entry = steps.child(name)
+        entry.keys(LAW_KEYS, LAW_NOTES)
+        entry.law()
 
 
 def _checked(name: str, check: Callable[[Any, str], dict[str, Any]]) -> dict[str, Any]:

@@ -399,7 +399,7 @@ def test_imports_point_the_way_the_layers_allow(graph, modules):
 #: screens share lives in ``fieldbus.ui.widgets`` (or ``printing``), and only the shell
 #: puts the screens together.
 SCREENS = ("fieldbus.ui.intake", "fieldbus.ui.cases", "fieldbus.ui.counsel",
-           "fieldbus.ui.visit", "fieldbus.ui.sync")
+           "fieldbus.ui.visit", "fieldbus.ui.sync", "fieldbus.ui.review")
 SHARED_UI = ("fieldbus.ui.widgets", "fieldbus.ui.printing")
 
 

@@ -23,7 +23,8 @@ OUTCOMES = ("resolved_on_site", "settlement", "filed", "referred")
 ROLES = ("officer", "counsel", "supervisor")
 STATUSES = ("received", "resolved", "referred", "forwarded", "closed")
 SYNC_STATES = ("pending", "synced", "quarantined")
-REVIEW_STATES = ("received", "has_issues", "edited", "approved", "rejected")
+REVIEW_STATES = ("received", "has_issues", "edited", "approved", "rejected", "forwarded",
+                 "closed")
 ELIGIBILITY_BASES = (
     "basic_livelihood", "single_parent", "basic_pension", "disability_pension",
     "north_korean_defector", "inability_to_pay", "none",
@@ -185,6 +186,23 @@ class Officer:
 
 
 @dataclass(frozen=True)
+class CentreReview:
+    """What the centre last said about a case (pulled from the hub): who took the last
+    step, in which role, when and which step; the deadline as it stands now (moved by a
+    supplement's pause or an extension); the agency it went to; its handler (소속·성명·
+    연락처, printed on reprints and notices)."""
+
+    by: str | None
+    role: str | None
+    at: datetime | None
+    action: str | None
+    deadline_due: datetime | None
+    agency: str | None
+    handler: dict[str, str] | None
+    case_version: int | None = None
+
+
+@dataclass(frozen=True)
 class Complaint:
     id: str
     receipt_no: str
@@ -206,6 +224,14 @@ class Complaint:
     updated_at: datetime
     attachments: tuple[Attachment, ...]
     purged: bool = False
+    centre: CentreReview | None = None
+
+    @property
+    def current_deadline_due(self) -> datetime | None:
+        """The deadline as it stands: the centre's when it moved it, else the receipt's."""
+        if self.centre is not None and self.centre.deadline_due is not None:
+            return self.centre.deadline_due
+        return self.deadline_due
 
 
 APPEAL_KINDS = ("cancellation", "mandatory_refusal", "nullity", "mandatory_omission")

@@ -119,7 +119,15 @@ def complaint_json(complaint: Complaint, *, viewer: Officer | None, reveal: bool
         petitioner = person_json(draft.petitioner, reveal=reveal or viewer is None)
     review = None
     if complaint.review_state is not None:
-        review = {"state": complaint.review_state, "note": complaint.review_note}
+        centre = complaint.centre
+        review = {"state": complaint.review_state, "note": complaint.review_note,
+                  "by": centre.by if centre else None,
+                  "at": centre.at.isoformat() if centre and centre.at else None,
+                  "role": centre.role if centre else None,
+                  "action": centre.action if centre else None,
+                  "agency": centre.agency if centre else None,
+                  "handler": centre.handler if centre else None}
+    current = complaint.current_deadline_due
     return {
         "id": complaint.id,
         "receipt_no": complaint.receipt_no,
@@ -140,6 +148,9 @@ def complaint_json(complaint: Complaint, *, viewer: Officer | None, reveal: bool
         "deadline": complaint.deadline.isoformat() if complaint.deadline else None,
         "deadline_due": complaint.deadline_due.isoformat() if complaint.deadline_due else None,
         "deadline_rule": complaint.deadline_rule,
+        # The deadline as it stands: moved at the centre by a supplement's pause or an
+        # extension (then differs from the receipt's deadline_due), else the receipt's.
+        "current_deadline": current.isoformat() if current else None,
         "visit": visit_json(complaint.visit),
         "status": complaint.status,
         "sync_state": complaint.sync_state,

@@ -192,6 +192,16 @@ def _period(complaint: Complaint) -> list[Item]:
         return [Field(L.TARGET, f"{target['ko'].format(n=rule.period)}\n"
                                 f"{target['en'].format(n=rule.period)}", note=rule.basis),
                 Field(L.DUE, due.text)]
+    current = complaint.current_deadline_due
+    if current is not None and current != complaint.deadline_due:
+        # A reprint after the centre moved the deadline (a supplement's pause, an
+        # extension): the deadline that holds now, and the one first printed.
+        moved = Deadline(rule=rule, received_at=complaint.received_at, due=current)
+        return [Field(L.PERIOD, f"{rule.label_ko} {unit[0].format(n=rule.period)} "
+                                f"({unit[1].format(n=rule.period)})", note=rule.basis),
+                Field(L.DUE, moved.text,
+                      note=f"{L.DUE_MOVED[0].format(first=due.text)}\n"
+                           f"{L.DUE_MOVED[1].format(first=due.text)}")]
     return [Field(L.PERIOD, f"{rule.label_ko} {unit[0].format(n=rule.period)} "
                             f"({unit[1].format(n=rule.period)})", note=rule.basis),
             Field(L.DUE, due.text)]
@@ -231,6 +241,10 @@ def complaint_receipt(complaint: Complaint, *, copy: str, issue: Issue, handler:
     if draft.referred_to:
         outcome += f" → {draft.referred_to}"
     sealed = draft.kind == "report"
+    if complaint.centre is not None and complaint.centre.handler:
+        # The handler the centre named (민원처리법 시행령 제31조: 소속·성명·연락처).
+        named = complaint.centre.handler
+        handler = Handler(org=named["org"], name=named["name"], phone=named["phone"])
     items: list[Item] = [
         *_training(training),
         *_reissue(issue),

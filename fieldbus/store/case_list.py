@@ -98,10 +98,15 @@ class Filters:
             and self.status is None and self.review_state is None and not self.overdue
 
 
+#: The deadline as it stands: the centre's when it moved it (a supplement's pause, an
+#: extension: ``centre`` holds it, see fieldbus/store/reviews.py), else the receipt's.
+_DEADLINE = ("CASE WHEN centre IS NULL OR json_extract(centre, '$.deadline_due') IS NULL "
+             "THEN deadline ELSE substr(json_extract(centre, '$.deadline_due'), 1, 10) END")
+
 # A public-interest reporter is sealed from everyone in a listing, supervisors included
 # (they read the identity in the audited detail): not even the masked name leaves here.
 _ROW = ("rowid, receipt_no, received_at, kind, status, sync_state, review_state, "
-        "CASE WHEN kind = 'report' THEN '' ELSE masked_name END, title, deadline")
+        f"CASE WHEN kind = 'report' THEN '' ELSE masked_name END, title, {_DEADLINE}")
 # A counsel session as a row (rowid negated): the appellant's masked name only.
 _COUNSEL_ROW = ("-rowid, number, created_at, 'counsel', outcome, sync_state, NULL, "
                 "coalesce(masked_name, ''), coalesce(json_extract(disposition, '$.title'), ''), "
@@ -131,7 +136,7 @@ def _where(store: Store, filters: Filters, today: date | None, *,
             params.append(value)
     if filters.overdue:
         day = today or store.clock().date()
-        where.append(f"deadline != '' AND deadline < ? AND status NOT IN "
+        where.append(f"deadline != '' AND {_DEADLINE} < ? AND status NOT IN "
                      f"({', '.join('?' * len(FINISHED))})")
         params.extend([day.isoformat(), *FINISHED])
     return where, params

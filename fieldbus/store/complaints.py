@@ -15,6 +15,7 @@ from fieldbus.domain.masking import mask_name
 from fieldbus.domain.receipt_numbers import check_character, format_receipt_no, parse_receipt_no
 from fieldbus.domain.records import (
     Attachment,
+    CentreReview,
     Complaint,
     ComplaintDraft,
     Consent,
@@ -35,6 +36,9 @@ _COLUMNS = (
     "deadline_rule, visit_id, status, review_state, review_note, epeople_no, sync_state, "
     "version, created_by, updated_at, purged_at, intake_extra"
 )
+#: What a read takes: the columns written at intake, and what the centre last said
+#: (``centre``: JSON, written only by a pulled review — :mod:`fieldbus.store.reviews`).
+_READ = f"{_COLUMNS}, centre"
 
 
 class Numbers:
@@ -268,7 +272,7 @@ def from_row(store: Store, row, attachments: tuple[Attachment, ...] = ()) -> Com
     (cid, receipt_no, kind, title, body, agency, region, channel, petitioner, consent,
      disclosure, notify_by, outcome, referred_to, received_at, deadline, deadline_due,
      deadline_rule, visit_id, status, review_state, review_note, epeople_no, sync_state,
-     version, created_by, updated_at, purged_at, intake_extra) = row
+     version, created_by, updated_at, purged_at, intake_extra, centre) = row
     consent_data = json.loads(consent)
     draft = ComplaintDraft(
         kind=kind, title=title, body=body or "", agency=agency, region=region,
@@ -293,7 +297,23 @@ def from_row(store: Store, row, attachments: tuple[Attachment, ...] = ()) -> Com
         review_note=review_note, epeople_no=epeople_no, sync_state=sync_state,
         version=version, created_by=created_by, updated_at=datetime.fromisoformat(updated_at),
         attachments=attachments, purged=purged_at is not None,
+        centre=centre_review(centre),
     )
+
+
+def centre_review(text: str | None) -> CentreReview | None:
+    """The ``centre`` column read back (None: the centre has said nothing yet)."""
+    if not text:
+        return None
+    data = json.loads(text)
+
+    def moment(key: str) -> datetime | None:
+        return datetime.fromisoformat(data[key]) if data.get(key) else None
+
+    return CentreReview(by=data.get("by"), role=data.get("role"), at=moment("at"),
+                        action=data.get("action"), deadline_due=moment("deadline_due"),
+                        agency=data.get("agency"), handler=data.get("handler"),
+                        case_version=data.get("case_version"))
 
 
 def _attachments(store: Store, complaint_id: str) -> tuple[Attachment, ...]:
@@ -306,7 +326,7 @@ def _attachments(store: Store, complaint_id: str) -> tuple[Attachment, ...]:
 def get(store: Store, receipt_no: str) -> Complaint:
     """Look a complaint up by its receipt number (check character verified first)."""
     number = parse_receipt_no(receipt_no).text
-    row = store.db.execute(f"SELECT {_COLUMNS} FROM complaints WHERE receipt_no = ?",
+    row = store.db.execute(f"SELECT {_READ} FROM complaints WHERE receipt_no = ?",
                            (number,)).fetchone()
     if row is None:
         raise NotFound(f"no complaint with receipt number {number} on this laptop")
@@ -330,7 +350,7 @@ def view(store: Store, receipt_no: str, by: Officer, *, reason: str) -> Complain
 
 def recent(store: Store, *, limit: int | None = None, status: str | None = None) -> list[Complaint]:
     """Newest first; ``status`` filters. Not audited: see :func:`listing`."""
-    sql = f"SELECT {_COLUMNS} FROM complaints"
+    sql = f"SELECT {_READ} FROM complaints"
     params: list = []
     if status is not None:
         sql += " WHERE status = ?"
@@ -355,7 +375,7 @@ def listing(store: Store, by: Officer, *, limit: int | None = None,
 
 def by_rowids(store: Store, rowids: list[int]) -> list[Complaint]:
     """The complaints with these row ids, in the order given (a search's ranking)."""
-    return rows_by_rowid(store, "complaints", _COLUMNS, rowids, from_row)
+    return rows_by_rowid(store, "complaints", _READ, rowids, from_row)
 
 
 #: Statuses the hub sets once a case has left the bus (pulled changes): the agency holds

@@ -18,17 +18,21 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from fieldbus.domain.errors import NotFound, ValidationError
 from fieldbus.domain.receipt_numbers import parse_receipt_no
-from fieldbus.domain.records import Officer
+from fieldbus.domain.records import REVIEW_STATES, Officer
 from fieldbus.domain.rrn import mask_rrns
 from fieldbus.store import audit
 from fieldbus.store.store import Store
 from sync.controls import strip_controls
 
-STATES = ("received", "has_issues", "edited", "approved", "rejected")
+STATES = REVIEW_STATES
 MAX_NOTE = 2000
+#: The centre's words kept with a case (who, which step, the agency, the handler), cut
+#: here: they are shown on screen and printed, never trusted to be short.
+MAX_WORDS = 200
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,16 @@ class Review:
     state: str
     note: str | None
     at: datetime
+    #: What the centre says besides the state (issue 13), when the hub sends it: who took
+    #: the step, in which role, which step, the deadline as it stands now, the agency the
+    #: case went to, its handler, and the case's revision at the hub.
+    by: str | None = None
+    role: str | None = None
+    action: str | None = None
+    deadline_due: str | None = None
+    agency: str | None = None
+    handler: dict[str, Any] | None = None
+    case_version: int | None = None
 
 
 def _note(note: str | None) -> str | None:
@@ -56,6 +70,42 @@ def _note(note: str | None) -> str | None:
     return mask_rrns(text)[0] or None
 
 
+def _words(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    text = strip_controls(unicodedata.normalize("NFC", value)).strip()[:MAX_WORDS]
+    return mask_rrns(text)[0] or None
+
+
+def _moment(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment.isoformat() if moment.tzinfo is not None else None
+
+
+def centre_json(review: Review) -> str | None:
+    """The ``centre`` column for ``review`` (None when the hub said nothing besides the
+    state: a hub from before the workflow). Every value is screened like the note: the
+    centre's words are shown and printed here."""
+    handler = None
+    if isinstance(review.handler, dict):
+        handler = {key: _words(review.handler.get(key)) for key in ("org", "name", "phone")}
+        handler = handler if all(handler.values()) else None
+    centre = {"by": _words(review.by), "role": _words(review.role),
+              "at": review.at.isoformat(), "action": _words(review.action),
+              "deadline_due": _moment(review.deadline_due), "agency": _words(review.agency),
+              "handler": handler,
+              "case_version": review.case_version
+              if isinstance(review.case_version, int) else None}
+    if not any(v for k, v in centre.items() if k != "at"):
+        return None
+    return json.dumps(centre, ensure_ascii=False, sort_keys=True)
+
+
 def _check(review: Review) -> str | None:
     if review.state not in STATES:
         raise ValidationError("state", f"not a review state: {review.state!r} (one of "
@@ -65,13 +115,15 @@ def _check(review: Review) -> str | None:
     return _note(review.note)
 
 
-def _complaint_row(store: Store, ident: str) -> tuple[str, str, str | None, str | None]:
-    """(id, receipt number, review state, review note) by receipt number or id."""
+def _complaint_row(store: Store, ident: str
+                   ) -> tuple[str, str, str | None, str | None, str | None]:
+    """(id, receipt number, review state, review note, centre) by receipt number or id."""
     try:
         key, column = parse_receipt_no(ident, field="complaint").text, "receipt_no"
     except ValidationError:
         key, column = ident, "id"
-    row = store.db.execute(f"SELECT id, receipt_no, review_state, review_note FROM complaints "
+    row = store.db.execute(f"SELECT id, receipt_no, review_state, review_note, centre "
+                           f"FROM complaints "
                            f"WHERE {column} = ?", (key,)).fetchone()
     if row is None:
         raise NotFound(f"no complaint {ident} on this laptop")
@@ -99,20 +151,27 @@ def write_many(store: Store, reviews: Iterable[Review], *, by: Officer,
     """:func:`apply_many` inside the caller's write transaction and audit chain (the sync
     client applies a pulled page and stores its cursor in one transaction). Every review
     is checked before anything is written."""
-    checked = [(review, _check(review)) for review in reviews]
+    checked = [(review, _check(review), centre_json(review)) for review in reviews]
     changed = 0
     now = store.clock()
-    for review, note in checked:
-        complaint_id, receipt_no, state, old_note = _complaint_row(store, review.complaint)
-        if (state, old_note) == (review.state, note):
+    for review, note, centre in checked:
+        complaint_id, receipt_no, state, old_note, old_centre = _complaint_row(
+            store, review.complaint)
+        centre = centre if centre is not None else old_centre
+        if (state, old_note, old_centre) == (review.state, note, centre):
             continue
-        store.db.execute("UPDATE complaints SET review_state = ?, review_note = ? "
-                         "WHERE id = ?", (review.state, note, complaint_id))
-        fields = ["review_state"] + (["review_note"] if note != old_note else [])
+        store.db.execute("UPDATE complaints SET review_state = ?, review_note = ?, "
+                         "centre = ? WHERE id = ?", (review.state, note, centre, complaint_id))
+        fields = (["review_state"] if (state, old_note) != (review.state, note) else []) \
+            + (["review_note"] if note != old_note else []) \
+            + (["centre"] if centre != old_centre else [])
+        # A step that leaves the state (an extension, a handler named) is named for itself.
+        action = f"review_{review.state}" if fields[:1] == ["review_state"] or not review.action \
+            else f"centre_{_words(review.action)}"
         store.db.execute(
             "INSERT INTO complaint_history (complaint_id, at, officer_id, action, fields) "
             "VALUES (?, ?, ?, ?, ?)", (complaint_id, review.at.isoformat(), by.id,
-                                       f"review_{review.state}", json.dumps(fields)))
+                                       action, json.dumps(fields)))
         # The note is the supervisor's words about a case: kept on the case, not in
         # the audit log (which holds codes and field names only).
         chain.append(at=now, officer_id=by.id, action="complaint_reviewed",

@@ -414,10 +414,16 @@ CREATE TRIGGER counsel_fts_delete AFTER DELETE ON counsel_sessions BEGIN
 END;
 """
 
+#: What the centre last said about a case (issue 13): who took the last step and when, the
+#: deadline as it stands, the agency, the handler — JSON, written by a pulled review only.
+CENTRE_REVIEW = """
+ALTER TABLE complaints ADD COLUMN centre TEXT;
+"""
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _script(V1), _script(V2), _v3, _script(V4), _script(FTS_SECURE_DELETE), _audit_redactable,
     _unindex_reporters, _script(INTAKE_EXTRA),
-    _script(SEARCH_RETURNING),
+    _script(SEARCH_RETURNING), _script(CENTRE_REVIEW),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -82,7 +82,8 @@ def _complaint_contents(store: Store, ids: list[str]
     rows = store.db.execute(
         "SELECT id, version, receipt_no, kind, title, body, agency, region, channel, "
         "petitioner, consent, disclosure, notify_by, outcome, referred_to, received_at, "
-        f"deadline, status, visit_id, signature FROM complaints WHERE id IN ({_in(ids)})",
+        f"deadline, status, visit_id, signature, deadline_due, deadline_rule "
+        f"FROM complaints WHERE id IN ({_in(ids)})",
         ids).fetchall()
     files: dict[str, list[dict[str, Any]]] = {}
     for cid, sha, size, filename, media_type in store.db.execute(
@@ -94,7 +95,7 @@ def _complaint_contents(store: Store, ids: list[str]
     found = {}
     for (cid, version, receipt_no, kind, title, body, agency, region, channel, petitioner,
          consent, disclosure, notify_by, outcome, referred_to, received_at, deadline, status,
-         visit_id, signature) in rows:
+         visit_id, signature, deadline_due, deadline_rule) in rows:
         sig = ({"sha256": hashlib.sha256(signature).hexdigest(), "size": len(signature)}
                if signature is not None else None)
         attachments = files.get(cid, [])
@@ -105,6 +106,9 @@ def _complaint_contents(store: Store, ids: list[str]
             "consent": json.loads(consent), "disclosure": disclosure, "notify_by": notify_by,
             "outcome": outcome, "referred_to": referred_to, "received_at": received_at,
             "deadline": deadline or None,  # '' is stored for none (anonymous case)
+            # The receipt's due moment and its rule: the hub moves the deadline from here
+            # (a supplement's pause, an extension) with the same rules (sync.deadlines).
+            "deadline_due": deadline_due or None, "deadline_rule": deadline_rule,
             "status": status, "visit": visits.get(visit_id),
             "signature": sig, "attachments": attachments,
         }
@@ -313,8 +317,12 @@ def _apply_change(store: Store, change: dict[str, Any], *, by: Officer | None,
         if by is None:
             raise ValidationError("officer", "a pulled review needs a signed-in officer",
                                   code="required")
-        review = reviews.Review(complaint=str(change["id"]), state=change["review_state"],
-                                note=change.get("review_note"), at=_at(change.get("at")))
+        review = reviews.Review(
+            complaint=str(change["id"]), state=change["review_state"],
+            note=change.get("review_note"), at=_at(change.get("at")), by=change.get("by"),
+            role=change.get("role"), action=change.get("action"),
+            deadline_due=change.get("deadline_due"), agency=change.get("agency"),
+            handler=change.get("handler"), case_version=change.get("case_version"))
         reviews.write_many(store, [review], by=by, chain=chain)
     except (NotFound, ValidationError, KeyError) as exc:
         chain.append(at=store.clock(), officer_id=by.id if by else None,

@@ -41,7 +41,7 @@
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/model.py" line="66"/>
-        <location filename="../../fieldbus/ui/cases/page.py" line="639"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="658"/>
         <source>접수</source>
         <translation>Received</translation>
     </message>
@@ -58,6 +58,7 @@
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/model.py" line="67"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="78"/>
         <source>기관 전달</source>
         <translation>Forwarded to agency</translation>
     </message>
@@ -114,29 +115,34 @@
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/model.py" line="148"/>
-        <location filename="../../fieldbus/ui/cases/page.py" line="601"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="78"/>
+        <source>처리 완료</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/cases/model.py" line="149"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="619"/>
         <source>익명</source>
         <extracomment>The row&apos;s kind code: a complaint&apos;s, or ``case_list.COUNSEL`` for a counsel session. Pages kept (least recently used dropped first): 4,000 rows, whatever was scrolled past. Pages asked for in one operation: the viewport spans at most two, plus one to spare. What a row shows until its page has arrived.</extracomment>
         <translation>Anonymous</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/model.py" line="149"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="150"/>
         <source>{0} (지남)</source>
         <translation>{0} (overdue)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/model.py" line="149"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="150"/>
         <source>상담</source>
         <translation>Counsel</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/model.py" line="154"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="155"/>
         <source>선정 신청</source>
         <translation>Applied for counsel</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/model.py" line="155"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="156"/>
         <source>법률구조공단 안내</source>
         <translation>Referred to legal aid</translation>
     </message>
@@ -273,226 +279,271 @@
         <translation>No cases found.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="324"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="318"/>
         <source>검색어가 너무 깁니다 (200자까지).</source>
         <translation>The search is too long (200 characters at most).</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="326"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="320"/>
         <source>검색어에 쓸 수 없는 문자가 있습니다.</source>
         <translation>The search contains characters that cannot be used.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="328"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="322"/>
         <source>사건 목록을 읽지 못했습니다. 다시 시도하십시오.</source>
         <translation>Could not read the case list. Please try again.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="341"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="335"/>
         <source>지금 열린 방문이 없습니다.</source>
         <translation>No visit is open now.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="432"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="427"/>
         <source>사건을 열지 못했습니다.</source>
         <translation>Could not open the case.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="483"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="478"/>
         <source>보존기간이 지나 파기된 사건은 고칠 수 없습니다.</source>
         <translation>A case destroyed after its retention period cannot be corrected.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="496"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="491"/>
         <source>{0}: 고쳤습니다 (버전 {1}). 동기화를 기다립니다.</source>
         <translation>{0}: corrected (version {1}). Waiting to sync.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="497"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="492"/>
         <source>{0}: 보완하여 다시 제출했습니다. 동기화를 기다립니다.</source>
         <translation>{0}: corrected and resubmitted. Waiting to sync.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="517"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="512"/>
         <source>접수증을 만드는 중…</source>
         <translation>Making the receipt…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="525"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="520"/>
         <location filename="../../fieldbus/ui/counsel/detail.py" line="163"/>
         <source>재발행</source>
         <translation>reissued</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="525"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="520"/>
         <location filename="../../fieldbus/ui/counsel/detail.py" line="163"/>
         <source>발행</source>
         <translation>issued</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="527"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="522"/>
         <source>접수증을 {0}했습니다: {1}</source>
         <translation>Receipt {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="569"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="560"/>
         <source>개인정보 동의</source>
         <translation>Consent to personal data</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="576"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="561"/>
+        <source>검토 상태</source>
+        <translation>review state</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/cases/page.py" line="561"/>
+        <source>검토 의견</source>
+        <translation>review note</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/cases/page.py" line="562"/>
+        <source>기한·담당</source>
+        <translation>deadline and handler</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/cases/page.py" line="569"/>
         <source>까닭: {0}</source>
         <translation>reason: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="603"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="581"/>
+        <source>마지막 검토</source>
+        <translation>Last review</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/cases/page.py" line="583"/>
+        <source>처리 기관</source>
+        <translation>Handling agency</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/cases/page.py" line="586"/>
+        <source>처리담당자</source>
+        <translation>Handler</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/cases/page.py" line="606"/>
+        <source>{0} (접수증의 기한 {1}에서 센터가 변경)</source>
+        <translation>{0} (changed by the centre from the receipt&apos;s {1})</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/cases/page.py" line="621"/>
         <source>신고자 신원 보호: 열람 사유를 적고 &apos;개인정보 보기&apos;로 볼 수 있습니다 (기록됨)</source>
         <translation>Reporter&apos;s identity protected: give a reason and use &apos;Show personal details&apos; to see it (recorded)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="589"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="659"/>
+        <source>관리자: 처리기한 연장</source>
+        <translation>Supervisor: deadline extended</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/cases/page.py" line="660"/>
+        <source>관리자: 처리담당자 지정</source>
+        <translation>Supervisor: handler named</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/cases/page.py" line="602"/>
         <source>없음 (익명: 법정 처리기간 없음)</source>
         <translation>None (anonymous: no statutory period)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="599"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="617"/>
         <source>신고자 신원 보호: 관리자만 볼 수 있습니다</source>
         <translation>Reporter identity protected: supervisors only</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="601"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="619"/>
         <source>보존기간이 지나 파기됨</source>
         <translation>Destroyed after the retention period</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/model.py" line="97"/>
-        <location filename="../../fieldbus/ui/cases/page.py" line="608"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="98"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="626"/>
         <location filename="../../fieldbus/ui/intake/form.py" line="161"/>
         <source>접수번호</source>
         <extracomment>(attribute of CaseRow, header); the order of the table&apos;s columns.</extracomment>
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/model.py" line="98"/>
-        <location filename="../../fieldbus/ui/cases/page.py" line="609"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="99"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="627"/>
         <source>접수일시</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/model.py" line="99"/>
-        <location filename="../../fieldbus/ui/cases/page.py" line="610"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="100"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="628"/>
         <source>종류</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/model.py" line="102"/>
-        <location filename="../../fieldbus/ui/cases/page.py" line="611"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="103"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="629"/>
         <location filename="../../fieldbus/ui/counsel/form.py" line="318"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/model.py" line="103"/>
-        <location filename="../../fieldbus/ui/cases/page.py" line="612"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="104"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="630"/>
         <source>검토</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/model.py" line="104"/>
-        <location filename="../../fieldbus/ui/cases/page.py" line="613"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="105"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="631"/>
         <location filename="../../fieldbus/ui/widgets/counsel_fields.py" line="139"/>
         <source>동기화</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/model.py" line="105"/>
-        <location filename="../../fieldbus/ui/cases/page.py" line="614"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="106"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="632"/>
         <source>처리기한</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="640"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="661"/>
         <source>관리자 검토: {0}</source>
         <translation>Supervisor review: {0}</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="156"/>
-        <location filename="../../fieldbus/ui/cases/model.py" line="101"/>
-        <location filename="../../fieldbus/ui/cases/page.py" line="568"/>
-        <location filename="../../fieldbus/ui/cases/page.py" line="615"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="102"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="559"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="633"/>
         <source>민원인</source>
         <translation>Petitioner</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="616"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="634"/>
         <source>관계기관</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="617"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="635"/>
         <source>지역</source>
         <translation>Region</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="76"/>
-        <location filename="../../fieldbus/ui/cases/page.py" line="618"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="636"/>
         <location filename="../../fieldbus/ui/intake/form.py" line="276"/>
         <source>접수 경로</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="618"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="636"/>
         <source>예약</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="618"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="636"/>
         <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="33"/>
         <source>현장 방문</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="619"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="637"/>
         <source>현장 처리</source>
         <translation>On-site outcome</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="621"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="639"/>
         <source>통지 방법</source>
         <translation>Notify by</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="76"/>
-        <location filename="../../fieldbus/ui/cases/page.py" line="622"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="640"/>
         <location filename="../../fieldbus/ui/intake/form.py" line="277"/>
         <source>공개 여부</source>
         <translation>Disclosure</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="622"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="640"/>
         <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="34"/>
         <source>공개</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/model.py" line="149"/>
-        <location filename="../../fieldbus/ui/cases/page.py" line="622"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="150"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="640"/>
         <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="34"/>
         <source>비공개</source>
         <translation>Private</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="623"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="641"/>
         <source>방문</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="624"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="642"/>
         <source>국민신문고 신청번호</source>
         <translation>e-People application no.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="639"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="658"/>
         <source>수정</source>
         <translation>Edited</translation>
     </message>
@@ -617,7 +668,7 @@
         <translation>Applied for state-appointed counsel</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/model.py" line="154"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="155"/>
         <location filename="../../fieldbus/ui/widgets/counsel_fields.py" line="50"/>
         <source>상담만</source>
         <translation>Advice only</translation>
@@ -628,7 +679,7 @@
         <translation>Referred to Legal Aid Corporation</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/model.py" line="155"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="156"/>
         <location filename="../../fieldbus/ui/widgets/counsel_fields.py" line="52"/>
         <source>기타 안내</source>
         <translation>Other referral</translation>
@@ -926,13 +977,13 @@
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="90"/>
-        <location filename="../../fieldbus/ui/cases/page.py" line="480"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="475"/>
         <source>이 사건을 접수한 담당자나 관리자만 고칠 수 있습니다.</source>
         <translation>Only the officer who took this case or a supervisor can correct it.</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="91"/>
-        <location filename="../../fieldbus/ui/cases/page.py" line="481"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="476"/>
         <source>센터에서 이미 이송하거나 종결한 사건은 관리자만 고칠 수 있습니다.</source>
         <translation>Only a supervisor can correct a case the centre has already forwarded or closed.</translation>
     </message>
@@ -1264,7 +1315,7 @@
         <translation>Making the confirmation…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="526"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="521"/>
         <location filename="../../fieldbus/ui/counsel/detail.py" line="164"/>
         <location filename="../../fieldbus/ui/printing/choices.py" line="203"/>
         <location filename="../../fieldbus/ui/shell/settings_dialog.py" line="117"/>
@@ -1793,7 +1844,7 @@
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="225"/>
-        <location filename="../../fieldbus/ui/cases/page.py" line="569"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="560"/>
         <location filename="../../fieldbus/ui/intake/form.py" line="343"/>
         <source>구술 신고</source>
         <translation>Oral report</translation>
@@ -1837,7 +1888,7 @@
         <translation>{0} warning</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/page.py" line="568"/>
+        <location filename="../../fieldbus/ui/cases/page.py" line="559"/>
         <location filename="../../fieldbus/ui/intake/form.py" line="208"/>
         <source>접수 안내</source>
         <translation>Intake notice</translation>
@@ -1929,7 +1980,7 @@
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="75"/>
-        <location filename="../../fieldbus/ui/cases/model.py" line="100"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="101"/>
         <location filename="../../fieldbus/ui/intake/form.py" line="272"/>
         <source>제목</source>
         <translation>Title</translation>

@@ -14,11 +14,13 @@ annotations of functions defined inside :func:`create_app`, which must be real o
 import functools
 import logging
 import time
+from collections.abc import Callable
 from contextlib import asynccontextmanager
-from typing import Annotated, Any
+from datetime import date
+from typing import Annotated, Any, Literal, get_args
 
 import sqlalchemy as sa
-from fastapi import Depends, FastAPI, Path, Query, Request
+from fastapi import Depends, FastAPI, Header, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -29,6 +31,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from sync import protocol
 from sync.hub import (__version__, audit_heads, auth, blobs, cases, feed, models, push,
                       status_page, visits)
+from sync.controls import find_control
+from sync.hub import case_queue
+from sync.hub import conflicts as hub_conflicts
 from sync.hub import guards, read_audit, signin, workflow
 from sync.hub.auth import Device, HubError, Person
 from sync.hub.db import Checkpointer, connect, reader
@@ -82,13 +87,16 @@ class AccessLog:
 def create_app(db_url: str, *, public_url: str | None = None,
                engine: sa.Engine | None = None,
                recovery_public_key: str | None = None,
-               device_blob_quota: int = protocol.DEVICE_BLOB_QUOTA_BYTES) -> FastAPI:
+               device_blob_quota: int = protocol.DEVICE_BLOB_QUOTA_BYTES,
+               epeople=None) -> FastAPI:
     """The hub on the database at ``db_url`` (migrated on creation).
 
     ``public_url`` is what laptops are told to print in QR codes; without it, the address
     the laptop reached the hub at. ``recovery_public_key``: the centre's recovery public
     key (PEM, ``sync.hub.recovery``), sent to every laptop that enrols.
     ``device_blob_quota``: attachment bytes kept per device (507 ``quota_exceeded`` past it).
+    ``epeople``: a connector (sync/hub/epeople/) the forwarded cases are sent through, on
+    a thread of their own, while the hub serves; without one they wait for an export.
     """
     engine = engine or connect(db_url)
     passwords = signin.PasswordChecker()
@@ -96,7 +104,14 @@ def create_app(db_url: str, *, public_url: str | None = None,
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
         checkpointer = Checkpointer.start(engine)
+        handoff = None
+        if epeople is not None:
+            from sync.hub.epeople.worker import Handoff
+
+            handoff = Handoff(engine, epeople)
         yield
+        if handoff is not None:
+            await run_in_threadpool(handoff.stop)
         if checkpointer is not None:
             await run_in_threadpool(checkpointer.stop)
         passwords.close()
@@ -289,26 +304,129 @@ def create_app(db_url: str, *, public_url: str | None = None,
     @app.get(protocol.CASES, response_model=models.CasesResponse, responses=_ERRORS)
     def list_cases(who: Annotated[Person, Depends(person)],
                    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-                   offset: Annotated[int, Query(ge=0, le=2**31 - 1)] = 0) -> dict[str, Any]:
-        """Cases for a person: supervisors see all; others the cases of the laptops they
-        enrolled, without counsel notes (officers) or a reporter's identity."""
-        found = cases.list_cases(engine, who, limit=limit, offset=offset)
+                   offset: Annotated[int, Query(ge=0, le=2**31 - 1)] = 0,
+                   device: Annotated[str | None, Query(max_length=500)] = None,
+                   visit: Annotated[str | None, Query(max_length=64)] = None,
+                   received_from: Annotated[date | None, Query()] = None,
+                   received_to: Annotated[date | None, Query()] = None,
+                   region: Annotated[str | None, Query(max_length=100)] = None,
+                   kind: Annotated[str | None, Query(max_length=20)] = None,
+                   state: Annotated[str | None, Query(max_length=200)] = None,
+                   overdue: bool = False,
+                   due_within: Annotated[int | None, Query(ge=0, le=3660)] = None,
+                   q: Annotated[str | None, Query(max_length=case_queue.MAX_QUERY)] = None,
+                   type: Annotated[Literal["complaint", "counsel"] | None, Query()] = None,
+                   order: Literal["due", "synced"] = "synced") -> dict[str, Any]:
+        """The review queue: supervisors see every case; others the cases of the laptops
+        they enrolled, without counsel notes (officers) or a reporter's identity. Filters
+        combine (``device`` and ``state`` take comma lists; ``region`` matches from its
+        start; ``q`` finds text inside Korean words); ``order=due`` puts overdue and
+        due-soon first. ``total`` counts the filtered cases up to 10,000
+        (``total_capped`` beyond); ``next_offset`` is null on the last page."""
+        states = tuple(filter(None, (state or "").split(",")))
+        unknown = set(states) - set(get_args(protocol.ReviewState))
+        if unknown:
+            raise HubError(422, "invalid", f"no review state {sorted(unknown)[0]!r}")
+        if control_in(region, kind, visit, device, q):
+            raise HubError(422, "invalid", "a filter contains a control character")
+        filters = case_queue.Filters(
+            device=tuple(filter(None, (device or "").split(","))), visit=visit,
+            received_from=received_from, received_to=received_to, region=region or None,
+            kind=kind or None, state=states, overdue=overdue, due_within=due_within,
+            q=q or None, type=type, order=order)
+        found = cases.page(engine, who, filters, limit=limit, offset=offset)
         read_audit.record_reads(engine, who.name, "case_read",
-                                [case["receipt_no"] or case["id"] for case in found])
-        return {"protocol": protocol.PROTOCOL_VERSION, "cases": found}
+                                [case["receipt_no"] or case["id"] for case in found["cases"]])
+        return {"protocol": protocol.PROTOCOL_VERSION, **found}
 
-    @app.post(protocol.REVIEW, response_model=models.ReviewResponse, responses=_ERRORS)
-    def review(id: Annotated[str, Path(max_length=64)], body: models.ReviewRequest,
-               who: Annotated[Person, Depends(supervisor)]) -> dict[str, Any]:
-        """A supervisor's review of a case; the laptop learns it on its next pull."""
+    @app.get(protocol.CASE, response_model=models.CaseResponse, responses=_ERRORS)
+    def get_case(receipt_no: Annotated[str, Path(max_length=64)],
+                 who: Annotated[Person, Depends(person)], response: Response) -> dict[str, Any]:
+        """One case (by receipt number or id): whole for supervisors; for others only
+        their bus's, sealed and withheld as in the list. ``ETag`` is its revision: send
+        it back as ``If-Match`` with a review step."""
         try:
-            change = feed.review(engine, record_id=id, state=body.state, note=body.note,
-                                 epeople_no=body.epeople_no, actor=who.name)
+            found = cases.get_case(engine, who, receipt_no)
         except LookupError:
             raise HubError(404, "not_found", "no such case") from None
-        except workflow.ReviewRefused as exc:
-            raise HubError(exc.status, exc.code, str(exc)) from None
-        return {"protocol": protocol.PROTOCOL_VERSION, "change": change}
+        read_audit.record_reads(engine, who.name, "case_read",
+                                [found["receipt_no"] or found["id"]])
+        response.headers["ETag"] = _etag(found["case_version"])
+        return {"protocol": protocol.PROTOCOL_VERSION, "case": found,
+                "allowed_actions": workflow.allowed(found["review_state"])
+                if who.role == "supervisor" and found["type"] == "complaint" else []}
+
+    @app.get(protocol.CASE_HISTORY, response_model=models.HistoryResponse, responses=_ERRORS)
+    def case_history(receipt_no: Annotated[str, Path(max_length=64)],
+                     who: Annotated[Person, Depends(person)]) -> dict[str, Any]:
+        """Every step of the case at the centre with who took it and in which role."""
+        try:
+            found = cases.history(engine, who, receipt_no)
+        except LookupError:
+            raise HubError(404, "not_found", "no such case") from None
+        return {"protocol": protocol.PROTOCOL_VERSION, **found}
+
+    @app.get(protocol.CASE_ATTACHMENT, response_class=Response,
+             responses={**_ERRORS, 200: {"content": {"application/octet-stream": {}}}})
+    def case_attachment(receipt_no: Annotated[str, Path(max_length=64)], sha256: Sha256Path,
+                        who: Annotated[Person, Depends(person)]) -> Response:
+        """An attachment or the signature of a case the person may see (audited read)."""
+        try:
+            data, media_type, filename = cases.attachment(engine, who, receipt_no,
+                                                          sha256.lower())
+        except LookupError:
+            raise HubError(404, "not_found", "no such attachment on this case") from None
+        read_audit.record_reads(engine, who.name, "attachment_read", [sha256.lower()])
+        safe = media_type if media_type in _SHOWN_TYPES else "application/octet-stream"
+        return Response(data, media_type=safe, headers={
+            "Content-Disposition": "attachment",
+            "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store"})
+
+    @app.post(protocol.REVIEW, response_model=models.ReviewResponse,
+              responses={**_ERRORS, 412: {"model": models.ErrorBody,
+                                          "description": "If-Match names an old revision"}})
+    def review(receipt_no: Annotated[str, Path(max_length=64)], body: models.ReviewRequest,
+               who: Annotated[Person, Depends(supervisor)], response: Response,
+               if_match: Annotated[str | None, Header(max_length=40)] = None
+               ) -> dict[str, Any]:
+        """A supervisor's step on a case (sync/hub/workflow.py); the laptop learns it on
+        its next pull. 409 for a step the case's state does not allow, 422 for a missing
+        note or value or one the law refuses, 412 when ``If-Match`` is not the case's
+        revision (another supervisor changed it: fetch it again)."""
+        action = body.action or workflow.LEGACY_STATES.get(body.state or "")
+        if action is None or (body.action and body.state):
+            raise HubError(422, "invalid", "give one 'action' (return, approve, reject, "
+                           "forward, extend, transfer, assign, close)")
+        step = workflow.Step(
+            action=action, note=body.note, agency=body.agency, epeople_no=body.epeople_no,
+            new_deadline=body.new_deadline,
+            handler=body.handler.model_dump() if body.handler else None,
+            citizen_consent=body.citizen_consent, answered_on=body.answered_on,
+            if_match=_revision(if_match))
+        return _stepped(response, "no such case", lambda: workflow.take(
+            engine, receipt_no, step, actor=who.name, role=who.role))
+
+    @app.post(protocol.CASE_RESOLVE, response_model=models.ReviewResponse,
+              responses={**_ERRORS, 412: {"model": models.ErrorBody,
+                                          "description": "If-Match names an old revision"}})
+    def resolve(receipt_no: Annotated[str, Path(max_length=64)], body: models.ResolveRequest,
+                who: Annotated[Person, Depends(supervisor)], response: Response,
+                if_match: Annotated[str | None, Header(max_length=40)] = None
+                ) -> dict[str, Any]:
+        """A supervisor settles a conflict the hub kept: the hub's, the laptop's, or field
+        by field; recorded in the case's history."""
+        return _stepped(response, "no such case or open conflict", lambda: hub_conflicts.resolve(
+            engine, receipt_no, conflict_version=body.conflict_version, take=body.take,
+            fields=body.fields, actor=who.name, if_match=_revision(if_match), note=body.note))
+
+    @app.get(protocol.EPEOPLE_QUEUE, response_model=models.EpeopleQueueResponse,
+             responses=_ERRORS)
+    def epeople_queue(who: Annotated[Person, Depends(supervisor)]) -> dict[str, Any]:
+        """The hand-off to e-People: every forwarded case's state, tries and last error
+        (a failed one needs a supervisor)."""
+        from sync.hub.epeople import queue
+
+        return {"protocol": protocol.PROTOCOL_VERSION, "forwards": queue.listing(engine)}
 
     @app.get(protocol.VISITS, response_model=models.VisitsResponse, responses=_ERRORS)
     def list_visits(who: Annotated[Person, Depends(person)],
@@ -383,6 +501,45 @@ def _protocol_errors(document: dict[str, Any]) -> dict[str, Any]:
     for name in ("HTTPValidationError", "ValidationError"):
         schemas.pop(name, None)
     return document
+
+
+#: Media types an attachment is answered with as such; anything else (HTML, SVG, …) goes
+#: out as plain bytes, so a pushed file can never run as a page in a supervisor's browser.
+_SHOWN_TYPES = frozenset({"image/jpeg", "image/png", "image/heic", "application/pdf"})
+
+
+def control_in(*values: str | None) -> bool:
+    return any(value is not None and find_control(value, multiline=False) is not None
+               for value in values)
+
+
+def _etag(version: int) -> str:
+    return f'"{version}"'
+
+
+def _stepped(response: Response, missing: str, step: Callable[[], dict[str, Any]]
+             ) -> dict[str, Any]:
+    """The answer to a review step or a conflict's resolution: the change, the case's new
+    version in the body and as the ETag; 404 or the workflow's refusal as a HubError."""
+    try:
+        change = step()
+    except LookupError:
+        raise HubError(404, "not_found", missing) from None
+    except workflow.ReviewRefused as exc:
+        raise HubError(exc.status, exc.code, str(exc)) from None
+    response.headers["ETag"] = _etag(change["case_version"])
+    return {"protocol": protocol.PROTOCOL_VERSION, "change": change,
+            "case_version": change["case_version"]}
+
+
+def _revision(if_match: str | None) -> int | None:
+    """The revision in ``If-Match`` (``"7"``, ``W/"7"`` or ``7``); None without one."""
+    if if_match is None:
+        return None
+    text = if_match.strip().removeprefix("W/").strip('"')
+    if not text.isdigit() or len(text) > 12:
+        raise HubError(422, "bad_if_match", "If-Match must be the case's version, e.g. \"7\"")
+    return int(text)
 
 
 def _over_quota(quota: int) -> HubError:

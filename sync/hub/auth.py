@@ -15,6 +15,7 @@ import hashlib
 import re
 import secrets
 from dataclasses import dataclass, field
+from typing import Any
 
 import sqlalchemy as sa
 from argon2 import PasswordHasher
@@ -88,6 +89,14 @@ def add_user(engine: sa.Engine, name: str, role: str, password: str) -> None:
                                            password_hash=_hasher.hash(password),
                                            created_at=now()))
         record_audit(conn, "cli", "user_add", name)
+
+
+def find_user(engine: sa.Engine, name: str) -> dict[str, Any] | None:
+    """A hub user's name, role and whether disabled (never the password hash)."""
+    with engine.connect() as conn:
+        row = conn.execute(sa.select(users.c.name, users.c.role, users.c.disabled)
+                           .where(users.c.name == name)).first()
+    return dict(row._mapping) if row is not None else None
 
 
 def disable_user(engine: sa.Engine, name: str) -> None:

@@ -22,9 +22,12 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from sync.hub import case_queue
 from sync.hub.auth import Person
+from sync.hub.case_queue import Filters
 from sync.hub.db import reader
-from sync.hub.migrations import conflicts, devices, records, sealed_records
+from sync.hub.migrations import (blobs, case_events, conflicts, devices, records,
+                                 sealed_records)
 
 
 def _of(value: Any, kind: type) -> Any:
@@ -50,6 +53,14 @@ def _entry(row: sa.Row) -> dict[str, Any]:
         "review_state": row.review_state, "review_note": row.review_note,
         "status": row.status or _of(content.get("status"), str), "epeople_no": row.epeople_no,
         "received_at": row.received_at, "synced_at": row.synced_at, "content": content,
+        # The review workflow (sync/hub/workflow.py): the revision to send as If-Match,
+        # the deadline as it stands now, and where the case went.
+        "case_version": row.case_version or 1, "deadline_due": row.deadline_due,
+        "deadline_rule": row.deadline_rule, "paused_since": row.paused_at,
+        "extensions": row.extensions or 0, "agency": row.agency,
+        "handler": json.loads(row.handler) if row.handler else None,
+        "forwarded_at": row.forwarded_at, "transferred_at": row.transferred_at,
+        "closed_at": row.closed_at, "answered_on": row.answered_on, "region": row.region,
     }
 
 
@@ -66,21 +77,34 @@ def _seal(entry: dict[str, Any], person: Person, sealed: bool) -> dict[str, Any]
     return entry
 
 
+def _visible(person: Person | None, filters: Filters, dialect: str
+             ) -> list[sa.ColumnElement[bool]]:
+    where = [records.c.type.in_(("complaint", "counsel")),
+             *case_queue.conditions(filters, dialect)]
+    if person is not None and person.role != "supervisor":
+        where.append(devices.c.enrolled_by == person.id)
+    return where
+
+
+_FROM = records.join(devices, records.c.device_id == devices.c.id)
+
+
 def list_cases(engine: sa.Engine, person: Person | None = None, *, limit: int | None = None,
-               offset: int = 0) -> list[dict[str, Any]]:
-    """Complaints and counsel sessions, oldest first; ``person`` None is the hub's admin."""
+               offset: int = 0, filters: Filters | None = None) -> list[dict[str, Any]]:
+    """Complaints and counsel sessions kept by ``filters`` (:mod:`sync.hub.case_queue`;
+    none: all, oldest first); ``person`` None is the hub's admin."""
+    filters = filters or Filters()
     query = (sa.select(records, devices.c.code,
                        sealed_records.c.record_id.is_not(None).label("sealed"))
-             .select_from(records.join(devices, records.c.device_id == devices.c.id)
-                          .outerjoin(sealed_records, sealed_records.c.record_id == records.c.id))
-             .where(records.c.type.in_(("complaint", "counsel")))
-             .order_by(records.c.synced_at, records.c.id).offset(offset).limit(limit))
-    if person is not None and person.role != "supervisor":
-        query = query.where(devices.c.enrolled_by == person.id)
+             .select_from(_FROM.outerjoin(sealed_records,
+                                          sealed_records.c.record_id == records.c.id))
+             .where(*_visible(person, filters, engine.dialect.name))
+             .order_by(*case_queue.ordering(filters)).offset(offset).limit(limit))
     with reader(engine).connect() as conn:
         rows = conn.execute(query).all()
         kept = conn.execute(
-            sa.select(conflicts).where(conflicts.c.record_id.in_([row.id for row in rows]))
+            sa.select(conflicts).where(conflicts.c.record_id.in_([row.id for row in rows]),
+                                       conflicts.c.resolved_at.is_(None))
             .order_by(conflicts.c.id)).all()
     entries = [_entry(row) for row in rows]
     whole = person is None or person.role == "supervisor"
@@ -97,3 +121,96 @@ def list_cases(engine: sa.Engine, person: Person | None = None, *, limit: int | 
     if person is not None:
         entries = [_seal(entry, person, bool(row.sealed)) for entry, row in zip(entries, rows)]
     return entries
+
+
+def page(engine: sa.Engine, person: Person | None, filters: Filters, *, limit: int,
+         offset: int) -> dict[str, Any]:
+    """A page of the queue, with how many cases the filter keeps (exact up to
+    :data:`sync.hub.case_queue.TOTAL_CAP`, ``total_capped`` beyond) and where the next
+    page starts (None at the end)."""
+    found = list_cases(engine, person, limit=limit + 1, offset=offset, filters=filters)
+    more = len(found) > limit
+    capped = (sa.select(sa.literal(1)).select_from(_FROM)
+              .where(*_visible(person, filters, engine.dialect.name))
+              .limit(case_queue.TOTAL_CAP + 1).subquery())
+    with reader(engine).connect() as conn:
+        total = conn.execute(sa.select(sa.func.count()).select_from(capped)).scalar_one()
+    return {"cases": found[:limit], "total": min(total, case_queue.TOTAL_CAP),
+            "total_capped": total > case_queue.TOTAL_CAP,
+            "next_offset": offset + limit if more else None}
+
+
+# -- one case and its history (issue 13) -------------------------------------------------
+
+
+def _one(conn: sa.Connection, person: Person | None, ident: str) -> sa.Row:
+    """The complaint or counsel session ``ident`` (receipt number, else id) as ``person``
+    may see it; LookupError otherwise — the same for a case of another bus as for one that
+    does not exist, so a number's existence is not told to whoever guesses it."""
+    base = (sa.select(records, devices.c.code, devices.c.enrolled_by,
+                      sealed_records.c.record_id.is_not(None).label("sealed"))
+            .select_from(records.join(devices, records.c.device_id == devices.c.id)
+                         .outerjoin(sealed_records, sealed_records.c.record_id == records.c.id))
+            .where(records.c.type.in_(("complaint", "counsel"))))
+    for column in (records.c.receipt_no, records.c.id):
+        row = conn.execute(base.where(column == ident)).first()
+        if row is not None:
+            if person is not None and person.role != "supervisor" \
+                    and row.enrolled_by != person.id:
+                break
+            return row
+    raise LookupError(f"no case {ident}")
+
+
+def get_case(engine: sa.Engine, person: Person | None, ident: str) -> dict[str, Any]:
+    """One case whole for supervisors, sealed and withheld as in :func:`list_cases` for
+    the others, with its kept conflicts."""
+    with reader(engine).connect() as conn:
+        row = _one(conn, person, ident)
+        kept = conn.execute(sa.select(conflicts).where(conflicts.c.record_id == row.id,
+                                                       conflicts.c.resolved_at.is_(None))
+                            .order_by(conflicts.c.id)).all()
+    entry = _entry(row)
+    whole = person is None or person.role == "supervisor"
+    entry["conflicts"] = [{
+        "version": c.version, "base_version": c.base_version, "held_version": c.held_version,
+        "at": c.at, "content": json.loads(c.content) if whole else None} for c in kept]
+    return entry if person is None else _seal(entry, person, bool(row.sealed))
+
+
+def history(engine: sa.Engine, person: Person | None, ident: str) -> dict[str, Any]:
+    """Every step of the case at the centre, oldest first, with who took it and in which
+    role (sync/hub/case_log.py writes them)."""
+    with reader(engine).connect() as conn:
+        row = _one(conn, person, ident)
+        events = conn.execute(sa.select(case_events).where(case_events.c.record_id == row.id)
+                              .order_by(case_events.c.id)).all()
+    return {"receipt_no": row.receipt_no or row.id, "events": [{
+        "at": e.at, "actor": e.actor, "role": e.role, "action": e.action,
+        "from_state": e.from_state, "to_state": e.to_state, "note": e.note,
+        "details": json.loads(e.details) if e.details else None,
+        "case_version": e.case_version} for e in events]}
+
+
+def attachment(engine: sa.Engine, person: Person | None, ident: str,
+               sha256: str) -> tuple[bytes, str, str]:
+    """One attachment (or the drawn signature) of a case ``person`` may see: its bytes,
+    media type and file name. LookupError when the case does not name it — a person
+    reads a blob through a case, never by guessing hashes — or, for a sealed report's
+    signature, when ``person`` is not a supervisor (it identifies the reporter)."""
+    with reader(engine).connect() as conn:
+        row = _one(conn, person, ident)
+        content = json.loads(row.content)
+        named = {a.get("sha256"): (a.get("media_type") or "application/octet-stream",
+                                   a.get("filename") or sha256)
+                 for a in _of(content.get("attachments"), list) or [] if isinstance(a, dict)}
+        signature = _of(content.get("signature"), dict)
+        sealed = bool(row.sealed) or content.get("kind") == "report"
+        if signature and (person is None or person.role == "supervisor" or not sealed):
+            named.setdefault(signature.get("sha256"), ("image/png", "signature.png"))
+        if sha256 not in named:
+            raise LookupError(f"case {ident} names no attachment {sha256}")
+        data = conn.execute(sa.select(blobs.c.data).where(blobs.c.sha256 == sha256)).scalar()
+    if data is None:
+        raise LookupError(f"the hub does not hold {sha256}")
+    return data, *named[sha256]

@@ -47,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="attachment MiB kept per device (default %(default)s)")
     serve.add_argument("--recovery-public-key", metavar="FILE", help="the centre's recovery "
                        "public key, sent to laptops at enrolment (else FIELDBUS_HUB_RECOVERY_KEY)")
+    _epeople_link(serve)
 
     recovery = commands.add_parser("recovery-key", help="the centre's recovery key pair")
     generate = recovery.add_subparsers(dest="action", required=True, metavar="ACTION") \
@@ -85,15 +86,50 @@ def _parser() -> argparse.ArgumentParser:
                         "(also at `serve` start and daily)").add_argument("--json",
                                                                          action="store_true")
 
+    epeople = commands.add_parser("epeople", help="the hand-off of forwarded cases to e-People")
+    steps = epeople.add_subparsers(dest="epeople_command", required=True)
+    export = steps.add_parser("export", help="write the queued cases into one batch file for "
+                              "an operator to register (audited)")
+    export.add_argument("--out", required=True, metavar="DIR")
+    export.add_argument("--by", required=True, metavar="USER")
+    _epeople_link(steps.add_parser("run", help="send the due cases through the e-People API "
+                                   "once, and bring its news in"))
+    record_no = steps.add_parser("record", help="record the 신청번호 e-People gave a case")
+    record_no.add_argument("receipt_no")
+    record_no.add_argument("epeople_no", metavar="1AA-YYMM-NNNNNNN")
+    record_no.add_argument("--by", required=True, metavar="USER")
+    steps.add_parser("retry", help="send a failed case again").add_argument("receipt_no")
+    steps.add_parser("queue", help="list the hand-off: state, tries, last error").add_argument(
+        "--json", action="store_true")
+
     blob = commands.add_parser("attachment", help="write a stored attachment's bytes")
     blob.add_argument("sha256")
     blob.add_argument("--out", required=True, metavar="FILE")
 
-    review = commands.add_parser("review", help="set a case's review state")
+    review = commands.add_parser(
+        "review", help="take a review step on a case (return, approve, reject, forward, "
+        "extend, transfer, assign, close)")
     review.add_argument("receipt_no")
-    review.add_argument("--state", required=True, choices=("has_issues", "approved", "rejected"))
+    which = review.add_mutually_exclusive_group(required=True)
+    which.add_argument("--action", choices=protocol.REVIEW_ACTIONS)
+    which.add_argument("--state", choices=("has_issues", "approved", "rejected"),
+                       help="the first command's way: has_issues = return, approved = "
+                       "approve, rejected = reject")
+    review.add_argument("--by", metavar="USER", help="the supervisor taking the step (a hub "
+                        "user with the supervisor role; needed with --action)")
     review.add_argument("--note")
+    review.add_argument("--agency")
     review.add_argument("--epeople-no")
+    review.add_argument("--new-deadline", metavar="YYYY-MM-DD")
+    review.add_argument("--citizen-consent", action="store_true",
+                        help="the citizen consented to a second extension")
+    review.add_argument("--handler-org")
+    review.add_argument("--handler-name")
+    review.add_argument("--handler-phone")
+    review.add_argument("--answered-on", metavar="YYYY-MM-DD")
+    review.add_argument("--if-match", type=int, metavar="VERSION",
+                        help="refuse the step unless the case is at this version")
+    review.add_argument("--json", action="store_true", help="print the change as JSON")
     return parser
 
 
@@ -101,6 +137,80 @@ def _engine(args: argparse.Namespace):
     from sync.hub.db import connect, default_url
 
     return connect(args.db or default_url())
+
+
+def _epeople_link(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--epeople-url", metavar="URL", default=os.environ.get(
+        "FIELDBUS_EPEOPLE_URL"), help="e-People's API, when one is granted (else "
+        "FIELDBUS_EPEOPLE_URL; without one, forwarded cases wait for `epeople export`)")
+    parser.add_argument("--epeople-token-file", metavar="FILE", default=os.environ.get(
+        "FIELDBUS_EPEOPLE_TOKEN_FILE"), help="the API's token (else FIELDBUS_EPEOPLE_TOKEN_FILE)")
+
+
+def _epeople_connector(args: argparse.Namespace):
+    if not args.epeople_url:
+        return None
+    from sync.hub.epeople.api import ApiConnector
+
+    if not args.epeople_token_file:
+        raise UsageError("--epeople-token-file is needed with --epeople-url")
+    try:
+        token = Path(args.epeople_token_file).read_text(encoding="utf-8").strip()
+    except OSError as exc:
+        raise UsageError(f"cannot read the e-People token: {exc.strerror}") from None
+    return ApiConnector(args.epeople_url, token)
+
+
+def _supervisor(engine, name: str) -> str:
+    from sync.hub import auth
+
+    user = auth.find_user(engine, name)
+    if user is None or user["disabled"] or user["role"] != "supervisor":
+        raise UsageError(f"{name} is not an active supervisor on this hub")
+    return name
+
+
+def _epeople(args: argparse.Namespace) -> int:
+    from sync.hub.epeople import queue
+    from sync.hub.epeople.connector import Refused
+
+    engine = _engine(args)
+    if args.epeople_command == "export":
+        from sync.hub.epeople.export import export_batch
+
+        done = export_batch(engine, Path(args.out), actor=_supervisor(engine, args.by))
+        print("nothing waits for e-People" if done is None else
+              f"{done[1]} case(s) in {done[0]} — register them, then "
+              "`fieldbus-hub epeople record RECEIPT 1AA-YYMM-NNNNNNN --by USER`",
+              file=sys.stderr)
+    elif args.epeople_command == "run":
+        connector = _epeople_connector(args)
+        if connector is None:
+            raise UsageError("no e-People API configured (--epeople-url, FIELDBUS_EPEOPLE_URL)")
+        tally = queue.run_due(engine, connector)
+        changed = queue.poll_statuses(engine, connector)
+        print(", ".join(f"{k} {v}" for k, v in sorted(tally.items())) or "nothing due",
+              f"— {changed} status change(s)", file=sys.stderr)
+    elif args.epeople_command == "record":
+        try:
+            outcome = queue.record_number(engine, args.receipt_no, args.epeople_no,
+                                          actor=_supervisor(engine, args.by))
+        except Refused as exc:
+            raise UsageError(str(exc)) from None
+        print(f"{args.receipt_no}: {outcome.replace('_', ' ')}", file=sys.stderr)
+    elif args.epeople_command == "retry":
+        queue.retry(engine, args.receipt_no)
+    else:
+        found = queue.listing(engine)
+        if args.json:
+            return _print_json(found)
+        for item in found:
+            print(escape_controls(
+                f"{item['receipt_no']}  {item['state']:<8}  {item['agency']}  "
+                f"tries {item['attempts']}  {item['epeople_no'] or '-'}"
+                + (f"  next {item['next_at']}" if item["state"] == "queued" else "")
+                + (f"  last error: {item['last_error']}" if item["last_error"] else "")))
+    return EXIT_OK
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -123,7 +233,8 @@ def _serve(args: argparse.Namespace) -> int:
     engine = _engine(args)
     app = create_app(args.db, engine=engine, public_url=args.public_url,
                      recovery_public_key=recovery,
-                     device_blob_quota=args.device_blob_quota * 2**20)
+                     device_blob_quota=args.device_blob_quota * 2**20,
+                     epeople=_epeople_connector(args))
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     from sync.hub.retention import Daily
 
@@ -169,6 +280,34 @@ def _cases(args: argparse.Namespace) -> int:
         print(escape_controls(
             f"{entry['receipt_no']}  {entry['device']}  {entry['review_state']:<10}  "
             f"{entry['status'] or '-':<10}  {entry['title'] or ''}"))
+    return EXIT_OK
+
+
+def _review(args: argparse.Namespace) -> int:
+    """One review step from the hub's own machine, for scripted work: the same checks as
+    the API; ``--by`` names the supervisor it is recorded for."""
+    from sync.hub import workflow
+
+    engine = _engine(args)
+    if args.action and not args.by:
+        raise UsageError("--by USER is needed: the supervisor the step is recorded for")
+    actor, role = "cli", "supervisor"
+    if args.by:
+        actor = _supervisor(engine, args.by)
+    handler = {key: value for key, value in (("org", args.handler_org),
+               ("name", args.handler_name), ("phone", args.handler_phone)) if value}
+    step = workflow.Step(action=args.action or workflow.LEGACY_STATES[args.state],
+                         note=args.note, agency=args.agency, epeople_no=args.epeople_no,
+                         new_deadline=args.new_deadline, handler=handler or None,
+                         citizen_consent=args.citizen_consent or None,
+                         answered_on=args.answered_on, if_match=args.if_match)
+    change = workflow.take(engine, args.receipt_no, step, actor=actor, role=role)
+    if args.json:
+        return _print_json(change)
+    print(escape_controls(f"{change['receipt_no']}: {change['review_state']} (version "
+                          f"{change['case_version']}"
+                          + (f", deadline {change['deadline_due']}" if change['deadline_due']
+                             else "") + ")"), file=sys.stderr)
     return EXIT_OK
 
 
@@ -230,12 +369,14 @@ def _audit_heads(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from sync.hub import auth, blobs, feed
+    from sync.hub import auth, blobs
 
     if args.command == "serve":
         return _serve(args)
     if args.command == "purge":
         return _purge(args)
+    if args.command == "epeople":
+        return _epeople(args)
     if args.command == "recovery-key":
         from sync.hub.recovery import generate
 
@@ -280,9 +421,7 @@ def _run(args: argparse.Namespace) -> int:
         Path(args.out).write_bytes(data)
         record_reads(engine, "cli", "attachment_read", [args.sha256.lower()])
     elif args.command == "review":
-        change = feed.review(_engine(args), receipt_no=args.receipt_no, state=args.state,
-                             note=args.note, epeople_no=args.epeople_no, actor="cli")
-        print(f"{change['receipt_no']}: {change['review_state']}", file=sys.stderr)
+        return _review(args)
     return EXIT_OK
 
 

@@ -27,6 +27,11 @@ The tables (SQLAlchemy Core, so one code path serves SQLite and PostgreSQL):
 * ``audit_heads`` (step 4) — the heads of each laptop's audit chain the hub vouched for,
   and the reports it refused (``problem`` set): a laptop whose chain no longer extends
   what it vouched for is flagged (docs/security.md §9).
+* ``records``' review columns and ``case_events`` (step ``_review_workflow``) — the
+  workflow's state (revision, current deadline, agency, handler …) and every step of a
+  case's history (sync/hub/workflow.py).
+* ``epeople_forwards`` (step ``_epeople_queue``) — the hand-off to e-People
+  (sync/hub/epeople/queue.py).
 * ``sealed_records`` — public-interest reports whose reporter the hub seals, decided
   from the first version that was a report (docs/security.md §3).
 """
@@ -96,6 +101,20 @@ records = sa.Table(
     # the review finished the case, and when its personal data was destroyed.
     sa.Column("finished_at", sa.String(40)),
     sa.Column("purged_at", sa.String(40)),
+    # The review workflow (sync/hub/workflow.py; added by the step _review_workflow):
+    # the hub's own revision of the case (every accepted push and every review action
+    # raises it: If-Match / ETag), the statutory deadline as it stands now (moved by a
+    # supplement's pause and by extensions), where the case went and who handles it.
+    *[sa.Column(name, kind) for name, kind in (
+        ("case_version", sa.Integer), ("deadline_due", sa.String(40)),
+        ("deadline_rule", sa.String(40)), ("paused_at", sa.String(40)),
+        ("extended_by", sa.Integer), ("extensions", sa.Integer),
+        ("agency", sa.String(200)), ("forwarded_at", sa.String(40)),
+        ("transferred_at", sa.String(40)), ("handler", sa.Text),
+        ("closed_at", sa.String(40)), ("answered_on", sa.String(10)),
+        # What the queue filters and searches by, copied from the content at each push.
+        ("kind", sa.String(20)), ("region", sa.String(100)), ("title", sa.Text),
+        ("search_text", sa.Text), ("search_grams", sa.Text))],
     sa.Index("records_device", "device_id"),
 )
 
@@ -121,6 +140,11 @@ conflicts = sa.Table(
     sa.Column("content_hash", sa.String(64), nullable=False),
     sa.Column("content", sa.Text, nullable=False),
     sa.Column("at", sa.String(40), nullable=False),
+    # Settled by a supervisor (sync/hub/conflicts.py; step _review_workflow): when, by whom,
+    # and how (hub, laptop or merge). An open conflict has none.
+    sa.Column("resolved_at", sa.String(40)),
+    sa.Column("resolved_by", sa.String(100)),
+    sa.Column("resolution", sa.String(20)),
     sa.UniqueConstraint("record_id", "content_hash", name="conflicts_once"),
 )
 
@@ -196,6 +220,45 @@ sealed_records = sa.Table(
     sa.Column("record_id", sa.String(64), primary_key=True),
     sa.Column("version", sa.Integer, nullable=False),   # the first version that was a report
     sa.Column("sealed_at", sa.String(40), nullable=False),
+)
+
+# Every step of a case's life at the centre, for its history: what arrived from the laptop
+# (received, edited, a conflict kept) and every review action, with who, in which role,
+# from which state to which, the reason, and the action's details (agency, new deadline,
+# handler …) as JSON.
+case_events = sa.Table(
+    "case_events", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("record_id", sa.String(64), nullable=False),
+    sa.Column("at", sa.String(40), nullable=False),
+    sa.Column("actor", sa.String(100), nullable=False),
+    sa.Column("role", sa.String(20), nullable=False),
+    sa.Column("action", sa.String(40), nullable=False),
+    sa.Column("from_state", sa.String(20)),
+    sa.Column("to_state", sa.String(20)),
+    sa.Column("note", sa.Text),
+    sa.Column("details", sa.Text),
+    sa.Column("case_version", sa.Integer, nullable=False),
+    sa.Index("case_events_record", "record_id", "id"),
+)
+
+# Cases forwarded to e-People and how their hand-off goes (sync/hub/epeople/queue.py):
+# queued (waiting for the connector, with its next try), exported (in an operator's batch,
+# waiting for the 신청번호 to be recorded), sent (registered: the number) or failed (the
+# last error, for a supervisor). One row a case: one case, one 신청번호.
+epeople_forwards = sa.Table(
+    "epeople_forwards", metadata,
+    sa.Column("record_id", sa.String(64), primary_key=True),
+    sa.Column("agency", sa.String(200), nullable=False),
+    sa.Column("state", sa.String(20), nullable=False),
+    sa.Column("attempts", sa.Integer, nullable=False),
+    sa.Column("next_at", sa.String(40), nullable=False),
+    sa.Column("last_error", sa.Text),
+    sa.Column("epeople_no", sa.String(40)),
+    sa.Column("queued_at", sa.String(40), nullable=False),
+    sa.Column("queued_by", sa.String(100), nullable=False),
+    sa.Column("updated_at", sa.String(40), nullable=False),
+    sa.Index("epeople_forwards_due", "state", "next_at"),
 )
 
 # Wrong passwords of the last minute (and attempts under way), to throttle guessing in
@@ -314,8 +377,67 @@ def _retention(conn: sa.Connection) -> None:
                  .values(finished_at=sa.func.coalesce(last_review, now())))
 
 
+REVIEW_COLUMNS = ("case_version", "deadline_due", "deadline_rule", "paused_at", "extended_by",
+                  "extensions", "agency", "forwarded_at", "transferred_at", "handler",
+                  "closed_at", "answered_on", "kind", "region", "title", "search_text",
+                  "search_grams")
+
+
+def _review_workflow(conn: sa.Connection) -> None:
+    """The review workflow's columns and the cases' history (issue 13). Cases pushed
+    before get their deadline, kind, region and search text from their content, revision 1,
+    and the state's e-People number as their agency's answer so far."""
+    import json
+
+    from sync.hub.case_fields import case_fields
+
+    kinds = {column.name: column.type for column in records.columns}
+    present = {c["name"] for c in sa.inspect(conn).get_columns("records")}
+    for name in REVIEW_COLUMNS:
+        if name not in present:
+            type_sql = kinds[name].compile(dialect=conn.dialect)
+            conn.execute(sa.text(f"ALTER TABLE records ADD COLUMN {name} {type_sql}"))
+    present = {c["name"] for c in sa.inspect(conn).get_columns("conflicts")}
+    for name in ("resolved_at", "resolved_by", "resolution"):
+        if name not in present:
+            type_sql = conflicts.c[name].type.compile(dialect=conn.dialect)
+            conn.execute(sa.text(f"ALTER TABLE conflicts ADD COLUMN {name} {type_sql}"))
+    metadata.create_all(conn, tables=[case_events])
+    rows = conn.execute(sa.select(records.c.id, records.c.type, records.c.content)
+                        .where(records.c.case_version.is_(None))).all()
+    fills = [{"_id": row.id, **case_fields(row.type, json.loads(row.content))}
+             for row in rows]
+    if fills:
+        conn.execute(records.update().where(records.c.id == sa.bindparam("_id")).values(
+            case_version=1, extended_by=0, extensions=0,
+            **{name: sa.bindparam(name) for name in fills[0] if name != "_id"}), fills)
+
+
+def _epeople_queue(conn: sa.Connection) -> None:
+    """The e-People hand-off's queue (issue 13 §2): empty — a case given its 신청번호
+    before was registered by hand and has nothing to send."""
+    metadata.create_all(conn, tables=[epeople_forwards])
+
+
+def _queue_indexes(conn: sa.Connection) -> None:
+    """The review queue's indexes (sync/hub/case_queue.py): by state and deadline, by
+    deadline, receipt, kind and region; on PostgreSQL the bigram index of the search."""
+    for name, columns in (("records_state_due", "review_state, deadline_due"),
+                          ("records_due", "deadline_due"),
+                          ("records_received", "received_at"),
+                          ("records_kind", "kind, deadline_due"),
+                          ("records_region", "region"),
+                          ("records_synced", "synced_at, id")):
+        conn.execute(sa.text(f"CREATE INDEX IF NOT EXISTS {name} ON records ({columns})"))
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.text("CREATE INDEX IF NOT EXISTS records_grams ON records USING gin "
+                             "(to_tsvector('simple', search_grams))"))
+
+
 STEPS: list[Callable[[sa.Connection], None]] = [_step1, _step2, _step3, _step4, _seal_reports,
-                                                _throttle_and_token_use, _retention]
+                                                _throttle_and_token_use, _retention,
+                                                _review_workflow, _epeople_queue,
+                                                _queue_indexes]
 LATEST = len(STEPS)
 
 

@@ -109,6 +109,15 @@ class Change(BaseModel):
     status: str | None
     epeople_no: str | None
     at: str
+    # Since the review workflow (absent from changes made before it):
+    action: str | None = None
+    note: str | None = None
+    by: str | None = None
+    role: str | None = None
+    deadline_due: str | None = None
+    agency: str | None = None
+    handler: dict[str, Any] | None = None
+    case_version: int | None = None
 
 
 class PullResponse(BaseModel):
@@ -134,10 +143,40 @@ def _no_controls(multiline: bool):
     return AfterValidator(check)
 
 
+class Handler(BaseModel):
+    """처리담당자: 소속·성명·연락처 (민원처리법 시행령 제31조)."""
+    model_config = ConfigDict(extra="forbid")
+    org: Annotated[str, Field(min_length=1, max_length=100), _no_controls(multiline=False)]
+    name: Annotated[str, Field(min_length=1, max_length=50), _no_controls(multiline=False)]
+    phone: Annotated[str, Field(min_length=1, max_length=30), _no_controls(multiline=False)]
+
+
 class ReviewRequest(BaseModel):
-    state: Literal["has_issues", "approved", "rejected"]
+    """A supervisor's step (sync/hub/workflow.py). ``action`` is one of the workflow's;
+    ``state`` is the first API's way (has_issues = return, approved = approve, rejected =
+    reject), still accepted. Send ``If-Match`` with the case's ``case_version`` to refuse
+    the step (412) when another supervisor changed the case meanwhile."""
+    model_config = ConfigDict(extra="forbid")
+    action: Literal[protocol.REVIEW_ACTIONS] | None = None  # type: ignore[valid-type]
+    state: Literal["has_issues", "approved", "rejected"] | None = None
     note: Annotated[str, Field(max_length=4000), _no_controls(multiline=True)] | None = None
+    agency: Annotated[str, Field(max_length=200), _no_controls(multiline=False)] | None = None
     epeople_no: Annotated[str, Field(max_length=40), _no_controls(multiline=False)] | None = None
+    new_deadline: Annotated[str, Field(max_length=10)] | None = None   # YYYY-MM-DD
+    handler: Handler | None = None
+    citizen_consent: bool | None = None
+    answered_on: Annotated[str, Field(max_length=10)] | None = None    # YYYY-MM-DD, close
+
+
+class ResolveRequest(BaseModel):
+    """A supervisor settles a kept conflict (sync/hub/conflicts.py): keep the hub's
+    content, take the laptop's edit, or merge (``fields``: top-level key → "hub" or
+    "laptop"). Send ``If-Match`` with the case's ``case_version``."""
+    model_config = ConfigDict(extra="forbid")
+    conflict_version: Annotated[int, Field(ge=1, le=2**31 - 1)]
+    take: Literal["hub", "laptop", "merge"]
+    fields: dict[Annotated[str, Field(max_length=64)], Literal["hub", "laptop"]] | None = None
+    note: Annotated[str, Field(max_length=4000), _no_controls(multiline=True)] | None = None
 
 
 class BlobSummary(BaseModel):
@@ -172,16 +211,74 @@ class Case(BaseModel):
     synced_at: str
     content: dict[str, Any]
     conflicts: list[KeptConflict]
+    case_version: int
+    deadline_due: str | None
+    deadline_rule: str | None
+    paused_since: str | None
+    extensions: int
+    agency: str | None
+    handler: dict[str, Any] | None
+    forwarded_at: str | None
+    transferred_at: str | None
+    closed_at: str | None
+    answered_on: str | None
+    region: str | None
 
 
 class CasesResponse(BaseModel):
     protocol: int
     cases: list[Case]
+    total: int
+    total_capped: bool
+    next_offset: int | None
 
 
 class ReviewResponse(BaseModel):
     protocol: int
     change: Change
+    case_version: int
+
+
+class EpeopleForward(BaseModel):
+    receipt_no: str | None
+    agency: str
+    state: Literal["queued", "exported", "sent", "failed"]
+    attempts: int
+    next_at: str
+    last_error: str | None
+    epeople_no: str | None
+    queued_at: str
+    queued_by: str
+    updated_at: str
+
+
+class EpeopleQueueResponse(BaseModel):
+    protocol: int
+    forwards: list[EpeopleForward]
+
+
+class CaseEvent(BaseModel):
+    at: str
+    actor: str
+    role: str
+    action: str
+    from_state: str | None
+    to_state: str | None
+    note: str | None
+    details: dict[str, Any] | None
+    case_version: int
+
+
+class CaseResponse(BaseModel):
+    protocol: int
+    case: Case
+    allowed_actions: list[str]
+
+
+class HistoryResponse(BaseModel):
+    protocol: int
+    receipt_no: str
+    events: list[CaseEvent]
 
 
 class VisitCase(BaseModel):

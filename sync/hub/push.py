@@ -17,8 +17,9 @@ from typing import Any
 import sqlalchemy as sa
 
 from sync import protocol, receipt_check
-from sync.hub import device_text
+from sync.hub import case_log, device_text, workflow
 from sync.hub.auth import Device
+from sync.hub.case_fields import QUEUE_COLUMNS, case_fields
 from sync.hub.db import insert_many, now
 from sync.hub.migrations import (blob_owners, blobs, conflicts, record_versions,
                                  record_visits, records)
@@ -179,7 +180,7 @@ def _push(conn: sa.Connection, device: Device,
     ids = list({r["id"] for r in batch})
     held = {row.id: row._asdict() for row in conn.execute(
         sa.select(records.c.id, records.c.device_id, records.c.version, records.c.content_hash,
-                  records.c.review_state, records.c.receipt_no)
+                  records.c.review_state, records.c.receipt_no, records.c.case_version)
         # FOR UPDATE (PostgreSQL; SQLite's writers are serialised anyway): a concurrent
         # push of the same record waits for this one instead of judging a stale version.
         .where(records.c.id.in_(ids)).with_for_update())}
@@ -230,6 +231,7 @@ def _push(conn: sa.Connection, device: Device,
     } if wanted else {}
 
     stamp = now()
+    held_before = {rid: dict(row) for rid, row in held.items()}
     new_rows, updates, versions, new_conflicts = [], [], [], []
     slots = iter(i for i, r in enumerate(results) if r is None)
     for (record, refs), slot in zip(judged, slots):
@@ -241,13 +243,53 @@ def _push(conn: sa.Connection, device: Device,
             version=sa.bindparam("version"), content_hash=sa.bindparam("content_hash"),
             content=sa.bindparam("content"), receipt_no=sa.bindparam("receipt_no"),
             received_at=sa.bindparam("received_at"),
-            review_state=sa.bindparam("review_state")), updates)
+            review_state=sa.bindparam("review_state"),
+            # The hub's revision of the case: the laptop's edit is a new one (If-Match).
+            case_version=records.c.case_version + 1,
+            **{k: sa.bindparam(k) for k in QUEUE_COLUMNS}),
+            updates)
     insert_many(conn, record_versions, versions)
     _link_visits(conn, judged, results, [u["_id"] for u in updates])
     seal_accepted(conn, judged, results, stamp)
     if new_conflicts:
         conn.execute(conflicts.insert(), new_conflicts)
+    _log(conn, device, held_before, new_rows, updates, new_conflicts, stamp)
     return results  # type: ignore[return-value]
+
+
+def _log(conn: sa.Connection, device: Device, held_before: dict[str, dict[str, Any]],
+         new_rows, updates, new_conflicts, stamp: str) -> None:
+    """The cases' history of this push; a returned case whose fix arrived resumes its
+    clock and tells its laptop the moved deadline (:func:`sync.hub.workflow.resume`, the
+    feed's write, so last)."""
+    actor = f"device {device.code}"
+
+    def entry(rid: str, action: str, version: int, before: str | None, after: str | None):
+        return {"record_id": rid, "at": stamp, "actor": actor, "role": "device",
+                "action": action, "from_state": before, "to_state": after, "note": None,
+                "details": None, "case_version": version}
+
+    def prior(rid: str) -> tuple[str, int]:
+        """(state, revision) the case had before this push (a case new in this batch:
+        received, 1)."""
+        held = held_before.get(rid) or {}
+        return held.get("review_state", "received"), held.get("case_version") or 1
+
+    resumed = sorted({u["_id"] for u in updates if prior(u["_id"])[0] == "has_issues"})
+    case_log.log_arrivals(conn, [
+        *(entry(row["id"], "received", 1, None, "received") for row in new_rows),
+        *(entry(u["_id"], "updated", prior(u["_id"])[1] + 1, prior(u["_id"])[0],
+                u["review_state"]) for u in updates if u["_id"] not in resumed),
+        *(entry(c["record_id"], "conflict_kept", prior(c["record_id"])[1],
+                prior(c["record_id"])[0], prior(c["record_id"])[0]) for c in new_conflicts)])
+    if resumed:
+        rows = conn.execute(sa.select(records).where(records.c.id.in_(resumed))
+                            .order_by(records.c.id).with_for_update()).all()
+        for row in rows:
+            # The row as it was before this push's update: the pause and revision it had.
+            before = case_log.Snapshot(row._asdict(), review_state="has_issues",
+                                       case_version=prior(row.id)[1])
+            workflow.resume(conn, before, actor=actor)
 
 
 def _link_visits(conn: sa.Connection, judged, results, updated: list[str]) -> None:
@@ -282,7 +324,8 @@ def _judge(record, refs, device, held, number_owner, have, kept_conflicts, stamp
                "content_hash": record["content_hash"], "content": text, "receipt_no": number,
                "received_at": content.get("received_at"), "synced_at": stamp,
                "review_state": "received", "review_note": None, "status": None,
-               "epeople_no": None}
+               "epeople_no": None, "case_version": 1, "extended_by": 0, "extensions": 0,
+               **case_fields(record["type"], content)}
         new_rows.append(row)
     else:
         if current["device_id"] != device.id:
@@ -306,10 +349,12 @@ def _judge(record, refs, device, held, number_owner, have, kept_conflicts, stamp
                            f"from version {record['base_version']} — kept for a supervisor")
         review_state = "edited" if current["review_state"] == "has_issues" \
             else current["review_state"]
+        fields = case_fields(record["type"], content)
         updates.append({"_id": rid, "version": version, "content_hash": record["content_hash"],
                         "content": text, "receipt_no": number,
                         "received_at": content.get("received_at"),
-                        "review_state": review_state})
+                        "review_state": review_state,
+                        **{k: fields[k] for k in QUEUE_COLUMNS}})
     held[rid] = {"device_id": device.id, "version": version,
                  "content_hash": record["content_hash"],
                  "review_state": "received" if current is None else review_state}

@@ -41,7 +41,8 @@ import sqlalchemy as sa
 
 from sync.hub.auth import record_audit
 from sync.resources import resource_path
-from sync.hub.migrations import blob_owners, blobs, changes, conflicts, record_versions, records
+from sync.hub.migrations import (blob_owners, blobs, case_events, changes, conflicts,
+                                 record_versions, records)
 
 RULES = ("rules", "hub-retention.json")
 log = logging.getLogger("fieldbus_hub")
@@ -149,10 +150,14 @@ def purge(engine: sa.Engine, *, now: _dt.datetime | None = None,
             kept = json.dumps(_kept(row.type, json.loads(row.content)), ensure_ascii=False,
                               sort_keys=True, separators=(",", ":"))
             conn.execute(records.update().where(records.c.id == row.id).values(
-                content=kept, review_note=None, purged_at=stamp))
+                content=kept, review_note=None, title=None, search_text=None, search_grams=None,
+                purged_at=stamp))
             record_audit(conn, actor, "record_purged", row.receipt_no or row.id)
         conn.execute(record_versions.delete().where(record_versions.c.record_id.in_(ids)))
         conn.execute(conflicts.delete().where(conflicts.c.record_id.in_(ids)))
+        # The history keeps who did what and when; the words written about the case go.
+        conn.execute(case_events.update().where(case_events.c.record_id.in_(ids))
+                     .values(note=None))
         _forget_review_notes(conn, ids)
         _drop_unnamed_blobs(conn, shas)
     _reclaim(engine)
@@ -160,12 +165,13 @@ def purge(engine: sa.Engine, *, now: _dt.datetime | None = None,
 
 
 def _forget_review_notes(conn: sa.Connection, ids: list[str]) -> None:
-    """The pull feed's review changes carry the supervisor's note: emptied."""
+    """The pull feed's review changes carry the supervisor's note and the step's: emptied."""
     for seq, body in conn.execute(sa.select(changes.c.seq, changes.c.body)
                                   .where(changes.c.record_id.in_(ids))).all():
         change = json.loads(body)
-        if change.get("review_note") is not None:
+        if change.get("review_note") is not None or change.get("note") is not None:
             change["review_note"] = None
+            change["note"] = None
             conn.execute(changes.update().where(changes.c.seq == seq).values(
                 body=json.dumps(change, ensure_ascii=False, sort_keys=True,
                                 separators=(",", ":"))))

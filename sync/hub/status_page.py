@@ -23,7 +23,8 @@ KINDS = {"inquiry": "질의", "suggestion": "건의", "grievance": "고충민원
 STATUSES = {"received": "접수", "resolved": "현장 해결", "referred": "안내(이송)",
             "forwarded": "기관 이송", "closed": "종결"}
 REVIEWS = {"received": "접수됨", "has_issues": "보완 요청", "edited": "보완됨",
-           "approved": "검토 완료", "rejected": "반려"}
+           "approved": "검토 완료", "rejected": "반려", "forwarded": "기관 이송",
+           "closed": "처리 완료"}
 
 #: The page's only style. The hub's Content-Security-Policy allows it by this hash, and
 #: nothing else: no script (the page has none), no other style, image or frame.
@@ -56,7 +57,7 @@ def render(engine: sa.Engine, receipt_no: str, code: str | None) -> str | None:
     with reader(engine).connect() as conn:
         row = conn.execute(
             sa.select(records.c.content, records.c.status, records.c.review_state,
-                      devices.c.qr_secret)
+                      records.c.deadline_due, devices.c.qr_secret)
             .select_from(records.join(devices, records.c.device_id == devices.c.id))
             .where(records.c.receipt_no == receipt_no, records.c.type == "complaint")).first()
     if row is None or not protocol.status_code_matches(receipt_no, code, row.qr_secret):
@@ -68,7 +69,8 @@ def render(engine: sa.Engine, receipt_no: str, code: str | None) -> str | None:
              ("접수일", _day(content.get("received_at"))),
              ("처리 상태", STATUSES.get(status, status or "—")),
              ("검토", REVIEWS.get(row.review_state, row.review_state)),
-             ("처리 기한", _day(content.get("deadline")))]
+             # as it stands: moved at the centre by a supplement's pause or an extension
+             ("처리 기한", _day(row.deadline_due or content.get("deadline")))]
     body = "<dl>" + "".join(f"<dt>{html.escape(k)}</dt><dd>{html.escape(str(v))}</dd>"
                             for k, v in items) + "</dl>"
     return _PAGE.format(title="민원 진행 상황", body=body)

@@ -115,7 +115,7 @@ def test_every_call_checks_token_and_role(bus):
                     ("HEAD", protocol.ATTACHMENT.format(sha256=sha), {}),
                     ("PUT", protocol.ATTACHMENT.format(sha256=sha), {"content": b""})]
     person_calls = [("GET", protocol.CASES, {})]
-    review = ("POST", protocol.REVIEW.format(id="x"), {"json": {"state": "approved"}})
+    review = ("POST", protocol.REVIEW.format(receipt_no="x"), {"json": {"state": "approved"}})
     for method, path, extra in device_calls + person_calls + [review]:
         for headers in ({}, bearer("fbd_not-a-token"), bearer("fbp_not-a-token"),
                         {"Authorization": "Basic a2ltOnB3"}):
@@ -294,7 +294,7 @@ def test_attachments_are_verified_size_limited_and_idempotent(bus, tmp_path):
 
 
 def _review(bus, rid, state="has_issues", **extra):
-    answer = httpx.post(bus.url + protocol.REVIEW.format(id=rid),
+    answer = httpx.post(bus.url + protocol.REVIEW.format(receipt_no=rid),
                         headers=bearer(bus.supervisor_token), json={"state": state, **extra})
     assert answer.status_code == 200, answer.text
     return answer.json()["change"]
@@ -341,7 +341,7 @@ def test_review_states_follow_the_case(bus):
     assert cases["cases"][0]["review_state"] == "edited"
     approved = _review(bus, "r1", "approved", epeople_no="1AA-2611-0012345")
     assert approved["status"] == "forwarded" and approved["epeople_no"] == "1AA-2611-0012345"
-    bad = httpx.post(bus.url + protocol.REVIEW.format(id="r1"),
+    bad = httpx.post(bus.url + protocol.REVIEW.format(receipt_no="r1"),
                      headers=bearer(bus.supervisor_token), json={"state": "edited"})
     assert bad.status_code == 422
     push(bus.url, bus.device_token, [record("r2", complaint(2))])
@@ -353,7 +353,7 @@ def test_review_states_follow_the_case(bus):
 
 
 def _refused(bus, rid, state, **extra):
-    answer = httpx.post(bus.url + protocol.REVIEW.format(id=rid),
+    answer = httpx.post(bus.url + protocol.REVIEW.format(receipt_no=rid),
                         headers=bearer(bus.supervisor_token), json={"state": state, **extra})
     return answer.status_code, _error_code(answer), answer.json()["error"]["message"]
 

@@ -128,11 +128,11 @@ def test_review_notes_are_masked_and_cleaned(bus, engine):
         assert conn.execute(sa.select(records.c.review_note)).scalar_one() == MASKED
     refused = bus.hub.cli("review", receipt, "--state", "has_issues", "--note", "노트\x1b[2J")
     assert refused.returncode == 2 and "control character" in refused.stderr
-    answer = httpx.post(bus.url + protocol.REVIEW.format(id="r1"),
+    answer = httpx.post(bus.url + protocol.REVIEW.format(receipt_no="r1"),
                         headers=bearer(bus.supervisor_token),
                         json={"state": "has_issues", "note": "<b>x</b>\u202e 900101-1234567"})
     assert answer.status_code == 422, answer.text
-    answer = httpx.post(bus.url + protocol.REVIEW.format(id="r1"),
+    answer = httpx.post(bus.url + protocol.REVIEW.format(receipt_no="r1"),
                         headers=bearer(bus.supervisor_token),
                         json={"state": "has_issues", "note": "확인\n900101 1234567"})
     assert answer.status_code == 200, answer.text

@@ -3,11 +3,13 @@ data; one made by a newer hub is refused."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
 import sqlalchemy as sa
 
+from sync import deadlines
 from sync.hub import auth, migrations
 from sync.hub.db import connect
 from tests.hub.fixtures import PASSWORD, hub_cli
@@ -82,3 +84,40 @@ def test_a_database_from_a_newer_hub_is_refused(hub_db_url):
         engine.dispose()
     done = hub_cli(hub_db_url, "cases")
     assert done.returncode == 3 and "schema version 99" in done.stderr
+
+
+def test_cases_from_before_the_workflow_get_their_deadline_and_queue_columns(hub_db_url):
+    """Step _review_workflow: a case stored before has revision 1, the deadline the laptop
+    printed (counted again from the kind when the laptop did not send it), and the
+    columns the queue filters and searches by."""
+    engine = connect(hub_db_url, migrate=False)
+    before = migrations.STEPS.index(migrations._review_workflow)
+    try:
+        assert migrations.migrate(engine, target=before) == before
+        with engine.begin() as conn:
+            conn.execute(migrations.users.insert().values(
+                name="kim", role="officer", disabled=False, created_at="2026-11-01",
+                password_hash=auth._hasher.hash(PASSWORD)))
+            conn.execute(migrations.devices.insert().values(
+                code="B07A", key_hash="0" * 64, qr_secret="ab" * 32, token_hash=None,
+                revoked=False, enrolled_by=1, enrolled_at="2026-11-02"))
+            for rid, content in (("r1", complaint(1, title="도로포장 요청")),
+                                 ("r2", complaint(2, deadline_due="2026-12-24T18:00:00+09:00",
+                                                  deadline_rule="grievance"))):
+                conn.execute(migrations.records.insert().values(
+                    id=rid, type="complaint", device_id=1, version=1, content_hash="0" * 64,
+                    content=json.dumps(content), receipt_no=content["receipt_no"],
+                    received_at=content["received_at"], synced_at="2026-11-26",
+                    review_state="received"))
+        assert migrations.migrate(engine) == migrations.LATEST
+        with engine.connect() as conn:
+            rows = {r.id: r for r in conn.execute(sa.select(migrations.records))}
+    finally:
+        engine.dispose()
+    assert rows["r1"].case_version == 1 and rows["r1"].kind == "grievance"
+    assert rows["r1"].region == "경상북도 구미시" and "도로포장" in rows["r1"].search_text
+    counted = deadlines.statutory_deadline("grievance", dt.datetime.fromisoformat(
+        complaint(1)["received_at"]))
+    assert rows["r1"].deadline_due == counted.due.isoformat() == "2027-02-23T18:00:00+09:00"
+    assert rows["r1"].deadline_rule == "grievance"
+    assert rows["r2"].deadline_due == "2026-12-24T18:00:00+09:00"  # as the laptop sent it

@@ -20,7 +20,8 @@ import pytest
 import sqlalchemy as sa
 
 from sync.hub import retention
-from sync.hub.migrations import audit, blobs, changes, conflicts, record_versions, records
+from sync.hub.migrations import (audit, blobs, case_events, changes, conflicts,
+                                 record_versions, records)
 from tests.hub.helpers import complaint, counsel, outcomes, push, record, upload
 
 NAME, TITLE, BODY, NOTE = "김뛣퓛수", "쀍쀎쀏 가로등", "뙇뙈뙉 밤마다 꺼집니다", "뷂뷃뷄 확인 바람"
@@ -79,7 +80,8 @@ def _finishing_year(engine, rid: str) -> int:
 def _all_text(engine) -> str:
     with engine.connect() as conn:
         # (not repr(): SQLAlchemy shortens long values in a row's repr)
-        parts = [str(value) for table in (records, record_versions, conflicts, changes, audit)
+        parts = [str(value) for table in (records, record_versions, conflicts, changes, audit,
+                                          case_events)
                  for row in conn.execute(sa.select(table)) for value in row]
         parts += [bytes(row.data).decode("utf-8", "replace")
                   for row in conn.execute(sa.select(blobs.c.data))]

@@ -124,3 +124,27 @@ def test_the_counsel_confirmation_says_what_was_agreed_and_never_the_notes(print
     entry = [row for row in audit_rows(cstore) if row["action"] == "receipt_printed"][-1]
     assert (entry["record_type"], entry["record_id"]) == ("counsel_session", session.id)
     assert entry["details"]["layout"] == layout and printed.issue.number == 1
+
+
+def test_a_reprint_carries_the_centres_deadline_and_handler(printer, cstore, clock):
+    """After the centre extended the case and named its handler (issue 13), a reprint
+    says the deadline that holds now (and the one first printed) and whom to call."""
+    from datetime import timedelta
+
+    from fieldbus.store import complaints, reviews
+
+    number = printer.add()
+    case = complaints.get(cstore, number)
+    _, pdf = printer.complaint(number)
+    assert "정담당" not in pdf_text(pdf)
+    later = case.deadline_due + timedelta(days=21)
+    reviews.apply_many(cstore, [reviews.Review(
+        number, "received", None, case.received_at + timedelta(days=2), by="최관리",
+        role="supervisor", action="extend", deadline_due=later.isoformat(),
+        handler={"org": "구미시 도로과", "name": "정담당", "phone": "054-480-0000"})],
+        by=cstore.officer)
+    _, pdf = printer.complaint(number)
+    text = squashed(pdf_text(pdf))
+    assert squashed(f"처리 예정일 Expected by {later.date().isoformat()}") in text
+    assert squashed(f"센터에서 변경 (처음 발행: {case.deadline_due.date().isoformat()})") in text
+    assert squashed("구미시 도로과 · 정담당 · ☎ 054-480-0000") in text

@@ -74,7 +74,8 @@ def sync_names() -> dict[str, str]:
 
 def review_names() -> dict[str | None, str]:
     return {None: tr("검토 전"), "received": tr("검토 중"), "has_issues": tr("보완 요청"),
-            "edited": tr("보완 제출"), "approved": tr("승인"), "rejected": tr("반려")}
+            "edited": tr("보완 제출"), "approved": tr("승인"), "rejected": tr("반려"),
+            "forwarded": tr("기관 전달"), "closed": tr("처리 완료")}
 
 
 def short_time(iso: str, *, this_year: int | None = None) -> str:

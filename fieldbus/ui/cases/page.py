@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldbus.services.case_edit import correction_refusal, may_correct, may_resubmit
-from sync.deadlines import kst_today
+from sync.deadlines import KST, kst_today
 from fieldbus.store.case_list import COUNSEL, Filters
 from fieldbus.ui.cases import model as cases_model
 from fieldbus.ui.cases.columns import ColumnFit
@@ -557,7 +557,9 @@ def _render_session(data: dict, revealed: bool) -> str:
 def field_words(fields) -> str:
     """The fields an edit changed, in the form's words: ``petitioner.phone`` → 전화번호."""
     words = editor_labels() | {"petitioner": tr("민원인"), "guidance": tr("접수 안내"),
-                               "oral_report": tr("구술 신고"), "consent": tr("개인정보 동의")}
+                               "oral_report": tr("구술 신고"), "consent": tr("개인정보 동의"),
+                               "review_state": tr("검토 상태"), "review_note": tr("검토 의견"),
+                               "centre": tr("기한·담당")}
     return ", ".join(words.get(f) or words.get(f.rsplit(".", 1)[-1]) or f for f in fields)
 
 
@@ -565,6 +567,25 @@ def _reason(entry) -> str:
     """" — 까닭: …" after an edit's fields: the reason given for a correction."""
     reason = getattr(entry, "reason", None)
     return " — " + _esc(tr("까닭: {0}").format(reason)) if reason else ""
+
+
+def _centre_rows(c) -> list[tuple[str, str]]:
+    """What the centre last said (pulled from the hub): who took the step and when, the
+    agency the case went to, its handler (소속·성명·연락처)."""
+    centre = c.centre
+    if centre is None:
+        return []
+    rows = []
+    if centre.by or centre.at:
+        when = centre.at.astimezone(KST).strftime("%Y-%m-%d %H:%M") if centre.at else ""
+        rows.append((tr("마지막 검토"), _esc(" · ".join(x for x in (centre.by, when) if x))))
+    if centre.agency:
+        rows.append((tr("처리 기관"), _esc(centre.agency)))
+    if centre.handler:
+        h = centre.handler
+        rows.append((tr("처리담당자"), _esc(f"{h.get('org')} {h.get('name')} "
+                                           f"({h.get('phone')})")))
+    return rows
 
 
 def render_detail(detail: Detail, officer, today: date, *, revealed: bool = False) -> str:
@@ -575,9 +596,15 @@ def render_detail(detail: Detail, officer, today: date, *, revealed: bool = Fals
     d = c.draft
     kinds, statuses = cases_model.kind_names(), cases_model.status_names()
     syncs, reviews = cases_model.sync_names(), cases_model.review_names()
+    current = c.current_deadline_due
     if c.deadline is None:  # no name and no address: not a 민원 under 민원처리법 제2조
         overdue = False
         deadline = _esc(tr("없음 (익명: 법정 처리기간 없음)"))
+    elif current is not None and c.deadline_due is not None and current != c.deadline_due:
+        # Moved at the centre (a supplement's pause, an extension): the receipt's too.
+        overdue = current.date() < today and c.review_state not in ("rejected", "closed")
+        deadline = _esc(tr("{0} (접수증의 기한 {1}에서 센터가 변경)").format(
+            current.date().isoformat(), c.deadline.isoformat()))
     else:
         overdue = c.deadline < today and c.status not in ("resolved", "closed")
         deadline = _esc(c.deadline.isoformat())
@@ -613,6 +640,7 @@ def render_detail(detail: Detail, officer, today: date, *, revealed: bool = Fals
         (tr("공개 여부"), _esc(tr("공개") if d.disclosure == "public" else tr("비공개"))),
         (tr("방문"), _esc(f"{c.visit.day.isoformat()} {c.visit.venue}" if c.visit else None)),
         (tr("국민신문고 신청번호"), _esc(c.epeople_no)),
+        *_centre_rows(c),
     ]
     parts = [f"<h3>{_esc(d.title)}</h3>"]
     if c.review_state == "has_issues":
@@ -627,7 +655,9 @@ def render_detail(detail: Detail, officer, today: date, *, revealed: bool = Fals
         parts.append(f"<h4>{_esc(tr('첨부'))}</h4><ul>")
         parts.extend(f"<li>{_esc(a.filename)} ({a.size:,} B)</li>" for a in c.attachments)
         parts.append("</ul>")
-    actions = {"created": tr("접수"), "edited": tr("수정")}
+    actions = {"created": tr("접수"), "edited": tr("수정"),
+               "centre_extend": tr("관리자: 처리기한 연장"),
+               "centre_assign": tr("관리자: 처리담당자 지정")}
     actions.update({f"review_{code}": tr("관리자 검토: {0}").format(name)
                     for code, name in reviews.items() if code is not None})
     parts.append(f"<h4>{_esc(tr('처리 이력'))}</h4><table cellspacing='0' cellpadding='2'>")

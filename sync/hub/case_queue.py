@@ -35,7 +35,10 @@ from sync.hub.migrations import devices, record_visits, records
 FINISHED = ("rejected", "closed")
 #: ``total`` is counted exactly up to this many cases, and said to be "more" beyond: a
 #: count of a million rows is not worth a queue page's wait.
-TOTAL_CAP = 10_000
+TOTAL_CAP = 1_000
+#: A search on PostgreSQL first reads this many of the filtered cases in the page's order
+#: and checks the text in each (see :func:`sync.hub.cases.page`).
+WALK = 20_000
 MAX_QUERY = 200
 
 
@@ -58,6 +61,12 @@ class Filters:
     now: _dt.datetime | None = field(default=None, compare=False)
 
 
+#: The deadline as the queue sorts it, cases without one last: written the same in the
+#: index (``_queue_indexes``), so both databases walk the index in this order instead of
+#: sorting (SQLite's index puts NULLs first, and ``NULLS LAST`` would not use it).
+DUE_ORDER = sa.func.coalesce(records.c.deadline_due, sa.literal_column("'9999'"))
+
+
 def _like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -66,12 +75,18 @@ def _day_start(day: _dt.date) -> str:
     return _dt.datetime.combine(day, _dt.time(0), tzinfo=KST).isoformat()
 
 
-def conditions(filters: Filters, dialect: str) -> list[sa.ColumnElement[bool]]:
-    """The WHERE of ``filters`` (the caller adds who may see what)."""
+def conditions(filters: Filters, dialect: str, *, indexed: bool = True
+               ) -> list[sa.ColumnElement[bool]]:
+    """The WHERE of ``filters`` (the caller adds who may see what); ``indexed`` False
+    leaves out the bigram index's condition (the search is then checked row by row)."""
     where: list[sa.ColumnElement[bool]] = []
     if filters.type:
         where.append(records.c.type == filters.type)
-    if filters.device:
+    if len(filters.device) == 1:
+        # as the device's id, so the planner walks that bus's cases in the index's order
+        where.append(records.c.device_id == sa.select(devices.c.id).where(
+            devices.c.code == filters.device[0]).scalar_subquery())
+    elif filters.device:
         where.append(devices.c.code.in_(filters.device))
     if filters.visit:
         where.append(records.c.id.in_(sa.select(record_visits.c.record_id)
@@ -88,31 +103,49 @@ def conditions(filters: Filters, dialect: str) -> list[sa.ColumnElement[bool]]:
     if filters.state:
         where.append(records.c.review_state.in_(filters.state))
     moment = (filters.now or _dt.datetime.now(KST)).astimezone(KST).isoformat()
+    # on DUE_ORDER, not the column, so the range is read off the deadline's index (a case
+    # without a deadline sorts as 9999: never overdue, never due)
     if filters.overdue or filters.due_within is not None:
         where.append(records.c.review_state.not_in(FINISHED))
-        where.append(records.c.deadline_due.is_not(None))
     if filters.overdue:
-        where.append(records.c.deadline_due < moment)
+        where.append(DUE_ORDER < moment)
     if filters.due_within is not None:
         until = ((filters.now or _dt.datetime.now(KST)).astimezone(KST)
                  + _dt.timedelta(days=filters.due_within)).isoformat()
-        where.append(records.c.deadline_due >= moment)
-        where.append(records.c.deadline_due < until)
-    if filters.q:
-        wanted = search_text(unicodedata.normalize("NFC", filters.q.strip()))
-        if wanted:
-            tokens = grams(wanted)
-            if dialect == "postgresql" and tokens:
-                where.append(sa.func.to_tsvector(sa.literal_column("'simple'"),
-                                                 records.c.search_grams).op("@@")(
-                    sa.func.to_tsquery(sa.literal_column("'simple'"), " & ".join(tokens))))
-            where.append(records.c.search_text.like("%" + _like(wanted) + "%", escape="\\"))
+        where.append(DUE_ORDER >= moment)
+        where.append(DUE_ORDER < until)
+    wanted = searched(filters)
+    if wanted:
+        if indexed and uses_index(filters, dialect):
+            where.append(sa.func.to_tsvector(sa.literal_column("'simple'"),
+                                             records.c.search_grams).op("@@")(
+                sa.func.to_tsquery(sa.literal_column("'simple'"), " & ".join(grams(wanted)))))
+        where.append(matches(records.c.search_text, wanted))
     return where
+
+
+def searched(filters: Filters) -> str | None:
+    """The text searched for, as the search text holds it (NFC, case-folded); None
+    without a search."""
+    if not filters.q:
+        return None
+    return search_text(unicodedata.normalize("NFC", filters.q.strip())) or None
+
+
+def uses_index(filters: Filters, dialect: str) -> bool:
+    """Whether the search asks the bigram index (PostgreSQL, two characters or more)."""
+    wanted = searched(filters)
+    return dialect == "postgresql" and bool(wanted and grams(wanted))
+
+
+def matches(column: sa.ColumnElement[str], wanted: str) -> sa.ColumnElement[bool]:
+    """``column`` holds ``wanted`` somewhere inside it: the check every search ends with."""
+    return column.like("%" + _like(wanted) + "%", escape="\\")
 
 
 def ordering(filters: Filters) -> list[sa.ColumnElement]:
     """``due``: overdue and due-soon first (the deadline ascending, cases without one
     last); ``synced``: in the order they reached the centre."""
     if filters.order == "due":
-        return [records.c.deadline_due.asc().nulls_last(), records.c.synced_at, records.c.id]
+        return [DUE_ORDER, records.c.synced_at, records.c.id]
     return [records.c.synced_at, records.c.id]

@@ -18,6 +18,7 @@ database's credentials and sees everything.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, replace
 from typing import Any
 
 import sqlalchemy as sa
@@ -77,10 +78,10 @@ def _seal(entry: dict[str, Any], person: Person, sealed: bool) -> dict[str, Any]
     return entry
 
 
-def _visible(person: Person | None, filters: Filters, dialect: str
+def _visible(person: Person | None, filters: Filters, dialect: str, *, indexed: bool = True
              ) -> list[sa.ColumnElement[bool]]:
     where = [records.c.type.in_(("complaint", "counsel")),
-             *case_queue.conditions(filters, dialect)]
+             *case_queue.conditions(filters, dialect, indexed=indexed)]
     if person is not None and person.role != "supervisor":
         where.append(devices.c.enrolled_by == person.id)
     return where
@@ -90,18 +91,26 @@ _FROM = records.join(devices, records.c.device_id == devices.c.id)
 
 
 def list_cases(engine: sa.Engine, person: Person | None = None, *, limit: int | None = None,
-               offset: int = 0, filters: Filters | None = None) -> list[dict[str, Any]]:
+               offset: int = 0, filters: Filters | None = None,
+               ids: list[str] | None = None) -> list[dict[str, Any]]:
     """Complaints and counsel sessions kept by ``filters`` (:mod:`sync.hub.case_queue`;
-    none: all, oldest first); ``person`` None is the hub's admin."""
+    none: all, oldest first) — or, with ``ids``, those cases in that order (a page the
+    search walk has found); ``person`` None is the hub's admin."""
     filters = filters or Filters()
     query = (sa.select(records, devices.c.code,
                        sealed_records.c.record_id.is_not(None).label("sealed"))
              .select_from(_FROM.outerjoin(sealed_records,
-                                          sealed_records.c.record_id == records.c.id))
-             .where(*_visible(person, filters, engine.dialect.name))
-             .order_by(*case_queue.ordering(filters)).offset(offset).limit(limit))
+                                          sealed_records.c.record_id == records.c.id)))
+    if ids is None:
+        query = (query.where(*_visible(person, filters, engine.dialect.name))
+                 .order_by(*case_queue.ordering(filters)).offset(offset).limit(limit))
+    else:
+        query = query.where(records.c.id.in_(ids))
     with reader(engine).connect() as conn:
         rows = conn.execute(query).all()
+        if ids is not None:
+            place = {ident: n for n, ident in enumerate(ids)}
+            rows.sort(key=lambda row: place[row.id])
         kept = conn.execute(
             sa.select(conflicts).where(conflicts.c.record_id.in_([row.id for row in rows]),
                                        conflicts.c.resolved_at.is_(None))
@@ -128,16 +137,71 @@ def page(engine: sa.Engine, person: Person | None, filters: Filters, *, limit: i
     """A page of the queue, with how many cases the filter keeps (exact up to
     :data:`sync.hub.case_queue.TOTAL_CAP`, ``total_capped`` beyond) and where the next
     page starts (None at the end)."""
-    found = list_cases(engine, person, limit=limit + 1, offset=offset, filters=filters)
+    walked = _walk(engine, person, filters, offset + limit + 1) \
+        if case_queue.uses_index(filters, engine.dialect.name) else None
+    if walked is not None and walked.ids is not None:
+        found = list_cases(engine, person, filters=filters,
+                           ids=walked.ids[offset:offset + limit + 1])
+    else:
+        found = list_cases(engine, person, limit=limit + 1, offset=offset, filters=filters)
     more = len(found) > limit
-    capped = (sa.select(sa.literal(1)).select_from(_FROM)
-              .where(*_visible(person, filters, engine.dialect.name))
-              .limit(case_queue.TOTAL_CAP + 1).subquery())
-    with reader(engine).connect() as conn:
-        total = conn.execute(sa.select(sa.func.count()).select_from(capped)).scalar_one()
+    if walked is not None and walked.total is not None:
+        total = walked.total
+    else:
+        capped = (sa.select(sa.literal(1)).select_from(_FROM)
+                  .where(*_visible(person, filters, engine.dialect.name))
+                  .limit(case_queue.TOTAL_CAP + 1).subquery())
+        with reader(engine).connect() as conn:
+            total = conn.execute(sa.select(sa.func.count()).select_from(capped)).scalar_one()
     return {"cases": found[:limit], "total": min(total, case_queue.TOTAL_CAP),
             "total_capped": total > case_queue.TOTAL_CAP,
             "next_offset": offset + limit if more else None}
+
+
+@dataclass(frozen=True)
+class _Walked:
+    """What reading the first :data:`~sync.hub.case_queue.WALK` cases told: the ids of
+    the page's matches in order (None: not enough there, ask the index) and the total
+    (None: not known from them)."""
+
+    ids: list[str] | None
+    total: int | None
+
+
+def _walk(engine: sa.Engine, person: Person | None, filters: Filters,
+          needed: int) -> _Walked:
+    """A search read through the filtered cases in the page's order, before the index.
+
+    The bigram index finds the cases holding every pair of the search's letters, but a
+    word that many cases hold (포장 in an eighth of them) makes it fetch every one of them
+    to sort and recheck: seconds at a million. Such a word is found at once by walking the
+    page's order and checking each case's text; a rare word is not, and goes to the
+    index, which is quick when it finds few. The planner cannot choose between the two —
+    it takes the pairs of a word for independent and thinks every word rare — so the hub
+    does: the first :data:`~sync.hub.case_queue.WALK` cases in order, read once for how
+    many match; if that holds the page (or is all there is), the page comes from them."""
+    wanted = case_queue.searched(filters)
+    assert wanted is not None
+    order = case_queue.ordering(filters)
+    unsearched = replace(filters, q=None)
+    prefix = (sa.select(records.c.id, records.c.search_text,
+                        *(column.label(f"o{n}") for n, column in enumerate(order)))
+              .select_from(_FROM).where(*_visible(person, unsearched, engine.dialect.name))
+              .order_by(*order).limit(case_queue.WALK).subquery())
+    hit = case_queue.matches(prefix.c.search_text, wanted)
+    with reader(engine).connect() as conn:
+        scanned, hits = conn.execute(sa.select(sa.func.count(),
+                                               sa.func.count().filter(hit))
+                                     .select_from(prefix)).one()
+        whole = scanned < case_queue.WALK
+        ids = None
+        if whole or hits >= needed:
+            ids = list(conn.execute(
+                sa.select(prefix.c.id).where(hit)
+                .order_by(*(prefix.c[f"o{n}"] for n in range(len(order))))
+                .limit(needed)).scalars())
+    known = hits if whole or hits > case_queue.TOTAL_CAP else None
+    return _Walked(ids, known)
 
 
 # -- one case and its history (issue 13) -------------------------------------------------

@@ -420,12 +420,17 @@ def _epeople_queue(conn: sa.Connection) -> None:
 
 
 def _queue_indexes(conn: sa.Connection) -> None:
-    """The review queue's indexes (sync/hub/case_queue.py): by state and deadline, by
-    deadline, receipt, kind and region; on PostgreSQL the bigram index of the search."""
-    for name, columns in (("records_state_due", "review_state, deadline_due"),
-                          ("records_due", "deadline_due"),
+    """The review queue's indexes (sync/hub/case_queue.py): each order a page comes in —
+    by deadline (``DUE``, as :data:`sync.hub.case_queue.DUE_ORDER` writes it) and as
+    synced — alone and after the filters a supervisor narrows by most (state, kind, bus),
+    so a page walks an index in order instead of sorting; by receipt date and region; on
+    PostgreSQL the bigram index of the search."""
+    due = "(coalesce(deadline_due, '9999')), synced_at, id"
+    for name, columns in (("records_due", due),
+                          ("records_state_due", f"review_state, {due}"),
+                          ("records_kind", f"kind, {due}"),
+                          ("records_device_due", f"device_id, {due}"),
                           ("records_received", "received_at"),
-                          ("records_kind", "kind, deadline_due"),
                           ("records_region", "region"),
                           ("records_synced", "synced_at, id")):
         conn.execute(sa.text(f"CREATE INDEX IF NOT EXISTS {name} ON records ({columns})"))

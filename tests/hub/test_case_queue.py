@@ -10,6 +10,8 @@ import httpx
 import pytest
 
 from sync import deadlines, protocol
+from sync.hub import case_queue, cases
+from sync.hub.case_queue import Filters
 from tests.hub.helpers import bearer, complaint, push, record
 
 KST = deadlines.KST
@@ -86,6 +88,32 @@ def test_korean_text_is_found_inside_words(bus, queue):
     assert _numbers(bus, q="café") == [r4] and _numbers(bus, q="ÉCLAIR") == [r4]
     assert _numbers(bus, q="없는말") == []
     assert _numbers(bus, q="로") and _numbers(bus, q="100%") == []
+
+
+@pytest.mark.parametrize("walk", [1, 3, 20_000])
+def test_a_search_pages_alike_whether_walked_or_indexed(engine, queue, monkeypatch, walk):
+    """On PostgreSQL a search first reads the cases in the page's order and hands over to
+    the bigram index when that read is too short to hold the page (sync/hub/cases.py):
+    either way, the same cases in the same order, every one once, and the same total."""
+    r1, r2, r3, r4, r5, c1 = queue
+    monkeypatch.setattr(case_queue, "WALK", walk)
+
+    def pages(q, order, cap=None):
+        if cap:
+            monkeypatch.setattr(case_queue, "TOTAL_CAP", cap)
+        seen, totals, offset = [], set(), 0
+        while offset is not None:
+            page = cases.page(engine, None, Filters(q=q, order=order), limit=1, offset=offset)
+            seen += [c["receipt_no"] for c in page["cases"]]
+            totals.add((page["total"], page["total_capped"]))
+            offset = page["next_offset"]
+        return seen, totals
+
+    assert pages("도로", "due") == ([r1, r3], {(2, False)})
+    assert pages("도로", "synced") == ([r1, r3], {(2, False)})
+    assert pages("로포", "due") == ([r1], {(1, False)})
+    assert pages("없는말", "due") == ([], {(0, False)})
+    assert pages("도로", "due", cap=1) == ([r1, r3], {(1, True)})
 
 
 def test_overdue_and_due_soon_come_first_and_pages_hold_every_case_once(bus, queue):

@@ -49,6 +49,7 @@ PUSH = "/api/v1/push"                        # POST PushRequest → PushResponse
 PULL = "/api/v1/pull"                        # GET ?cursor=…&limit=… → PullResponse (device)
 ATTACHMENT = "/api/v1/attachments/{sha256}"  # HEAD / PUT raw bytes (device token)
 CASES = "/api/v1/cases"                      # GET → list for supervisors (person token)
+CASES_SUMMARY = "/api/v1/cases/summary"      # GET → the dashboard's counts, same filters
 CASE = "/api/v1/cases/{receipt_no}"          # GET → one case (person token; ETag)
 CASE_HISTORY = "/api/v1/cases/{receipt_no}/history"  # GET → the case's every step
 CASE_ATTACHMENT = "/api/v1/cases/{receipt_no}/attachments/{sha256}"  # GET → bytes (person)

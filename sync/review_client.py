@@ -20,6 +20,18 @@ from sync.client import Connection, HubRefused, Retry, SyncError
 ONCE = Retry(attempts=1, base=0.0, cap=0.0)
 
 
+def _params(filters: dict[str, Any]) -> dict[str, Any]:
+    """Filters as the query string takes them: lists comma-separated, True as ``true``,
+    what is unset left out."""
+    params: dict[str, Any] = {}
+    for key, value in filters.items():
+        if value is None or value == () or value == [] or value is False:
+            continue
+        params[key] = ",".join(value) if isinstance(value, (list, tuple)) else \
+            "true" if value is True else value
+    return params
+
+
 class Stale(HubRefused):
     """Another supervisor changed the case since it was fetched (412): fetch it again."""
 
@@ -67,14 +79,15 @@ class ReviewSession:
         """A page of the queue (``GET /api/v1/cases``): ``cases``, ``total``,
         ``total_capped``, ``next_offset``. ``filters`` as the API names them; lists are
         sent comma-separated, True as ``true``."""
-        params: dict[str, Any] = {"limit": limit, "offset": offset}
-        for key, value in filters.items():
-            if value is None or value == () or value is False:
-                continue
-            params[key] = ",".join(value) if isinstance(value, (list, tuple)) else \
-                "true" if value is True else value
+        params = {"limit": limit, "offset": offset, **_params(filters)}
         return self._reads.call("GET", protocol.CASES, params=params,
                                 valid=lambda body: isinstance(body.get("cases"), list))
+
+    def summary(self, **filters: Any) -> dict[str, Any]:
+        """The dashboard's counts over what :meth:`cases` with the same filters lists
+        (``GET /api/v1/cases/summary``)."""
+        return self._reads.call("GET", protocol.CASES_SUMMARY, params=_params(filters),
+                                valid=lambda body: isinstance(body.get("total"), int))
 
     def case(self, receipt_no: str) -> dict[str, Any]:
         """``{"case", "allowed_actions"}``: the case whole, and the steps it may take."""

@@ -32,7 +32,7 @@ from sync import protocol
 from sync.hub import (__version__, audit_heads, auth, blobs, cases, feed, models, push,
                       status_page, visits)
 from sync.controls import find_control
-from sync.hub import case_queue
+from sync.hub import case_queue, case_summary
 from sync.hub import conflicts as hub_conflicts
 from sync.hub import guards, read_audit, signin, workflow
 from sync.hub.auth import Device, HubError, Person
@@ -301,39 +301,29 @@ def create_app(db_url: str, *, public_url: str | None = None,
         return JSONResponse({"protocol": protocol.PROTOCOL_VERSION, "sha256": sha256,
                              "size": incoming.size}, status_code=201 if stored else 200)
 
+    @app.get(protocol.CASES_SUMMARY, response_model=models.SummaryResponse,
+             responses=_ERRORS)
+    def summarise_cases(who: Annotated[Person, Depends(person)],
+                        filters: Annotated[case_queue.Filters, Depends(queue_filters)]
+                        ) -> dict[str, Any]:
+        """The dashboard's counts over what ``GET /api/v1/cases`` with the same filters
+        would list to the same person: by visit, province and region, kind, review
+        state, on-site outcome and month; overdue, due within 7 days, forwarded and the
+        median days from receipt to forwarding. Counts only: no case text, no person."""
+        return {"protocol": protocol.PROTOCOL_VERSION,
+                **case_summary.summary(engine, who, filters)}
+
     @app.get(protocol.CASES, response_model=models.CasesResponse, responses=_ERRORS)
     def list_cases(who: Annotated[Person, Depends(person)],
+                   filters: Annotated[case_queue.Filters, Depends(queue_filters)],
                    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-                   offset: Annotated[int, Query(ge=0, le=2**31 - 1)] = 0,
-                   device: Annotated[str | None, Query(max_length=500)] = None,
-                   visit: Annotated[str | None, Query(max_length=64)] = None,
-                   received_from: Annotated[date | None, Query()] = None,
-                   received_to: Annotated[date | None, Query()] = None,
-                   region: Annotated[str | None, Query(max_length=100)] = None,
-                   kind: Annotated[str | None, Query(max_length=20)] = None,
-                   state: Annotated[str | None, Query(max_length=200)] = None,
-                   overdue: bool = False,
-                   due_within: Annotated[int | None, Query(ge=0, le=3660)] = None,
-                   q: Annotated[str | None, Query(max_length=case_queue.MAX_QUERY)] = None,
-                   type: Annotated[Literal["complaint", "counsel"] | None, Query()] = None,
-                   order: Literal["due", "synced"] = "synced") -> dict[str, Any]:
+                   offset: Annotated[int, Query(ge=0, le=2**31 - 1)] = 0) -> dict[str, Any]:
         """The review queue: supervisors see every case; others the cases of the laptops
         they enrolled, without counsel notes (officers) or a reporter's identity. Filters
         combine (``device`` and ``state`` take comma lists; ``region`` matches from its
         start; ``q`` finds text inside Korean words); ``order=due`` puts overdue and
-        due-soon first. ``total`` counts the filtered cases up to 10,000
+        due-soon first. ``total`` counts the filtered cases up to 1,000
         (``total_capped`` beyond); ``next_offset`` is null on the last page."""
-        states = tuple(filter(None, (state or "").split(",")))
-        unknown = set(states) - set(get_args(protocol.ReviewState))
-        if unknown:
-            raise HubError(422, "invalid", f"no review state {sorted(unknown)[0]!r}")
-        if control_in(region, kind, visit, device, q):
-            raise HubError(422, "invalid", "a filter contains a control character")
-        filters = case_queue.Filters(
-            device=tuple(filter(None, (device or "").split(","))), visit=visit,
-            received_from=received_from, received_to=received_to, region=region or None,
-            kind=kind or None, state=states, overdue=overdue, due_within=due_within,
-            q=q or None, type=type, order=order)
         found = cases.page(engine, who, filters, limit=limit, offset=offset)
         read_audit.record_reads(engine, who.name, "case_read",
                                 [case["receipt_no"] or case["id"] for case in found["cases"]])
@@ -515,6 +505,32 @@ def control_in(*values: str | None) -> bool:
 
 def _etag(version: int) -> str:
     return f'"{version}"'
+
+
+def queue_filters(device: Annotated[str | None, Query(max_length=500)] = None,
+                  visit: Annotated[str | None, Query(max_length=64)] = None,
+                  received_from: Annotated[date | None, Query()] = None,
+                  received_to: Annotated[date | None, Query()] = None,
+                  region: Annotated[str | None, Query(max_length=100)] = None,
+                  kind: Annotated[str | None, Query(max_length=20)] = None,
+                  state: Annotated[str | None, Query(max_length=200)] = None,
+                  overdue: bool = False,
+                  due_within: Annotated[int | None, Query(ge=0, le=3660)] = None,
+                  q: Annotated[str | None, Query(max_length=case_queue.MAX_QUERY)] = None,
+                  type: Annotated[Literal["complaint", "counsel"] | None, Query()] = None,
+                  order: Literal["due", "synced"] = "synced") -> case_queue.Filters:
+    """The queue's filters from the query string, shared by the list and its summary."""
+    states = tuple(filter(None, (state or "").split(",")))
+    unknown = set(states) - set(get_args(protocol.ReviewState))
+    if unknown:
+        raise HubError(422, "invalid", f"no review state {sorted(unknown)[0]!r}")
+    if control_in(region, kind, visit, device, q):
+        raise HubError(422, "invalid", "a filter contains a control character")
+    return case_queue.Filters(
+        device=tuple(filter(None, (device or "").split(","))), visit=visit,
+        received_from=received_from, received_to=received_to, region=region or None,
+        kind=kind or None, state=states, overdue=overdue, due_within=due_within,
+        q=q or None, type=type, order=order)
 
 
 def _stepped(response: Response, missing: str, step: Callable[[], dict[str, Any]]

@@ -18,7 +18,7 @@ from sync import deadlines
 from sync.errors import ValidationError
 
 #: What every accepted version copies again (the deadline only the first: see above).
-QUEUE_COLUMNS = ("kind", "region", "title", "search_text", "search_grams")
+QUEUE_COLUMNS = ("kind", "region", "title", "search_text", "search_grams", "outcome")
 #: Search text is cut here: a case's title and the start of its text are what a
 #: supervisor looks for; the whole body stays in the content. (Its bigram index grows with
 #: it: a few KB a case at this length.)
@@ -61,7 +61,7 @@ def search_grams(text: str | None) -> str | None:
 
 def case_fields(record_type: str, content: dict[str, Any]) -> dict[str, Any]:
     """``kind``, ``region``, ``title``, ``search_text`` (and its bigrams, for the index of
-    :mod:`sync.hub.case_queue`) and, for a complaint, its
+    :mod:`sync.hub.case_queue`) and, for a complaint, its on-site ``outcome`` and its
     statutory deadline as the receipt printed it (``deadline_due``, ``deadline_rule``)."""
     if record_type == "counsel":
         disposition = content.get("disposition")
@@ -69,7 +69,7 @@ def case_fields(record_type: str, content: dict[str, Any]) -> dict[str, Any]:
         text = search_text(title)[:SEARCH_CHARS] or None
         return {"kind": None, "region": None, "title": _text(title, 500),
                 "search_text": text, "search_grams": search_grams(text),
-                "deadline_due": None, "deadline_rule": None}
+                "deadline_due": None, "deadline_rule": None, "outcome": None}
     title, body = content.get("title"), content.get("body")
     due, rule = _moment(content.get("deadline_due")), _text(content.get("deadline_rule"), 40)
     if due is None and content.get("deadline"):
@@ -77,7 +77,9 @@ def case_fields(record_type: str, content: dict[str, Any]) -> dict[str, Any]:
     text = search_text(title, body)[:SEARCH_CHARS] or None
     return {"kind": _text(content.get("kind"), 20), "region": _text(content.get("region"), 100),
             "title": _text(title, 500), "search_text": text, "search_grams": search_grams(text),
-            "deadline_due": due, "deadline_rule": rule}
+            "deadline_due": due, "deadline_rule": rule,
+            # the on-site outcome the officer recorded (resolved on the spot, filed …)
+            "outcome": _text(content.get("outcome"), 20)}
 
 
 def _counted(content: dict[str, Any]) -> tuple[str | None, str | None]:

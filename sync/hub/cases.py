@@ -90,6 +90,13 @@ def _visible(person: Person | None, filters: Filters, dialect: str, *, indexed: 
 _FROM = records.join(devices, records.c.device_id == devices.c.id)
 
 
+def selected(person: Person | None, filters: Filters, dialect: str,
+             *columns: sa.ColumnElement[Any]) -> sa.Select:
+    """``columns`` of the cases ``person`` may see that ``filters`` keep (for counts that
+    must see exactly what the queue sees: :mod:`sync.hub.case_summary`)."""
+    return sa.select(*columns).select_from(_FROM).where(*_visible(person, filters, dialect))
+
+
 def list_cases(engine: sa.Engine, person: Person | None = None, *, limit: int | None = None,
                offset: int = 0, filters: Filters | None = None,
                ids: list[str] | None = None) -> list[dict[str, Any]]:

@@ -114,7 +114,7 @@ records = sa.Table(
         ("closed_at", sa.String(40)), ("answered_on", sa.String(10)),
         # What the queue filters and searches by, copied from the content at each push.
         ("kind", sa.String(20)), ("region", sa.String(100)), ("title", sa.Text),
-        ("search_text", sa.Text), ("search_grams", sa.Text))],
+        ("search_text", sa.Text), ("search_grams", sa.Text), ("outcome", sa.String(20)))],
     sa.Index("records_device", "device_id"),
 )
 
@@ -380,7 +380,7 @@ def _retention(conn: sa.Connection) -> None:
 REVIEW_COLUMNS = ("case_version", "deadline_due", "deadline_rule", "paused_at", "extended_by",
                   "extensions", "agency", "forwarded_at", "transferred_at", "handler",
                   "closed_at", "answered_on", "kind", "region", "title", "search_text",
-                  "search_grams")
+                  "search_grams", "outcome")
 
 
 def _review_workflow(conn: sa.Connection) -> None:

@@ -233,6 +233,28 @@ class CasesResponse(BaseModel):
     next_offset: int | None
 
 
+class Count(BaseModel):
+    key: str
+    count: int
+    label: str | None = None
+
+
+class SummaryResponse(BaseModel):
+    protocol: int
+    total: int
+    overdue: int
+    due_this_week: int
+    forwarded: int
+    median_days_to_forward: float | None
+    by_visit: list[Count]
+    by_province: list[Count]
+    by_region: list[Count]
+    by_kind: list[Count]
+    by_state: list[Count]
+    by_outcome: list[Count]
+    by_month: list[Count]
+
+
 class ReviewResponse(BaseModel):
     protocol: int
     change: Change

@@ -390,16 +390,18 @@ def holidays_extra_table() -> dict[str, Any]:
 
 _RETENTION_ENTRY = ("days", "counted_from", "destroyed", "kept", *LAW_KEYS)
 _RECORDS_ENTRY = ("years", "verified", "why", "start", "applies_to", *LAW_KEYS)
+#: What the laptop destroys and after how many days: cases, counsel sessions, intake
+#: drafts, the supervisor's offline copies of the review queue, the audit's free text.
+_RETENTION_KINDS = ("complaint", "counsel", "draft", "review_cache", "audit_details")
 
 
 def check_retention(raw: Any, file: str) -> dict[str, Any]:
     """The laptop's retention: how long it keeps personal data once the hub holds it, and
     the records rule (공공기록물법 시행령 제26조) the centre's record follows."""
     top = Entry(file, "", raw)
-    top.keys(("version", "complaint", "counsel", "draft", "audit_details", "records"),
-             ("note",))
+    top.keys(("version", *_RETENTION_KINDS, "records"), ("note",))
     top.text("version")
-    for name in ("complaint", "counsel", "draft", "audit_details"):
+    for name in _RETENTION_KINDS:
         entry = top.child(name)
         entry.keys(_RETENTION_ENTRY, LAW_NOTES)
         entry.integer("days")

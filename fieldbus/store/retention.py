@@ -19,9 +19,10 @@ runs at every start.
 Destruction is complete (issue 9 §7; docs/security.md): the search index forgets the
 text too (FTS5 ``secure-delete``, schema), the free text of the audit entries about a
 purged record goes with it, and the same run destroys drafts past their limit
-(``draft``), the free text of audit entries older than ``audit_details`` (a search
-query, a reason), and receipt PDFs that older versions left in the data folder
-(:mod:`fieldbus.store.receipt_files`).
+(``draft``), the supervisor's offline copies of the review queue past theirs
+(``review_cache``, :mod:`fieldbus.store.review_cache`), the free text of audit entries
+older than ``audit_details`` (a search query, a reason), and receipt PDFs that older
+versions left in the data folder (:mod:`fieldbus.store.receipt_files`).
 
 The laptop keeps no institutional record: the centre's record of a case follows the
 records rule (``records`` in the table: 공공기록물 관리에 관한 법률 시행령 제26조③, the
@@ -53,8 +54,8 @@ class Rule:
 
 @cache
 def rule(kind: str = "complaint") -> Rule:
-    """The rule for ``"complaint"`` or ``"counsel"`` records, ``"draft"`` or
-    ``"audit_details"``."""
+    """The rule for ``"complaint"`` or ``"counsel"`` records, ``"draft"``,
+    ``"review_cache"`` or ``"audit_details"``."""
     data = rule_tables.retention_table()
     entry = data[kind]
     return Rule(days=int(entry["days"]), basis=entry["basis"], version=data["version"])
@@ -114,12 +115,13 @@ def due_counsel(store: Store, *, days: int | None = None) -> list[tuple[str, str
 
 def purge(store: Store, by: Officer | None, *, days: int | None = None) -> list[str]:
     """Destroy the personal data of every case and counsel session that is due, the
-    drafts and audit free text past their limits and leftover receipt files; the receipt
-    and session numbers purged."""
-    from fieldbus.store import receipt_files
+    drafts, the review workspace's offline copies and audit free text past their limits
+    and leftover receipt files; the receipt and session numbers purged."""
+    from fieldbus.store import receipt_files, review_cache
 
     numbers = _purge_complaints(store, by, days=days) + _purge_counsel(store, by, days=days)
     _purge_drafts(store, by)
+    review_cache.purge(store, by)
     _redact_audit(store, by)
     receipt_files.destroy_leftovers(store.data_dir)
     return numbers

@@ -420,10 +420,23 @@ CENTRE_REVIEW = """
 ALTER TABLE complaints ADD COLUMN centre TEXT;
 """
 
+#: The supervisor's last fetched review queue pages, case files and dashboard summaries,
+#: readable offline between connections (fieldbus/store/review_cache.py): the hub's JSON
+#: answer under the review desk's key. Personal data, so only here in the encrypted file,
+#: and destroyed by retention (``review_cache`` rule) through the index on fetched_at.
+REVIEW_CACHE = """
+CREATE TABLE review_cache (
+    key        TEXT PRIMARY KEY,
+    body       TEXT NOT NULL,
+    fetched_at TEXT NOT NULL
+);
+CREATE INDEX review_cache_fetched ON review_cache (fetched_at);
+"""
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _script(V1), _script(V2), _v3, _script(V4), _script(FTS_SECURE_DELETE), _audit_redactable,
     _unindex_reporters, _script(INTAKE_EXTRA),
-    _script(SEARCH_RETURNING), _script(CENTRE_REVIEW),
+    _script(SEARCH_RETURNING), _script(CENTRE_REVIEW), _script(REVIEW_CACHE),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -71,3 +71,19 @@ def test_the_entry_script_is_the_command_line():
     out = subprocess.run([sys.executable, str(ROOT / "scripts" / "frozen_main.py"),
                           "--version"], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == f"fieldbus {__version__}"
+
+
+def test_every_qt_module_the_app_imports_goes_into_the_build(spec):
+    """A Qt module left out of the build is an ImportError on a laptop only when the
+    screen that uses it opens (the review's PDF view, say): every ``PySide6.X`` that
+    fieldbus/ui imports is named, and none of them is excluded."""
+    import re
+
+    imported = set()
+    for path in (ROOT / "fieldbus" / "ui").rglob("*.py"):
+        imported |= set(re.findall(r"^\s*from (PySide6\.Qt\w+) import", path.read_text(
+            encoding="utf-8"), flags=re.M))
+    analysis = spec["Analysis"][1]
+    assert "PySide6.QtPdfWidgets" in imported  # the check sees what it must
+    assert imported <= set(analysis["hiddenimports"])
+    assert not imported & set(analysis["excludes"])

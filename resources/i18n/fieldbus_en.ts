@@ -5,36 +5,42 @@
     <name></name>
     <message>
         <location filename="../../fieldbus/ui/cases/model.py" line="60"/>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="98"/>
         <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="30"/>
         <source>질의</source>
         <translation>Inquiry</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/model.py" line="60"/>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="98"/>
         <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="30"/>
         <source>건의</source>
         <translation>Suggestion</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/model.py" line="60"/>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="98"/>
         <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="30"/>
         <source>고충</source>
         <translation>Grievance</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/model.py" line="61"/>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="99"/>
         <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="31"/>
         <source>부패·공익신고</source>
         <translation>Corruption / public-interest report</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/model.py" line="61"/>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="99"/>
         <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="31"/>
         <source>소극행정신고</source>
         <translation>Passive-administration report</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/model.py" line="62"/>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="100"/>
         <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="32"/>
         <source>기타</source>
         <translation>Other</translation>
@@ -53,12 +59,15 @@
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/model.py" line="66"/>
+        <location filename="../../fieldbus/ui/review/dashboard.py" line="42"/>
         <source>이송</source>
         <translation>Transferred</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/model.py" line="67"/>
         <location filename="../../fieldbus/ui/cases/model.py" line="78"/>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="57"/>
+        <location filename="../../fieldbus/ui/review/dashboard.py" line="133"/>
         <source>기관 전달</source>
         <translation>Forwarded to agency</translation>
     </message>
@@ -86,36 +95,44 @@
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/model.py" line="76"/>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="55"/>
         <source>검토 전</source>
+        <extracomment>C0/C1 controls but newline and tab, DEL, the line/paragraph separators, the bidi controls.</extracomment>
         <translation>Not reviewed</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/model.py" line="76"/>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="55"/>
         <source>검토 중</source>
         <translation>In review</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/model.py" line="76"/>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="55"/>
         <source>보완 요청</source>
         <translation>Returned for changes</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/model.py" line="77"/>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="56"/>
         <source>보완 제출</source>
         <translation>Resubmitted</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/model.py" line="77"/>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="56"/>
         <source>승인</source>
         <translation>Approved</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/model.py" line="77"/>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="56"/>
         <source>반려</source>
         <translation>Rejected</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/model.py" line="78"/>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="57"/>
         <source>처리 완료</source>
         <translation>Closed</translation>
     </message>
@@ -133,6 +150,7 @@
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/model.py" line="150"/>
+        <location filename="../../fieldbus/ui/review/queue_model.py" line="222"/>
         <source>상담</source>
         <translation>Counsel</translation>
     </message>
@@ -2060,20 +2078,73 @@
         <translation>Autosave failed. Check the disk.</translation>
     </message>
     <message>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="92"/>
         <location filename="../../fieldbus/ui/shell/messages.py" line="21"/>
         <source>현장 담당자</source>
         <translation>Field officer</translation>
     </message>
     <message>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="92"/>
         <location filename="../../fieldbus/ui/shell/messages.py" line="22"/>
         <location filename="../../fieldbus/ui/widgets/counsel_fields.py" line="135"/>
         <source>국선대리인</source>
         <translation>State-appointed counsel</translation>
     </message>
     <message>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="93"/>
         <location filename="../../fieldbus/ui/shell/messages.py" line="23"/>
         <source>관리자</source>
         <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="93"/>
+        <source>현장 노트북</source>
+        <translation>Field laptop</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="128"/>
+        <source>다른 관리자가 방금 이 사건을 바꿨습니다. 새 상태를 다시 불러왔으니 확인하고 다시 하십시오.</source>
+        <translation>Another supervisor has just changed this case. Its new state was reloaded: check it and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="131"/>
+        <source>관리자 계정이 아닙니다. 검토는 관리자만 할 수 있습니다.</source>
+        <translation>This is not a supervisor account. Only supervisors can review.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="133"/>
+        <source>허브에 연결할 수 없고, 이 목록은 이 노트북에서 받아 둔 적이 없습니다.</source>
+        <translation>The hub cannot be reached, and this list was never fetched on this laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="135"/>
+        <source>허브에 연결할 수 없습니다. 연결되면 다시 하십시오.</source>
+        <translation>The hub cannot be reached. Try again when connected.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="137"/>
+        <source>허브 로그인이 끝났습니다. 다시 로그인하십시오.</source>
+        <translation>The hub sign-in has ended. Please sign in again.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="139"/>
+        <source>사용자 이름 또는 비밀번호가 맞지 않습니다.</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="141"/>
+        <source>허브의 인증서를 믿을 수 없습니다. IT 담당자에게 알리십시오.</source>
+        <translation>The hub&apos;s certificate cannot be trusted. Tell your IT staff.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="143"/>
+        <source>허브가 거절했습니다: {0}</source>
+        <translation>Refused by the hub: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="146"/>
+        <source>처리하지 못했습니다: {0}</source>
+        <translation>Could not be done: {0}</translation>
     </message>
     <message>
         <location filename="../../fieldbus/ui/shell/messages.py" line="32"/>
@@ -2783,6 +2854,574 @@
         <source>열람을 기록하지 못해 보여 드릴 수 없습니다.</source>
         <translation>The viewing could not be recorded, so the details are not shown.</translation>
     </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/dashboard.py" line="41"/>
+        <source>현장에서 해결</source>
+        <extracomment>The bars&apos; colour: the app&apos;s blue; overdue figures in the app&apos;s red.</extracomment>
+        <translation>Resolved on site</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/dashboard.py" line="41"/>
+        <source>합의서 작성</source>
+        <translation>Settled by agreement</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/dashboard.py" line="42"/>
+        <source>조사를 위해 접수</source>
+        <translation>Filed for investigation</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/dashboard.py" line="47"/>
+        <source>대시보드 저장</source>
+        <translation>Save dashboard</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/dashboard.py" line="48"/>
+        <source>PNG 이미지 (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/dashboard.py" line="79"/>
+        <source>해당 사건 없음</source>
+        <translation>No matching cases</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/dashboard.py" line="112"/>
+        <source>대시보드</source>
+        <extracomment>The board was drawn (tests wait for it).</extracomment>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/dashboard.py" line="119"/>
+        <source>대시보드 상태</source>
+        <translation>Dashboard status</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/dashboard.py" line="121"/>
+        <source>PNG로 저장(&amp;P)</source>
+        <translation>Save as &amp;PNG</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/dashboard.py" line="132"/>
+        <source>사건</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/dashboard.py" line="132"/>
+        <source>기한 초과</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/dashboard.py" line="133"/>
+        <source>이번 주 마감</source>
+        <translation>Due this week</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/dashboard.py" line="134"/>
+        <source>전달까지 중앙값</source>
+        <translation>Median time to forward</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/dashboard.py" line="149"/>
+        <source>방문별</source>
+        <translation>By visit</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/dashboard.py" line="149"/>
+        <source>시·도별</source>
+        <translation>By province</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/dashboard.py" line="150"/>
+        <source>민원 종류별</source>
+        <translation>By kind of complaint</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/dashboard.py" line="150"/>
+        <source>검토 상태별</source>
+        <translation>By review state</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/dashboard.py" line="151"/>
+        <source>현장 처리 결과별</source>
+        <translation>By on-site outcome</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/dashboard.py" line="151"/>
+        <source>접수 월별</source>
+        <translation>By month received</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/dashboard.py" line="167"/>
+        <source>집계를 불러오는 중…</source>
+        <translation>Loading the counts…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/dashboard.py" line="174"/>
+        <source>집계를 불러오지 못했습니다: {}</source>
+        <translation>Could not load the counts: {}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/dashboard.py" line="185"/>
+        <source>(없음)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/dashboard.py" line="191"/>
+        <source>{}일</source>
+        <translation>{} days</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/dashboard.py" line="198"/>
+        <source>오프라인: {} 에 받은 집계입니다</source>
+        <translation>Offline: counts fetched at {}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/dashboard.py" line="201"/>
+        <source>사건 {}건의 집계</source>
+        <translation>Counts of {} cases</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/dashboard.py" line="213"/>
+        <source>저장하지 못했습니다: {}</source>
+        <translation>Could not save: {}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/dashboard.py" line="215"/>
+        <source>저장했습니다: {}</source>
+        <translation>Saved: {}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/queue_model.py" line="220"/>
+        <source>{0} (기한 지남)</source>
+        <extracomment>A page arrived (the first of a filter, or a further one): for the banner and total. Fetching failed: one line for the screen.</extracomment>
+        <translation>{0} (overdue)</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentViewer</name>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="138"/>
+        <source>이 파일은 앱에서 볼 수 없습니다 ({0}).</source>
+        <translation>This file cannot be shown in the app ({0}).</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="164"/>
+        <source>사건 내용</source>
+        <extracomment>A step was taken (or refused as stale) on this receipt: the queue refreshes it. A line for the status bar. The case file arrived and is shown (tests wait for it).</extracomment>
+        <translation>Case contents</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="170"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="278"/>
+        <source>목록에서 사건을 고르십시오.</source>
+        <translation>Choose a case from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="173"/>
+        <source>사건 요약</source>
+        <translation>Case summary</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="179"/>
+        <source>검토 단계 (단축키: Ctrl+Shift+글자)</source>
+        <translation>Review steps (shortcut: Ctrl+Shift+letter)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="203"/>
+        <source>사건 기록</source>
+        <translation>Case record</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="209"/>
+        <source>첨부와 서명 (Enter로 보기)</source>
+        <translation>Attachments and signature (Enter to view)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="211"/>
+        <source>첨부 파일</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="214"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="216"/>
+        <source>보관된 충돌</source>
+        <translation>Kept conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="219"/>
+        <source>노트북 수정 채택</source>
+        <translation>Take the laptop&apos;s edit</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="220"/>
+        <source>허브 기록 유지</source>
+        <translation>Keep the hub&apos;s record</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="221"/>
+        <source>필드별 병합…</source>
+        <translation>Merge field by field…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="230"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="232"/>
+        <source>처리 이력</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="254"/>
+        <source>{0} 불러오는 중…</source>
+        <translation>Loading {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="286"/>
+        <source>{0} · {1} · 처리 기한 {2}</source>
+        <translation>{0} · {1} · deadline {2}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="289"/>
+        <source> (보완 대기: {0}부터 기한 정지)</source>
+        <translation> (awaiting changes: deadline paused since {0})</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="292"/>
+        <source> — 오프라인 사본 ({0})</source>
+        <translation> — offline copy ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="297"/>
+        <source>{0} ({1} KB)</source>
+        <translation>{0} ({1} KB)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="305"/>
+        <source>민원인 서명</source>
+        <translation>Petitioner&apos;s signature</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="312"/>
+        <source>노트북 버전 {0} ({1}) — 허브는 버전 {2}</source>
+        <translation>Laptop version {0} ({1}) — the hub has version {2}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="330"/>
+        <source>(비공개: 공익신고자)</source>
+        <translation>(withheld: public-interest reporter)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="336"/>
+        <source>종류</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="336"/>
+        <source>상담</source>
+        <translation>Counsel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="338"/>
+        <source>버스</source>
+        <translation>Bus</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="338"/>
+        <source>지역</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="339"/>
+        <source>접수 일시</source>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="340"/>
+        <source>처리 기한</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="341"/>
+        <source>연장</source>
+        <translation>Extensions</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="341"/>
+        <source>{0}회</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="343"/>
+        <source>민원인</source>
+        <translation>Petitioner</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="343"/>
+        <source>연락처</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="343"/>
+        <source>주소</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="344"/>
+        <source>제목</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="344"/>
+        <source>내용</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="345"/>
+        <source>검토 메모</source>
+        <translation>Review note</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="346"/>
+        <source>처리 기관</source>
+        <translation>Handling agency</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="347"/>
+        <source>국민신문고 신청번호</source>
+        <translation>e-People application no.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="348"/>
+        <source>처리담당자</source>
+        <translation>Handler</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="350"/>
+        <source>전달 일시</source>
+        <translation>Forwarded at</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="351"/>
+        <source>종결 일시</source>
+        <translation>Closed at</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="357"/>
+        <source>{0} · {1} · {2} ({3})</source>
+        <translation>{0} · {1} · {2} ({3})</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="371"/>
+        <source>첨부를 불러오는 중…</source>
+        <translation>Loading the attachment…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="410"/>
+        <source>{0}: {1} 완료</source>
+        <translation>{0}: {1} — done</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="51"/>
+        <source>내보내기</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="53"/>
+        <source>현재 필터의 사건 {0}건을 파일로 내보냅니다. 내보내기는 사유와 함께 감사 기록에 남습니다.</source>
+        <translation>Exports the {0} cases of the current filter to a file. The export and its reason are kept in the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="60"/>
+        <source>내보내는 사유</source>
+        <translation>Reason for the export</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="61"/>
+        <source>사유(&amp;R) *</source>
+        <translation>&amp;Reason *</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="62"/>
+        <source>공익신고자의 신원 포함 (법에 따라 보호됨: 꼭 필요할 때만)</source>
+        <translation>Include public-interest reporters&apos; identities (protected by law: only when truly needed)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="71"/>
+        <source>파일 선택…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="72"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="79"/>
+        <source>내보내는 사유를 적으십시오.</source>
+        <translation>Please give a reason for the export.</translation>
+    </message>
+</context>
+<context>
+    <name>Filters</name>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="190"/>
+        <source>검색 (제목·내용·이름, 낱말 일부도)</source>
+        <translation>Search (title, text, name; parts of words too)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="191"/>
+        <source>검색어</source>
+        <translation>Search terms</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="195"/>
+        <source>검토 상태</source>
+        <translation>Review state</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="196"/>
+        <source>모든 상태</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="201"/>
+        <source>민원 종류</source>
+        <translation>Kind of complaint</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="202"/>
+        <source>모든 종류</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="206"/>
+        <source>버스 (B07A, …)</source>
+        <translation>Bus (B07A, …)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="207"/>
+        <source>버스</source>
+        <translation>Bus</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="210"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="211"/>
+        <source>지역</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="214"/>
+        <source>접수일부터</source>
+        <translation>Received from</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="215"/>
+        <source>접수일 처음</source>
+        <translation>Any date</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="219"/>
+        <source>기한 초과만</source>
+        <translation>Overdue only</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="221"/>
+        <source>며칠 안에 마감</source>
+        <translation>Due within days</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="223"/>
+        <source>마감 제한 없음</source>
+        <translation>Any deadline</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="224"/>
+        <source>일 안에 마감</source>
+        <translation> days to deadline</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="225"/>
+        <source>적용(&amp;F)</source>
+        <translation>&amp;Filter</translation>
+    </message>
+</context>
+<context>
+    <name>HubSignIn</name>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="106"/>
+        <source>허브에 관리자로 로그인</source>
+        <translation>Sign in to the hub as supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="112"/>
+        <source>검토 대기열은 허브에 있습니다. 허브의 관리자 계정으로 로그인하십시오. 비밀번호는 이 노트북에 저장되지 않습니다.</source>
+        <translation>The review queue is on the hub. Sign in with your supervisor account on the hub. The password is not stored on this laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="118"/>
+        <source>허브 주소</source>
+        <translation>Hub address</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="121"/>
+        <source>허브 사용자 이름</source>
+        <translation>Hub user name</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="124"/>
+        <source>허브 비밀번호</source>
+        <translation>Hub password</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="125"/>
+        <source>허브 주소(&amp;H)</source>
+        <translation>&amp;Hub address</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="126"/>
+        <source>사용자 이름(&amp;U)</source>
+        <translation>&amp;User name</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="127"/>
+        <source>비밀번호(&amp;W)</source>
+        <translation>Pass&amp;word</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="135"/>
+        <source>로그인(&amp;L)</source>
+        <translation>Sign &amp;in</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="139"/>
+        <source>마지막으로 받은 목록 보기 (오프라인)</source>
+        <translation>Show the last fetched list (offline)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="141"/>
+        <source>오프라인 사본 지우기</source>
+        <translation>Delete offline copies</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="142"/>
+        <source>이 노트북에 남은 검토 목록 사본을 지웁니다 (7일이 지나면 저절로 지워집니다).</source>
+        <translation>Deletes the copies of the review list kept on this laptop (they are deleted automatically after 7 days).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="159"/>
+        <source>사용자 이름과 비밀번호를 입력하십시오.</source>
+        <translation>Enter the user name and password.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="170"/>
+        <source>허브에 연결하는 중…</source>
+        <translation>Connecting to the hub…</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2819,7 +3458,7 @@
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="631"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="653"/>
         <source>한동안 사용하지 않아 화면을 잠갔습니다. 계속하려면 PIN을 입력하십시오.</source>
         <translation>The screen was locked after a period of no use. Enter your PIN to continue.</translation>
     </message>
@@ -2829,119 +3468,175 @@
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="273"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="274"/>
         <source>로그인한 담당자</source>
         <translation>Signed-in officer</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="277"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="278"/>
         <source>동기화 상태</source>
         <translation>Sync status</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="278"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="279"/>
         <source>동기화 현황 보기 (Ctrl+Shift+Y)</source>
         <translation>Show sync status (Ctrl+Shift+Y)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="285"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="286"/>
         <source>보안 경고</source>
         <translation>Security warning</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="298"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="299"/>
         <source>화면 잠그기</source>
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="299"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="300"/>
         <source>Ctrl+L</source>
         <translation>Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="307"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="308"/>
         <source>설정(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="308"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="309"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="311"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="312"/>
         <source>메뉴</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="313"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="314"/>
         <source>동기화(&amp;Y)…</source>
         <translation>S&amp;ync…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="314"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="315"/>
         <source>Ctrl+Shift+Y</source>
         <translation>Ctrl+Shift+Y</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="376"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="377"/>
         <source>환영 인사</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="382"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="383"/>
         <source>작업 영역</source>
         <translation>Work area</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="383"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="384"/>
         <source>작업 탭</source>
         <translation>Work tabs</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="386"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="387"/>
         <source>오늘의 방문</source>
         <translation>Today&apos;s visit</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="391"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="392"/>
         <source>민원 접수</source>
         <translation>Complaint intake</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="393"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="394"/>
         <source>국선대리인 상담</source>
         <translation>Counsel sessions</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="395"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="396"/>
         <source>사건 목록</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="476"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="477"/>
         <source>개발용 설정: OS 키링 없이 PIN만으로 저장소를 보호합니다. 버스 노트북에서는 쓰지 마십시오.</source>
         <translation>Development setup: no OS keyring, the PIN alone protects the store. Not for a bus laptop.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="568"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="569"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="570"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="571"/>
         <source>{0}님, 안녕하십니까.</source>
         <translation>Welcome, {0}.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="580"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="582"/>
         <source>PIN이 6자리보다 짧습니다. 관리자에게 알리거나 `fieldbus officer pin` 명령으로 6자리 이상의 새 PIN을 정하십시오.</source>
         <translation>Your PIN is shorter than 6 digits. Tell your supervisor, or choose a new PIN of 6 digits or more with `fieldbus officer pin`.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/shell/main_window.py" line="634"/>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="596"/>
+        <source>검토</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/shell/main_window.py" line="656"/>
         <source>{0}님이 화면을 잠갔습니다. 계속하려면 PIN을 입력하십시오.</source>
         <translation>{0} locked the screen. Enter your PIN to continue.</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="55"/>
+        <source>필드별 병합</source>
+        <extracomment>Each step&apos;s shortcut: Ctrl+Shift and a letter of its English name.</extracomment>
+        <translation>Merge field by field</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="57"/>
+        <source>다른 값마다 남길 쪽을 고르십시오. 고르지 않은 필드는 허브 기록대로 남습니다.</source>
+        <translation>Choose the side to keep for each differing value. Fields left unchosen keep the hub&apos;s record.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="62"/>
+        <source>필드</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="62"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="80"/>
+        <source>허브 기록</source>
+        <translation>Hub record</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="62"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="81"/>
+        <source>노트북 수정</source>
+        <translation>Laptop edit</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="63"/>
+        <source>남길 쪽</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="79"/>
+        <source>{0}: 남길 쪽</source>
+        <translation>{0}: side to keep</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="87"/>
+        <source>병합</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="88"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2972,6 +3667,151 @@
         <location filename="../../fieldbus/ui/shell/sign_in.py" line="322"/>
         <source>PIN을 여러 번 잘못 입력했습니다. {0}초 후에 다시 시도할 수 있습니다.</source>
         <translation>Too many wrong PINs. You can try again in {0} s.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="41"/>
+        <source>검토 목록 내보내기</source>
+        <translation>Export the review list</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="42"/>
+        <source>Excel 통합 문서 (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="256"/>
+        <source>검토</source>
+        <extracomment>The desk changed: signed in, offline, or signed out (tests wait for it).</extracomment>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="283"/>
+        <source>새로 고침(&amp;N)</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="286"/>
+        <source>내보내기(&amp;X)…</source>
+        <translation>E&amp;xport…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="288"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="429"/>
+        <source>허브 로그아웃</source>
+        <translation>Sign out of the hub</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="297"/>
+        <source>오프라인 안내</source>
+        <translation>Offline notice</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="316"/>
+        <source>검토 대기열</source>
+        <translation>Review queue</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="343"/>
+        <source>사건 수</source>
+        <translation>Number of cases</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="349"/>
+        <source>선택 {0}</source>
+        <translation>{0} selected</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="363"/>
+        <source>대기열</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="366"/>
+        <source>대시보드</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="371"/>
+        <source>검토 알림</source>
+        <translation>Review notice</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="419"/>
+        <source>오프라인 사본 {0}개를 지웠습니다.</source>
+        <translation>Deleted {0} offline copies.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="427"/>
+        <source>허브 관리자 {0}</source>
+        <translation>Hub supervisor {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="428"/>
+        <source>오프라인 — 허브에 로그인하지 않았습니다</source>
+        <translation>Offline — not signed in to the hub</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="429"/>
+        <source>허브에 로그인</source>
+        <translation>Sign in to the hub</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="481"/>
+        <source>{0}건 이상</source>
+        <translation>{0}+ cases</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="482"/>
+        <source>{0}건</source>
+        <translation>{0} cases</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="483"/>
+        <source>{0} 중 {1}건 표시</source>
+        <translation>{1} of {0} shown</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="486"/>
+        <source>오프라인: 허브에 연결할 수 없어 {0}에 받은 목록을 보여 줍니다. 검토 단계는 허브에 연결된 뒤에 할 수 있습니다.</source>
+        <translation>Offline: the hub cannot be reached, so this is the list fetched at {0}. Review steps can be taken once the hub is connected.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="514"/>
+        <source>사건을 하나 이상 고르십시오.</source>
+        <translation>Choose one or more cases.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="517"/>
+        <source>오프라인에서는 검토 단계를 할 수 없습니다.</source>
+        <translation>Review steps cannot be taken offline.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="523"/>
+        <source>{0}건 처리 중…</source>
+        <translation>Processing {0} cases…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="528"/>
+        <source>{0}건 완료</source>
+        <translation>{0} done</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="530"/>
+        <source>, {0}건 거절: </source>
+        <translation>, {0} refused: </translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="549"/>
+        <source>내보내는 중…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="552"/>
+        <source>{0}건을 내보냈습니다: {1}</source>
+        <translation>Exported {0} cases: {1}</translation>
     </message>
 </context>
 <context>
@@ -3079,6 +3919,150 @@
         <location filename="../../fieldbus/ui/shell/sign_in.py" line="231"/>
         <source>만드는 중…</source>
         <translation>Creating…</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <location filename="../../fieldbus/ui/review/step_dialog.py" line="33"/>
+        <source>{0} — 선택한 {1}건</source>
+        <extracomment>Steps whose note the workflow requires.</extracomment>
+        <translation>{0} — {1} selected cases</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/step_dialog.py" line="39"/>
+        <source>사유 또는 메모</source>
+        <translation>Reason or note</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/step_dialog.py" line="40"/>
+        <source>필수</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/step_dialog.py" line="41"/>
+        <source>선택</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/step_dialog.py" line="45"/>
+        <source>처리 기관</source>
+        <translation>Handling agency</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/step_dialog.py" line="49"/>
+        <source>국민신문고 신청번호</source>
+        <translation>e-People application no.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/step_dialog.py" line="53"/>
+        <source>새 처리 기한</source>
+        <translation>New deadline</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/step_dialog.py" line="54"/>
+        <source>민원인이 두 번째 연장에 동의함</source>
+        <translation>The petitioner agrees to a second extension</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/step_dialog.py" line="58"/>
+        <source>회신일</source>
+        <translation>Answered on</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/step_dialog.py" line="62"/>
+        <source>연장 사유</source>
+        <translation>Reason for the extension</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/step_dialog.py" line="62"/>
+        <source>처리 결과</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/step_dialog.py" line="63"/>
+        <source>이송 사유</source>
+        <translation>Reason for the transfer</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/step_dialog.py" line="63"/>
+        <source>메모</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/step_dialog.py" line="65"/>
+        <source>처리 기관(&amp;A)</source>
+        <translation>Handling &amp;agency</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/step_dialog.py" line="67"/>
+        <source>신청번호(&amp;E)</source>
+        <translation>&amp;e-People no.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/step_dialog.py" line="69"/>
+        <source>새 기한(&amp;D)</source>
+        <translation>New &amp;deadline</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/step_dialog.py" line="73"/>
+        <source>소속(&amp;O)</source>
+        <translation>&amp;Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/step_dialog.py" line="73"/>
+        <source>처리담당자 소속</source>
+        <translation>Handler&apos;s organisation</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/step_dialog.py" line="74"/>
+        <source>성명(&amp;N)</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/step_dialog.py" line="74"/>
+        <source>처리담당자 성명</source>
+        <translation>Handler&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/step_dialog.py" line="75"/>
+        <source>연락처(&amp;P)</source>
+        <translation>&amp;Phone</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/step_dialog.py" line="75"/>
+        <source>처리담당자 연락처</source>
+        <translation>Handler&apos;s phone</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/step_dialog.py" line="79"/>
+        <source>회신일(&amp;R)</source>
+        <translation>Answe&amp;red on</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/step_dialog.py" line="90"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/step_dialog.py" line="99"/>
+        <source>사유를 적으십시오.</source>
+        <translation>Please give a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/step_dialog.py" line="101"/>
+        <source>메모는 {0}자 이내로 적으십시오.</source>
+        <translation>Keep the note to {0} characters or fewer.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/step_dialog.py" line="103"/>
+        <source>처리 기관을 적으십시오.</source>
+        <translation>Enter the handling agency.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/step_dialog.py" line="105"/>
+        <source>담당자의 소속·성명·연락처를 모두 적으십시오.</source>
+        <translation>Enter the handler&apos;s organisation, name and phone.</translation>
     </message>
 </context>
 <context>
@@ -3474,6 +4458,128 @@
         <location filename="../../fieldbus/ui/printing/receipt_delivery.py" line="43"/>
         <source>접수증을 PDF로 저장</source>
         <translation>Save the receipt as PDF</translation>
+    </message>
+</context>
+<context>
+    <name>review_actions</name>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="70"/>
+        <source>보완 요청</source>
+        <translation>Return for changes</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="71"/>
+        <source>승인</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="72"/>
+        <source>반려</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="73"/>
+        <source>기관 전달</source>
+        <translation>Forward to agency</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="74"/>
+        <source>기한 연장</source>
+        <translation>Extend deadline</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="75"/>
+        <source>이송</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="76"/>
+        <source>담당자 지정</source>
+        <translation>Assign handler</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="77"/>
+        <source>종결</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="78"/>
+        <source>접수</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="79"/>
+        <source>현장 수정</source>
+        <translation>Corrected on site</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="80"/>
+        <source>보완 제출</source>
+        <translation>Changes submitted</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="81"/>
+        <source>충돌 보관</source>
+        <translation>Conflict kept</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="82"/>
+        <source>충돌 해결</source>
+        <translation>Conflict settled</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="83"/>
+        <source>국민신문고 등록</source>
+        <translation>Registered with e-People</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_words.py" line="84"/>
+        <source>국민신문고 상태</source>
+        <translation>e-People status</translation>
+    </message>
+</context>
+<context>
+    <name>review_queue</name>
+    <message>
+        <location filename="../../fieldbus/ui/review/queue_model.py" line="43"/>
+        <source>접수번호</source>
+        <extracomment>The receipt number of a row (``data(index, RECEIPT_ROLE)``).</extracomment>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/queue_model.py" line="43"/>
+        <source>검토 상태</source>
+        <translation>Review state</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/queue_model.py" line="44"/>
+        <source>처리 기한</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/queue_model.py" line="44"/>
+        <source>종류</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/queue_model.py" line="45"/>
+        <source>버스</source>
+        <translation>Bus</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/queue_model.py" line="45"/>
+        <source>지역</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/queue_model.py" line="46"/>
+        <source>제목</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/queue_model.py" line="46"/>
+        <source>접수 일시</source>
+        <translation>Received</translation>
     </message>
 </context>
 </TS>

@@ -260,6 +260,7 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(page)
         # The work area: built by _work_page_steps, see work_page.
         self._work_page: QWidget | None = None
+        self._review_page: Any = None
         self._work_steps: Iterator[None] | None = None
         self._work_timer = QTimer(self)  # drives the idle build, one piece per tick
         self._work_timer.setSingleShot(True)
@@ -575,10 +576,31 @@ class MainWindow(QMainWindow):
         self.sync_action.setEnabled(True)
         self.idle.start()
         self.sync.start(officer)
+        self._show_review(officer.role == "supervisor")
         if notices:  # a PIN shorter than today's rule (fieldbus.store.officers)
             self.statusBar().showMessage(
                 self.tr("PIN이 6자리보다 짧습니다. 관리자에게 알리거나 `fieldbus officer pin` "
                         "명령으로 6자리 이상의 새 PIN을 정하십시오."), 60_000)
+
+    def _show_review(self, wanted: bool) -> None:
+        """The 검토 tab, for supervisors only (built the first time one signs in)."""
+        if wanted and self._review_page is None:
+            from fieldbus.ui.review.page import build_review_page
+
+            self._review_page = build_review_page(self)
+        page = self._review_page
+        if page is None:
+            return
+        index = self._tabs.indexOf(page)
+        if wanted and index < 0:
+            self._tabs.addTab(page, self.tr("검토"))
+        elif not wanted and index >= 0:
+            page.sign_out()
+            self._tabs.removeTab(index)
+
+    @property
+    def review_page(self) -> QWidget | None:
+        return self._review_page
 
     def refresh_outbox(self) -> None:
         """A form saved something: send it soon. (The counts follow by themselves: every
@@ -671,6 +693,8 @@ class MainWindow(QMainWindow):
         self._open_timer.stop()
         self._work_timer.stop()
         self.sync.stop()
+        if self._review_page is not None:
+            self._review_page.shutdown()
         self.runner.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)

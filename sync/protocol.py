@@ -50,6 +50,8 @@ PULL = "/api/v1/pull"                        # GET ?cursor=…&limit=… → Pul
 ATTACHMENT = "/api/v1/attachments/{sha256}"  # HEAD / PUT raw bytes (device token)
 CASES = "/api/v1/cases"                      # GET → list for supervisors (person token)
 CASES_SUMMARY = "/api/v1/cases/summary"      # GET → the dashboard's counts, same filters
+#: The summary's key (and label) for the visits and regions past its largest ones, summed.
+SUMMARY_OTHER = "기타"
 CASE = "/api/v1/cases/{receipt_no}"          # GET → one case (person token; ETag)
 CASE_HISTORY = "/api/v1/cases/{receipt_no}/history"  # GET → the case's every step
 CASE_ATTACHMENT = "/api/v1/cases/{receipt_no}/attachments/{sha256}"  # GET → bytes (person)

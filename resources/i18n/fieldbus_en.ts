@@ -3226,42 +3226,42 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="51"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="55"/>
         <source>내보내기</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="53"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="57"/>
         <source>현재 필터의 사건 {0}건을 파일로 내보냅니다. 내보내기는 사유와 함께 감사 기록에 남습니다.</source>
         <translation>Exports the {0} cases of the current filter to a file. The export and its reason are kept in the audit log.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="60"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="64"/>
         <source>내보내는 사유</source>
         <translation>Reason for the export</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="61"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="65"/>
         <source>사유(&amp;R) *</source>
         <translation>&amp;Reason *</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="62"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="66"/>
         <source>공익신고자의 신원 포함 (법에 따라 보호됨: 꼭 필요할 때만)</source>
         <translation>Include public-interest reporters&apos; identities (protected by law: only when truly needed)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="71"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="75"/>
         <source>파일 선택…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="72"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="76"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="79"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="83"/>
         <source>내보내는 사유를 적으십시오.</source>
         <translation>Please give a reason for the export.</translation>
     </message>
@@ -3269,83 +3269,104 @@
 <context>
     <name>Filters</name>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="190"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="194"/>
         <source>검색 (제목·내용·이름, 낱말 일부도)</source>
         <translation>Search (title, text, name; parts of words too)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="191"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="195"/>
         <source>검색어</source>
         <translation>Search terms</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="195"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="199"/>
         <source>검토 상태</source>
         <translation>Review state</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="196"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="200"/>
         <source>모든 상태</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="201"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="205"/>
         <source>민원 종류</source>
         <translation>Kind of complaint</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="202"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="206"/>
         <source>모든 종류</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="206"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="210"/>
         <source>버스 (B07A, …)</source>
         <translation>Bus (B07A, …)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="207"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="211"/>
         <source>버스</source>
         <translation>Bus</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="210"/>
-        <location filename="../../fieldbus/ui/review/page.py" line="211"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="214"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="215"/>
         <source>지역</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="214"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="218"/>
+        <source>방문</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="219"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="264"/>
+        <source>모든 방문</source>
+        <translation>All visits</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="221"/>
         <source>접수일부터</source>
         <translation>Received from</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="215"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="221"/>
         <source>접수일 처음</source>
-        <translation>Any date</translation>
+        <translation>Any start date</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="219"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="222"/>
+        <source>접수일까지</source>
+        <translation>Received until</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="222"/>
+        <source>접수일 끝</source>
+        <translation>Any end date</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/page.py" line="223"/>
         <source>기한 초과만</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="221"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="225"/>
         <source>며칠 안에 마감</source>
         <translation>Due within days</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="223"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="227"/>
         <source>마감 제한 없음</source>
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="224"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="228"/>
         <source>일 안에 마감</source>
         <translation> days to deadline</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="225"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="229"/>
         <source>적용(&amp;F)</source>
         <translation>&amp;Filter</translation>
     </message>
@@ -3353,72 +3374,72 @@
 <context>
     <name>HubSignIn</name>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="106"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="110"/>
         <source>허브에 관리자로 로그인</source>
         <translation>Sign in to the hub as supervisor</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="112"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="116"/>
         <source>검토 대기열은 허브에 있습니다. 허브의 관리자 계정으로 로그인하십시오. 비밀번호는 이 노트북에 저장되지 않습니다.</source>
         <translation>The review queue is on the hub. Sign in with your supervisor account on the hub. The password is not stored on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="118"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="122"/>
         <source>허브 주소</source>
         <translation>Hub address</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="121"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="125"/>
         <source>허브 사용자 이름</source>
         <translation>Hub user name</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="124"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="128"/>
         <source>허브 비밀번호</source>
         <translation>Hub password</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="125"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="129"/>
         <source>허브 주소(&amp;H)</source>
         <translation>&amp;Hub address</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="126"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="130"/>
         <source>사용자 이름(&amp;U)</source>
         <translation>&amp;User name</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="127"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="131"/>
         <source>비밀번호(&amp;W)</source>
         <translation>Pass&amp;word</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="135"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="139"/>
         <source>로그인(&amp;L)</source>
         <translation>Sign &amp;in</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="139"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="143"/>
         <source>마지막으로 받은 목록 보기 (오프라인)</source>
         <translation>Show the last fetched list (offline)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="141"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="145"/>
         <source>오프라인 사본 지우기</source>
         <translation>Delete offline copies</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="142"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="146"/>
         <source>이 노트북에 남은 검토 목록 사본을 지웁니다 (7일이 지나면 저절로 지워집니다).</source>
         <translation>Deletes the copies of the review list kept on this laptop (they are deleted automatically after 7 days).</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="159"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="163"/>
         <source>사용자 이름과 비밀번호를 입력하십시오.</source>
         <translation>Enter the user name and password.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="170"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="174"/>
         <source>허브에 연결하는 중…</source>
         <translation>Connecting to the hub…</translation>
     </message>
@@ -3672,144 +3693,145 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="41"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="45"/>
         <source>검토 목록 내보내기</source>
+        <extracomment>The hub&apos;s summary folds the visits past its top ones into this entry (not a visit).</extracomment>
         <translation>Export the review list</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="42"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="46"/>
         <source>Excel 통합 문서 (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="256"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="292"/>
         <source>검토</source>
         <extracomment>The desk changed: signed in, offline, or signed out (tests wait for it).</extracomment>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="283"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="319"/>
         <source>새로 고침(&amp;N)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="286"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="322"/>
         <source>내보내기(&amp;X)…</source>
         <translation>E&amp;xport…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="288"/>
-        <location filename="../../fieldbus/ui/review/page.py" line="429"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="324"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="466"/>
         <source>허브 로그아웃</source>
         <translation>Sign out of the hub</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="297"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="333"/>
         <source>오프라인 안내</source>
         <translation>Offline notice</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="316"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="352"/>
         <source>검토 대기열</source>
         <translation>Review queue</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="343"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="379"/>
         <source>사건 수</source>
         <translation>Number of cases</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="349"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="383"/>
         <source>선택 {0}</source>
         <translation>{0} selected</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="363"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="397"/>
         <source>대기열</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="366"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="400"/>
         <source>대시보드</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="371"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="405"/>
         <source>검토 알림</source>
         <translation>Review notice</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="419"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="456"/>
         <source>오프라인 사본 {0}개를 지웠습니다.</source>
         <translation>Deleted {0} offline copies.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="427"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="464"/>
         <source>허브 관리자 {0}</source>
         <translation>Hub supervisor {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="428"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="465"/>
         <source>오프라인 — 허브에 로그인하지 않았습니다</source>
         <translation>Offline — not signed in to the hub</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="429"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="466"/>
         <source>허브에 로그인</source>
         <translation>Sign in to the hub</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="481"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="526"/>
         <source>{0}건 이상</source>
         <translation>{0}+ cases</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="482"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="527"/>
         <source>{0}건</source>
         <translation>{0} cases</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="483"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="528"/>
         <source>{0} 중 {1}건 표시</source>
         <translation>{1} of {0} shown</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="486"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="531"/>
         <source>오프라인: 허브에 연결할 수 없어 {0}에 받은 목록을 보여 줍니다. 검토 단계는 허브에 연결된 뒤에 할 수 있습니다.</source>
         <translation>Offline: the hub cannot be reached, so this is the list fetched at {0}. Review steps can be taken once the hub is connected.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="514"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="559"/>
         <source>사건을 하나 이상 고르십시오.</source>
         <translation>Choose one or more cases.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="517"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="562"/>
         <source>오프라인에서는 검토 단계를 할 수 없습니다.</source>
         <translation>Review steps cannot be taken offline.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="523"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="568"/>
         <source>{0}건 처리 중…</source>
         <translation>Processing {0} cases…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="528"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="573"/>
         <source>{0}건 완료</source>
         <translation>{0} done</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="530"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="575"/>
         <source>, {0}건 거절: </source>
         <translation>, {0} refused: </translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="549"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="594"/>
         <source>내보내는 중…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="552"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="597"/>
         <source>{0}건을 내보냈습니다: {1}</source>
         <translation>Exported {0} cases: {1}</translation>
     </message>

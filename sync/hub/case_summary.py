@@ -19,6 +19,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from sync import protocol
 from sync.deadlines import KST
 from sync.hub.auth import Person
 from sync.hub.case_queue import Filters
@@ -29,7 +30,7 @@ from sync.hub.migrations import record_visits, records
 #: Visits and regions beyond these many (the largest first) are summed as one "기타" row:
 #: a chart of 300 bars says nothing.
 TOP = 20
-OTHER = "기타"
+OTHER = protocol.SUMMARY_OTHER
 
 
 def _counts(conn: sa.Connection, person: Person | None, filters: Filters, dialect: str,

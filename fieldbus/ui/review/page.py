@@ -30,6 +30,7 @@ from fieldbus.ui.review.case_words import (action_name, kind_name, moment, probl
                                            state_names)
 from fieldbus.ui.review.queue_model import RECEIPT_ROLE, QueueModel
 from fieldbus.ui.review.tasks import Tasks
+from sync import protocol
 from sync.review_client import NotASupervisor
 
 KINDS = ("inquiry", "suggestion", "grievance", "report", "passive_admin", "other")
@@ -212,12 +213,14 @@ class Filters(QWidget):
         self.region.setPlaceholderText(self.tr("지역"))
         self.region.setAccessibleName(self.tr("지역"))
         self.region.setMaximumWidth(160)
-        self.received_from = QDateEdit()
-        self.received_from.setAccessibleName(self.tr("접수일부터"))
-        self.received_from.setSpecialValueText(self.tr("접수일 처음"))
-        self.received_from.setMinimumDate(QDate(2000, 1, 1))
-        self.received_from.setDate(self.received_from.minimumDate())
-        self.received_from.setDisplayFormat("yyyy-MM-dd")
+        self.visit = QComboBox()
+        self.visit.setAccessibleName(self.tr("방문"))
+        self.visit.addItem(self.tr("모든 방문"), None)
+        self.visit.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.visit.setMinimumContentsLength(16)  # a long venue's name does not widen the bar
+        self.received_from = self._date(self.tr("접수일부터"), self.tr("접수일 처음"))
+        self.received_to = self._date(self.tr("접수일까지"), self.tr("접수일 끝"))
         self.overdue = QCheckBox(self.tr("기한 초과만"))
         self.due_within = QSpinBox()
         self.due_within.setAccessibleName(self.tr("며칠 안에 마감"))
@@ -227,22 +230,54 @@ class Filters(QWidget):
         self.apply = QPushButton(self.tr("적용(&F)"))
         self.apply.clicked.connect(self.changed)
         self.state.currentIndexChanged.connect(self.changed)
+        self.visit.currentIndexChanged.connect(self.changed)
         self.kind.currentIndexChanged.connect(self.changed)
         self.overdue.toggled.connect(self.changed)
-        for widget, stretch in ((self.q, 3), (self.state, 0), (self.kind, 0), (self.device, 0),
-                                (self.region, 0), (self.received_from, 0), (self.overdue, 0),
+        for widget, stretch in ((self.q, 3), (self.state, 0), (self.kind, 0), (self.visit, 0),
+                                (self.device, 0), (self.region, 0), (self.received_from, 0),
+                                (self.received_to, 0), (self.overdue, 0),
                                 (self.due_within, 0), (self.apply, 0)):
             layout.addWidget(widget, stretch)
 
+    @staticmethod
+    def _date(name: str, unset: str) -> QDateEdit:
+        """A received-date bound; its lowest value means "no bound" (shown as ``unset``)."""
+        edit = QDateEdit()
+        edit.setAccessibleName(name)
+        edit.setSpecialValueText(unset)
+        edit.setMinimumDate(QDate(2000, 1, 1))
+        edit.setDate(edit.minimumDate())
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setCalendarPopup(True)
+        return edit
+
+    @staticmethod
+    def _day(edit: QDateEdit) -> date | None:
+        chosen = edit.date()
+        return None if chosen == edit.minimumDate() else \
+            date(chosen.year(), chosen.month(), chosen.day())
+
+    def set_visits(self, visits: list[dict[str, Any]]) -> None:
+        """The visits to choose from (the hub's counts per visit: key, label)."""
+        chosen = self.visit.currentData()
+        self.visit.blockSignals(True)
+        self.visit.clear()
+        self.visit.addItem(self.tr("모든 방문"), None)
+        for entry in visits:
+            if entry.get("key") and entry["key"] != protocol.SUMMARY_OTHER:
+                self.visit.addItem(shown(entry.get("label") or entry["key"]), entry["key"])
+        found = self.visit.findData(chosen)
+        self.visit.setCurrentIndex(max(found, 0))
+        self.visit.blockSignals(False)
+
     def value(self) -> QueueFilters:
         devices = tuple(d.strip().upper() for d in self.device.text().split(",") if d.strip())
-        since = self.received_from.date()
         return QueueFilters(
-            device=devices, region=self.region.text().strip() or None,
-            kind=self.kind.currentData(),
+            device=devices, visit=self.visit.currentData(),
+            region=self.region.text().strip() or None, kind=self.kind.currentData(),
             state=(self.state.currentData(),) if self.state.currentData() else (),
-            received_from=None if since == self.received_from.minimumDate()
-            else date(since.year(), since.month(), since.day()),
+            received_from=self._day(self.received_from),
+            received_to=self._day(self.received_to),
             overdue=self.overdue.isChecked(), due_within=self.due_within.value() or None,
             q=self.q.text().strip() or None)
 
@@ -438,7 +473,15 @@ class ReviewPage(QWidget):
         self.model.set_filters(self.filters.value())
         self.model.set_desk(desk)
         self.table.setFocus()
+        self._load_visits()
         self.desk_changed.emit()
+
+    def _load_visits(self) -> None:
+        """The filter's visits, from the hub's counts over every case."""
+        desk = self.desk
+        if desk is not None:
+            self.tasks.run(lambda: desk.summary(QueueFilters()).get("by_visit", []),
+                           self.filters.set_visits, lambda exc: None)
 
     def sign_out(self) -> None:
         """End the hub session (its token forgotten) and ask for a sign-in again."""

@@ -20,7 +20,7 @@ from PySide6.QtGui import QColor, QImage
 from fieldbus.domain.records import AttachmentFile
 from fieldbus.domain.serialize import complaint_json
 from fieldbus.services import sync_link
-from fieldbus.store import complaints
+from fieldbus.store import complaints, visits
 from fieldbus.store.store import Store
 from fieldbus.ui.review import case_view as case_view_module
 from fieldbus.ui.review import page as page_module
@@ -60,6 +60,8 @@ def buses(make_laptop, hub):
     two."""
     hub.add_user("boss", "supervisor")
     a, b = make_laptop("B07A"), make_laptop("B08B")
+    for laptop, region in ((a, "경상북도 구미시"), (b, "전라남도 순천시")):
+        visits.open_visit(laptop, laptop.officer, venue="행정복지센터", region=region)
     made = [c.receipt_no for c in add_cases(a, 2, files=False)]
     # A suggestion (건의): its second extension needs the citizen's consent.
     suggestion = complaints.add(a, draft(a, "complaint-03.json"), a.officer).receipt_no
@@ -397,3 +399,27 @@ def test_a_kept_conflict_is_merged_field_by_field(qtbot, workspace, hub, monkeyp
     dialog = case_view_module.MergeDialog({"title": "가", "body": "나"},
                                           {"title": "다", "body": "나"})
     assert list(dialog.choices) == ["title"] and dialog.fields() == {"title": "hub"}
+
+
+def test_the_queue_filters_by_visit_and_received_dates(qtbot, workspace):
+    page = workspace
+    bar = page.filters
+    qtbot.waitUntil(lambda: bar.visit.count() == 3, timeout=10_000)  # all, two visits
+    counts = []
+    for index in (1, 2):
+        bar.visit.setCurrentIndex(index)
+        qtbot.waitUntil(lambda: page.tasks.busy == 0 and not page.model.loading,
+                        timeout=10_000)
+        counts.append(page.model.rowCount())
+    assert sorted(counts) == [2, 4]
+    bar.visit.setCurrentIndex(0)
+    tomorrow = deadlines.kst_today() + _dt.timedelta(days=1)
+    bar.received_from.setDate(tomorrow)
+    bar.changed.emit()
+    qtbot.waitUntil(lambda: page.tasks.busy == 0 and page.model.rowCount() == 0,
+                    timeout=10_000)
+    bar.received_from.setDate(bar.received_from.minimumDate())
+    bar.received_to.setDate(tomorrow)
+    bar.changed.emit()
+    qtbot.waitUntil(lambda: page.tasks.busy == 0 and page.model.rowCount() == 6,
+                    timeout=10_000)

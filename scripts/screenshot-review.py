@@ -67,18 +67,15 @@ def main(out_dir: str) -> int:
     from fieldbus.store.store import Store
     from fieldbus.ui.review.step_dialog import StepDialog
     from fieldbus.ui.shell import app as ui_app
-    from tests.hub.fixtures import PASSWORD, Hub
+    import shots
+    from tests.hub.fixtures import PASSWORD
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     _app = QApplication(sys.argv[:1])  # noqa: F841 - alive for the whole run
     ui_app.load_fonts()
     tmp = Path(tempfile.mkdtemp())
-    hub = Hub(f"sqlite:///{tmp / 'hub.sqlite3'}", log_path=tmp / "hub.log")
-    hub.start()
-    try:
-        hub.add_user("kim", "officer")
-        hub.add_user("boss", "supervisor")
+    with shots.running_hub(tmp) as hub:
         first = laptop(tmp, hub, "B07A", 10, 0)
         second = laptop(tmp, hub, "B08B", 8, 3)
         for args in (
@@ -92,8 +89,6 @@ def main(out_dir: str) -> int:
             assert done.returncode == 0, done.stderr
         Store.create(tmp / "centre", device="C001", officer="박관리", pin=PIN,
                      role="supervisor").close()
-        import shots
-
         until = shots.until
         window = shots.signed_in_window(tmp / "centre", PIN, size=(1440, 860))
         page = window.review_page
@@ -127,8 +122,6 @@ def main(out_dir: str) -> int:
         until(lambda: page.case_view.file is not None and page.tasks.busy == 0)
         window.grab().save(str(out / "review-offline.png"))
         window.shutdown()
-    finally:
-        hub.stop()
     for name in ("queue", "step", "dashboard", "offline"):
         print(out / f"review-{name}.png")
     return 0

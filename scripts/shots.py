@@ -6,6 +6,7 @@ store and grab it; this module keeps their start the same.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -34,3 +35,19 @@ def signed_in_window(data_dir: Path, pin: str, *, size: tuple[int, int] = (1400,
     window.signin_page.pin.returnPressed.emit()
     until(lambda: window.pages.currentWidget() is window.work_page)
     return window
+
+
+@contextmanager
+def running_hub(tmp: Path):
+    """A real hub on loopback over a new SQLite file in ``tmp``, with the officer ``kim``
+    and the supervisor ``boss`` (password ``tests.hub.fixtures.PASSWORD``); stopped after."""
+    from tests.hub.fixtures import Hub
+
+    hub = Hub(f"sqlite:///{tmp / 'hub.sqlite3'}", log_path=tmp / "hub.log")
+    hub.start()
+    try:
+        hub.add_user("kim", "officer")
+        hub.add_user("boss", "supervisor")
+        yield hub
+    finally:
+        hub.stop()

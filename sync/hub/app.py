@@ -37,6 +37,7 @@ from sync.hub import conflicts as hub_conflicts
 from sync.hub import guards, read_audit, signin, workflow
 from sync.hub.auth import Device, HubError, Person
 from sync.hub.db import Checkpointer, connect, reader
+from sync.hub.public_limit import PublicLimit
 
 log = logging.getLogger("fieldbus_hub.access")
 _bearer = HTTPBearer(auto_error=False, description="`Bearer <token>`: a person's token from "
@@ -88,7 +89,7 @@ def create_app(db_url: str, *, public_url: str | None = None,
                engine: sa.Engine | None = None,
                recovery_public_key: str | None = None,
                device_blob_quota: int = protocol.DEVICE_BLOB_QUOTA_BYTES,
-               epeople=None) -> FastAPI:
+               epeople=None, public_rate: str = protocol.PUBLIC_RATE) -> FastAPI:
     """The hub on the database at ``db_url`` (migrated on creation).
 
     ``public_url`` is what laptops are told to print in QR codes; without it, the address
@@ -97,9 +98,11 @@ def create_app(db_url: str, *, public_url: str | None = None,
     ``device_blob_quota``: attachment bytes kept per device (507 ``quota_exceeded`` past it).
     ``epeople``: a connector (sync/hub/epeople/) the forwarded cases are sent through, on
     a thread of their own, while the hub serves; without one they wait for an export.
+    ``public_rate``: how often one client may open the public pages (429 past it).
     """
     engine = engine or connect(db_url)
     passwords = signin.PasswordChecker()
+    public = PublicLimit(public_rate)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
@@ -456,11 +459,18 @@ def create_app(db_url: str, *, public_url: str | None = None,
                 "devices": audit_heads.list_heads(engine)}
 
     @app.get(protocol.STATUS_PAGE, response_class=HTMLResponse,
-             responses={404: {"content": {"text/html": {}}}})
+             responses={404: {"content": {"text/html": {}}},
+                        429: {"content": {"text/html": {}}}})
     def status(receipt_no: Annotated[str, Path(max_length=40)],
+               request: Request,
                c: Annotated[str | None, Query(max_length=40)] = None) -> HTMLResponse:
-        """The public page of a receipt's QR code (Korean HTML, no personal data); the
-        same 404 for an unknown number and a wrong code."""
+        """The public page of a receipt's QR code (Korean and English HTML, no personal
+        data); the same 404 for an unknown number and a wrong code; 429 past the public
+        pages' rate for one client."""
+        wait = public.retry_after(_client(request))
+        if wait is not None:
+            return HTMLResponse(status_page.TOO_MANY, status_code=429,
+                                headers={"Retry-After": str(wait)})
         page = status_page.render(engine, receipt_no, c)
         if page is None:
             return HTMLResponse(status_page.NOT_FOUND, status_code=404)

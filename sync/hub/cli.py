@@ -45,6 +45,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--device-blob-quota", metavar="MIB", type=int,
                        default=protocol.DEVICE_BLOB_QUOTA_BYTES // 2**20,
                        help="attachment MiB kept per device (default %(default)s)")
+    serve.add_argument("--public-rate", metavar="RATE", default=protocol.PUBLIC_RATE,
+                       help="how often one client may open the public pages before a 429, "
+                       "e.g. 60/minute (default %(default)s)")
     serve.add_argument("--recovery-public-key", metavar="FILE", help="the centre's recovery "
                        "public key, sent to laptops at enrolment (else FIELDBUS_HUB_RECOVERY_KEY)")
     _epeople_link(serve)
@@ -161,6 +164,16 @@ def _epeople_connector(args: argparse.Namespace):
     return ApiConnector(args.epeople_url, token)
 
 
+def _rate(text: str) -> str:
+    from limits import parse
+
+    try:
+        parse(text)
+    except ValueError:
+        raise UsageError(f"--public-rate {text!r} is not a rate such as 60/minute") from None
+    return text
+
+
 def _supervisor(engine, name: str) -> str:
     from sync.hub import auth
 
@@ -234,7 +247,7 @@ def _serve(args: argparse.Namespace) -> int:
     app = create_app(args.db, engine=engine, public_url=args.public_url,
                      recovery_public_key=recovery,
                      device_blob_quota=args.device_blob_quota * 2**20,
-                     epeople=_epeople_connector(args))
+                     epeople=_epeople_connector(args), public_rate=_rate(args.public_rate))
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     from sync.hub.retention import Daily
 

@@ -34,7 +34,7 @@ from sync.hub import (__version__, audit_heads, auth, blobs, cases, feed, models
 from sync.controls import find_control
 from sync.hub import case_queue, case_summary
 from sync.hub import conflicts as hub_conflicts
-from sync.hub import guards, read_audit, signin, workflow
+from sync.hub import guards, open311, read_audit, signin, workflow
 from sync.hub.auth import Device, HubError, Person
 from sync.hub.db import Checkpointer, connect, reader
 from sync.hub.public_limit import PublicLimit
@@ -138,14 +138,21 @@ def create_app(db_url: str, *, public_url: str | None = None,
         return _error(exc.status, exc.code, exc.message, getattr(exc, "headers", None))
 
     @app.exception_handler(RequestValidationError)
-    async def _invalid(_request: Request, exc: RequestValidationError):
+    async def _invalid(request: Request, exc: RequestValidationError):
         # The input itself is never echoed: it may hold a password or personal data.
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(part) for part in first.get("loc", ()))
+        if request.url.path.startswith(protocol.OPEN311 + "/"):
+            return open311_error(request.url.path, open311.Open311Error(
+                400, f"{where}: {first.get('msg', 'invalid')}"))
         return _error(422, "invalid_request", f"{where}: {first.get('msg', 'invalid')}")
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_request: Request, exc: StarletteHTTPException):
+    async def _http(request: Request, exc: StarletteHTTPException):
+        if request.url.path.startswith(protocol.OPEN311 + "/"):
+            return open311_error(request.url.path, open311.Open311Error(
+                exc.status_code, "no such Open311 resource" if exc.status_code == 404
+                else str(exc.detail)))
         code = {404: "not_found", 405: "method_not_allowed",
                 413: "too_large"}.get(exc.status_code, "http_error")
         return _error(exc.status_code, code, str(exc.detail), getattr(exc, "headers", None))
@@ -164,6 +171,15 @@ def create_app(db_url: str, *, public_url: str | None = None,
     async def _unexpected(_request: Request, exc: Exception):
         logging.getLogger("fieldbus_hub").error("internal error: %s", type(exc).__name__)
         return _error(500, "internal_error", "the hub failed; retry later")
+
+    def open311_error(path_or_format: str, error: open311.Open311Error) -> Response:
+        """An Open311 error in the spec's format: XML when the path (or format) asks."""
+        entries, document = open311.errors(error)
+        headers = {"Retry-After": "60"} if error.status == 429 else None
+        if path_or_format.endswith("xml"):
+            return Response(document, status_code=error.status, headers=headers,
+                            media_type="text/xml; charset=utf-8")
+        return JSONResponse(entries, status_code=error.status, headers=headers)
 
     # -- who is calling: looked up again on every request ------------------------------
     Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
@@ -476,6 +492,71 @@ def create_app(db_url: str, *, public_url: str | None = None,
             return HTMLResponse(status_page.NOT_FOUND, status_code=404)
         return HTMLResponse(page, headers={"Cache-Control": "no-store",
                                            "Referrer-Policy": "no-referrer"})
+
+    # -- Open311 GeoReport v2, read-only (sync/hub/open311.py) ---------------------------
+
+    def _open311(request: Request, fmt: str, make: Callable[[], Any],
+                 xml_of: Callable[[Any], bytes]) -> Response:
+        """One Open311 answer in ``fmt``; errors in the specification's format."""
+        as_xml = fmt == "xml"
+        try:
+            if fmt not in open311.FORMATS:
+                as_xml = False
+                raise open311.Open311Error(404, "the formats are json and xml")
+            wait = public.retry_after(_client(request))
+            if wait is not None:
+                raise open311.Open311Error(429, "too many requests: try again in a minute")
+            body = make()
+        except open311.Open311Error as error:
+            return open311_error("xml" if as_xml else "json", error)
+        if as_xml:
+            return Response(xml_of(body), media_type="text/xml; charset=utf-8")
+        return JSONResponse(body)
+
+    Fmt = Annotated[str, Path(max_length=8)]
+    spec_answers: dict[int | str, dict[str, Any]] = {
+        status: {"description": "an Open311 error: [{code, description}] (XML: <errors>)",
+                 "content": {"application/json": {}, "text/xml": {}}}
+        for status in (400, 404, 429)}
+    spec_answers[200] = {"content": {"application/json": {}, "text/xml": {}}}
+    Jurisdiction = Annotated[str | None, Query(max_length=100)]
+
+    @app.get(protocol.OPEN311 + "/services.{fmt}", responses=spec_answers)
+    def open311_services(request: Request, fmt: Fmt,
+                         jurisdiction_id: Jurisdiction = None) -> Response:
+        """The services: one per complaint kind that may be public."""
+        return _open311(request, fmt, open311.services,
+                        lambda body: open311.as_xml("services", "service", body))
+
+    @app.get(protocol.OPEN311 + "/services/{service_code}.{fmt}", responses=spec_answers)
+    def open311_service(request: Request, service_code: Annotated[str, Path(max_length=40)],
+                        fmt: Fmt, jurisdiction_id: Jurisdiction = None) -> Response:
+        """A service's definition (no extra attributes)."""
+        return _open311(request, fmt, lambda: open311.definition(service_code),
+                        open311.xml_definition)
+
+    @app.get(protocol.OPEN311 + "/requests.{fmt}", responses=spec_answers)
+    def open311_requests(
+            request: Request, fmt: Fmt, jurisdiction_id: Jurisdiction = None,
+            service_request_id: Annotated[str | None, Query(max_length=4500)] = None,
+            service_code: Annotated[str | None, Query(max_length=200)] = None,
+            start_date: Annotated[str | None, Query(max_length=40)] = None,
+            end_date: Annotated[str | None, Query(max_length=40)] = None,
+            status: Annotated[str | None, Query(max_length=20)] = None) -> Response:
+        """Service requests: the cases that may be public, newest first (90 days and
+        1,000 at most unless asked otherwise; ``service_request_id`` overrides the rest)."""
+        return _open311(request, fmt, lambda: open311.requests(engine, open311.query(
+            service_request_id, service_code, start_date, end_date, status)),
+            lambda body: open311.as_xml("service_requests", "request", body))
+
+    @app.get(protocol.OPEN311 + "/requests/{service_request_id}.{fmt}",
+             responses=spec_answers)
+    def open311_request(request: Request,
+                        service_request_id: Annotated[str, Path(max_length=40)],
+                        fmt: Fmt, jurisdiction_id: Jurisdiction = None) -> Response:
+        """One service request by its receipt number (a list of one, as the spec says)."""
+        return _open311(request, fmt, lambda: open311.one(engine, service_request_id),
+                        lambda body: open311.as_xml("service_requests", "request", body))
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

@@ -13,6 +13,7 @@ workspace's threads); the hub only from those threads (:mod:`fieldbus.ui.review.
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -497,11 +498,12 @@ class ReviewPage(QWidget):
         self.desk_changed.emit()
 
     def shutdown(self) -> None:
-        if self.desk is not None and self.desk.online:
-            try:
-                self.desk.sign_out()  # the window is closing: one short call
-            except Exception:
-                pass
+        """The window is closing: end the hub session on a thread of its own (never the
+        GUI thread's wait; the token ends by itself within the hour if this fails)."""
+        desk, self.desk = self.desk, None
+        if desk is not None and desk.online:
+            threading.Thread(target=desk.sign_out, name="review-sign-out",
+                             daemon=True).start()
         self.tasks.shutdown()
 
     # -- the queue --------------------------------------------------------------------

@@ -60,6 +60,7 @@ CASE = "/api/v1/cases/{receipt_no}"          # GET → one case (person token; E
 CASE_HISTORY = "/api/v1/cases/{receipt_no}/history"  # GET → the case's every step
 CASE_ATTACHMENT = "/api/v1/cases/{receipt_no}/attachments/{sha256}"  # GET → bytes (person)
 CASE_RESOLVE = "/api/v1/cases/{receipt_no}/resolve"  # POST ResolveRequest (supervisor)
+NOTICES = "/api/v1/notices"                  # GET → the petitioners' notices (supervisor)
 EPEOPLE_QUEUE = "/api/v1/epeople/queue"      # GET → the hand-off to e-People (supervisor)
 REVIEW = "/api/v1/cases/{receipt_no}/review"  # POST ReviewRequest (supervisor token;
                                              #   If-Match: the case_version; the path

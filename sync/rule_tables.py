@@ -43,6 +43,7 @@ __all__ = [
     "display_path",
     "holidays_extra_table",
     "hub_retention_table",
+    "notices_table",
     "read",
     "retention_table",
 ]
@@ -443,6 +444,39 @@ def hub_retention_table() -> dict[str, Any]:
     return _checked("hub-retention.json", check_hub_retention)
 
 
+NOTICE_KINDS = ("handler", "extension", "transfer", "progress", "result")
+NOTICE_EVENTS = ("assign", "extend", "transfer", "progress", "close")
+
+
+def check_notices(raw: Any, file: str) -> dict[str, Any]:
+    """The notices the hub sends a petitioner (``sync.hub.notices``): which step makes
+    which notice, each with its law; the channels; the retries."""
+    top = Entry(file, "", raw)
+    top.keys(("version", "notices", "channels", "retry"), ("note",))
+    top.text("version")
+    notices = top.child("notices")
+    notices.keys(NOTICE_KINDS)
+    for kind, event in zip(NOTICE_KINDS, NOTICE_EVENTS):
+        entry = notices.child(kind)
+        entry.keys(("event", *LAW_KEYS), LAW_NOTES)
+        if entry.choice("event", NOTICE_EVENTS) != event:
+            entry.fail(f"the {kind} notice follows the {event!r} step")
+        entry.law()
+    channels = raw.get("channels")
+    if not isinstance(channels, list) or sorted(channels) != ["email", "post", "sms"]:
+        top.fail("'channels' must be sms, email and post")
+    retry = top.child("retry")
+    retry.keys(("attempts", "base_seconds", "cap_seconds"))
+    for key in ("attempts", "base_seconds", "cap_seconds"):
+        retry.integer(key)
+    return raw  # type: ignore[no-any-return]
+
+
+@cache
+def notices_table() -> dict[str, Any]:
+    return _checked("notices.json", check_notices)
+
+
 @cache
 def check_all() -> None:
     """Read and check every rule table once: the start-up check of the CLI and the window.
@@ -454,3 +488,4 @@ def check_all() -> None:
     holidays_extra_table()
     retention_table()
     hub_retention_table()
+    notices_table()

@@ -211,7 +211,8 @@ class ReviewDesk:
         body, fetched_at = found
         return body, Offline(fetched_at)
 
-    def _ask(self, key: str | None, fetch: Callable[[ReviewSession], T]) -> tuple[T, Offline | None]:
+    def _ask(self, key: str | None,
+             fetch: Callable[[ReviewSession], T]) -> tuple[T, Offline | None]:
         """``fetch`` from the hub (keeping a copy under ``key``), or the copy when the hub
         cannot be reached."""
         if self._session is not None:

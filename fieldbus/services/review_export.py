@@ -8,9 +8,10 @@ audits the export with its reason.
 
 Every cell is text somebody typed on a laptop, so it is made safe for a spreadsheet
 before it is written (OWASP "CSV Injection"): a cell that begins with ``=``, ``+``,
-``-``, ``@``, a tab or a line break (carriage return or line feed) is prefixed with ``'`` so Excel or LibreOffice
-shows it instead of evaluating it (``=HYPERLINK(...)`` would otherwise be a live link,
-and older Excel ran DDE commands), and control characters other than tab and newline —
+``-``, ``@``, a tab or a line break (carriage return or line feed) is prefixed with
+``'`` so Excel or LibreOffice shows it instead of evaluating it (``=HYPERLINK(...)``
+would otherwise be a live link, and older Excel ran DDE commands), and control
+characters other than tab and newline —
 a terminal escape, a bidi override that reorders what the reader sees — are removed. In
 the workbook every cell is also stored as a string, never a formula.
 

@@ -437,6 +437,14 @@ def create_app(db_url: str, *, public_url: str | None = None,
 
         return {"protocol": protocol.PROTOCOL_VERSION, "forwards": queue.listing(engine)}
 
+    @app.get(protocol.NOTICES, response_model=models.NoticesResponse, responses=_ERRORS)
+    def list_notices(who: Annotated[Person, Depends(supervisor)]) -> dict[str, Any]:
+        """The notices owed to petitioners, newest first: kind, channel, state (queued,
+        sent, skipped with the reason, failed), tries and last error — never a contact."""
+        from sync.hub import notices
+
+        return {"protocol": protocol.PROTOCOL_VERSION, "notices": notices.listing(engine)}
+
     @app.get(protocol.VISITS, response_model=models.VisitsResponse, responses=_ERRORS)
     def list_visits(who: Annotated[Person, Depends(person)],
                     limit: Annotated[int, Query(ge=1, le=1000)] = 100,

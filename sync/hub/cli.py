@@ -105,6 +105,19 @@ def _parser() -> argparse.ArgumentParser:
     steps.add_parser("queue", help="list the hand-off: state, tries, last error").add_argument(
         "--json", action="store_true")
 
+    told = commands.add_parser("notices", help="the notices owed to petitioners: send the due "
+                               "ones, list them")
+    told_steps = told.add_subparsers(dest="notices_command", required=True)
+    send = told_steps.add_parser("run", help="queue the progress notices whose period has "
+                                 "come, then send what is due: files in --folder for staff "
+                                 "to send (SMS text, e-mail, letter PDF), e-mail by --smtp")
+    send.add_argument("--folder", required=True, metavar="DIR")
+    send.add_argument("--smtp", metavar="HOST:PORT", help="send e-mail through this server")
+    send.add_argument("--smtp-from", metavar="ADDRESS", default="noreply@localhost")
+    send.add_argument("--smtp-starttls", action="store_true")
+    told_steps.add_parser("queue", help="list the notices: kind, channel, state, tries, "
+                          "last error").add_argument("--json", action="store_true")
+
     blob = commands.add_parser("attachment", help="write a stored attachment's bytes")
     blob.add_argument("sha256")
     blob.add_argument("--out", required=True, metavar="FILE")
@@ -223,6 +236,36 @@ def _epeople(args: argparse.Namespace) -> int:
                 f"tries {item['attempts']}  {item['epeople_no'] or '-'}"
                 + (f"  next {item['next_at']}" if item["state"] == "queued" else "")
                 + (f"  last error: {item['last_error']}" if item["last_error"] else "")))
+    return EXIT_OK
+
+
+def _notices(args: argparse.Namespace) -> int:
+    from sync.hub import notice_senders, notices
+
+    engine = _engine(args)
+    if args.notices_command == "run":
+        folder = notice_senders.FolderSender(Path(args.folder))
+        senders: dict = {"sms": folder, "email": folder, "post": folder}
+        if args.smtp:
+            host, _, port = args.smtp.rpartition(":")
+            if not host or not port.isdigit():
+                raise UsageError("--smtp is HOST:PORT")
+            senders["email"] = notice_senders.SmtpSender(host, int(port), args.smtp_from,
+                                                         starttls=args.smtp_starttls)
+        queued = notices.schedule_progress(engine)
+        tally = notices.run_due(engine, senders)
+        print(", ".join(f"{k} {v}" for k, v in sorted(tally.items())) or "nothing due",
+              f"— {queued} progress notice(s) queued", file=sys.stderr)
+        return EXIT_OK
+    found = notices.listing(engine)
+    if args.json:
+        return _print_json(found)
+    for item in found:
+        print(escape_controls(
+            f"{item['receipt_no']}  {item['kind']:<9}  {item['channel'] or '-':<5}  "
+            f"{item['state']:<7}  tries {item['attempts']}"
+            + (f"  ({item['reason']})" if item["reason"] else "")
+            + (f"  last error: {item['last_error']}" if item["last_error"] else "")))
     return EXIT_OK
 
 
@@ -388,6 +431,8 @@ def _run(args: argparse.Namespace) -> int:
         return _serve(args)
     if args.command == "purge":
         return _purge(args)
+    if args.command == "notices":
+        return _notices(args)
     if args.command == "epeople":
         return _epeople(args)
     if args.command == "recovery-key":

@@ -32,6 +32,8 @@ The tables (SQLAlchemy Core, so one code path serves SQLite and PostgreSQL):
   case's history (sync/hub/workflow.py).
 * ``epeople_forwards`` (step ``_epeople_queue``) — the hand-off to e-People
   (sync/hub/epeople/queue.py).
+* ``notices`` (step ``_notices``) — the notices owed to petitioners
+  (sync/hub/notices.py).
 * ``sealed_records`` — public-interest reports whose reporter the hub seals, decided
   from the first version that was a report (docs/security.md §3).
 """
@@ -246,6 +248,27 @@ case_events = sa.Table(
 # queued (waiting for the connector, with its next try), exported (in an operator's batch,
 # waiting for the 신청번호 to be recorded), sent (registered: the number) or failed (the
 # last error, for a supervisor). One row a case: one case, one 신청번호.
+notices = sa.Table(
+    "notices", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("record_id", sa.String(64), nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("key", sa.String(40), nullable=False),
+    sa.Column("channel", sa.String(10)),
+    sa.Column("state", sa.String(20), nullable=False),
+    sa.Column("reason", sa.String(40)),
+    sa.Column("attempts", sa.Integer, nullable=False),
+    sa.Column("next_at", sa.String(40), nullable=False),
+    sa.Column("last_error", sa.Text),
+    sa.Column("details", sa.Text),
+    sa.Column("reference", sa.String(300)),
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("sent_at", sa.String(40)),
+    sa.Column("updated_at", sa.String(40), nullable=False),
+    sa.UniqueConstraint("record_id", "kind", "key", name="notices_once"),
+    sa.Index("notices_due", "state", "next_at"),
+)
+
 epeople_forwards = sa.Table(
     "epeople_forwards", metadata,
     sa.Column("record_id", sa.String(64), primary_key=True),
@@ -419,6 +442,12 @@ def _epeople_queue(conn: sa.Connection) -> None:
     metadata.create_all(conn, tables=[epeople_forwards])
 
 
+def _notices(conn: sa.Connection) -> None:
+    """The petitioners' notices (issue 14 §2, sync/hub/notices.py): empty — steps taken
+    before owe nothing now (a handler named last month was told on paper, if at all)."""
+    metadata.create_all(conn, tables=[notices])
+
+
 def _queue_indexes(conn: sa.Connection) -> None:
     """The review queue's indexes (sync/hub/case_queue.py): each order a page comes in —
     by deadline (``DUE``, as :data:`sync.hub.case_queue.DUE_ORDER` writes it) and as
@@ -442,7 +471,7 @@ def _queue_indexes(conn: sa.Connection) -> None:
 STEPS: list[Callable[[sa.Connection], None]] = [_step1, _step2, _step3, _step4, _seal_reports,
                                                 _throttle_and_token_use, _retention,
                                                 _review_workflow, _epeople_queue,
-                                                _queue_indexes]
+                                                _queue_indexes, _notices]
 LATEST = len(STEPS)
 
 

@@ -274,6 +274,23 @@ class EpeopleForward(BaseModel):
     updated_at: str
 
 
+class Notice(BaseModel):
+    receipt_no: str | None
+    kind: Literal["handler", "extension", "transfer", "progress", "result"]
+    channel: Literal["sms", "email", "post"] | None
+    state: Literal["queued", "sent", "skipped", "failed"]
+    reason: str | None
+    attempts: int
+    last_error: str | None
+    created_at: str
+    sent_at: str | None
+
+
+class NoticesResponse(BaseModel):
+    protocol: int
+    notices: list[Notice]
+
+
 class EpeopleQueueResponse(BaseModel):
     protocol: int
     forwards: list[EpeopleForward]

@@ -43,7 +43,7 @@ import sqlalchemy as sa
 from sync import deadlines
 from sync.controls import find_control
 from sync.errors import ValidationError
-from sync.hub import case_log
+from sync.hub import case_log, notices
 from sync.hub.db import now
 from sync.hub.migrations import records
 from sync.rrn import mask_rrns
@@ -320,6 +320,8 @@ def take(engine: sa.Engine, ident: str, step: Step, *, actor: str,
             _enqueue(conn, row, values["agency"], actor)
         if step.action == "transfer" and row.epeople_no is None:
             _enqueue(conn, row, values["agency"], actor)
+        notices.for_step(conn, row, step.action, revision=case_log.case_version(row) + 1,
+                         values=values, note=note)
         return case_log.apply_step(conn, row, actor=actor, role=role, action=step.action,
                                    values=values, note=note, details=details)
 

@@ -14,7 +14,7 @@ import pytest
 from georeport import GeoReport
 
 from sync import protocol
-from tests.hub.helpers import bearer, complaint, counsel, number, push, record
+from tests.hub.helpers import complaint, counsel, number, push, record, review_step
 
 W3C = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+09:00$")
 FIELDS = {"service_request_id", "status", "status_notes", "service_name", "service_code",
@@ -46,13 +46,7 @@ def cases(bus):
                             {"action": "close", "note": "비공개 메모",
                              "answered_on": "2026-12-01"}))):
         for body in steps:
-            case = httpx.get(bus.url + protocol.CASE.format(receipt_no=receipt_no),
-                             headers=bearer(bus.supervisor_token)).json()["case"]
-            answer = httpx.post(bus.url + protocol.REVIEW.format(receipt_no=receipt_no),
-                                json=body,
-                                headers={**bearer(bus.supervisor_token),
-                                         "If-Match": f'"{case["case_version"]}"'})
-            assert answer.status_code == 200, answer.text
+            review_step(bus, receipt_no, **body)
     return {key: c["receipt_no"] for key, c in made.items()}
 
 

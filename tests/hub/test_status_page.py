@@ -14,19 +14,10 @@ import httpx
 import pytest
 
 from sync import protocol
-from tests.hub.helpers import bearer, complaint, push, record
+from tests.hub.helpers import bearer, complaint, push, record, review_step
 
 NOTE = "주소를 확인해 주십시오 (비공개 메모)"
 LATER = "2027-03-31"  # a working day within the grievance's +60 days
-
-
-def _step(bus, number, **body):
-    case = httpx.get(bus.url + protocol.CASE.format(receipt_no=number),
-                     headers=bearer(bus.supervisor_token)).json()["case"]
-    answer = httpx.post(bus.url + protocol.REVIEW.format(receipt_no=number), json=body,
-                        headers={**bearer(bus.supervisor_token),
-                                 "If-Match": f'"{case["case_version"]}"'})
-    assert answer.status_code == 200, answer.text
 
 
 def _due(bus, number) -> str:
@@ -63,7 +54,7 @@ def test_each_stage_the_supervisor_sets_shows_and_nothing_private(bus):
     assert 'aria-current="step"' in page and _deadline(page) == _due(bus, number)
     assert "늦춰졌습니다" not in page and "연장" not in page
 
-    _step(bus, number, action="return", note=NOTE)
+    review_step(bus, number, action="return", note=NOTE)
     page = _page(bus, number)
     assert ("now", "보완 요청") in _stages(page)
     assert "멈춰 있습니다" in page  # the clock stops while the citizen's changes are awaited
@@ -72,17 +63,17 @@ def test_each_stage_the_supervisor_sets_shows_and_nothing_private(bus):
     assert ("done", "보완 요청") in _stages(page) and ("done", "보완됨") in _stages(page)
     assert "늦춰졌습니다" in page and _deadline(page) == _due(bus, number)
 
-    _step(bus, number, action="extend", new_deadline=LATER, note="현장 확인 필요")
+    review_step(bus, number, action="extend", new_deadline=LATER, note="현장 확인 필요")
     page = _page(bus, number)
     assert _deadline(page) == LATER and "연장되었습니다 (1회)" in page
-    _step(bus, number, action="approve")
-    _step(bus, number, action="forward", agency="구미시청 <b>도로과</b>",
+    review_step(bus, number, action="approve")
+    review_step(bus, number, action="forward", agency="구미시청 <b>도로과</b>",
           epeople_no="1AA-2612-0000001")
     page = _page(bus, number)
     assert ("now", "기관 이송") in _stages(page)
     assert "구미시청 &lt;b&gt;도로과&lt;/b&gt;" in page and "<b>" not in page
     assert "1AA-2612-0000001" in page
-    _step(bus, number, action="close", note="회신 완료", answered_on="2026-12-01")
+    review_step(bus, number, action="close", note="회신 완료", answered_on="2026-12-01")
     page = _page(bus, number)
     assert _stages(page)[-1] == ("done", "처리 완료") and "2026-12-01" in page
     assert _deadline(page) is None  # finished: no deadline to keep
@@ -94,7 +85,7 @@ def test_each_stage_the_supervisor_sets_shows_and_nothing_private(bus):
 def test_a_rejected_case_says_so_and_where_to_ask(bus):
     content = complaint(2)
     push(bus.url, bus.device_token, [record("r2", content)])
-    _step(bus, content["receipt_no"], action="reject", note="중복 민원 (비공개)")
+    review_step(bus, content["receipt_no"], action="reject", note="중복 민원 (비공개)")
     page = _page(bus, content["receipt_no"])
     assert _stages(page)[-1] == ("done", "반려") and "110" in page
     assert "중복 민원" not in page
@@ -155,8 +146,8 @@ def test_the_page_in_a_real_browser_at_phone_width(bus, browser, tmp_path):
     content = complaint(4)
     push(bus.url, bus.device_token, [record("r4", content)])
     number = content["receipt_no"]
-    _step(bus, number, action="approve")
-    _step(bus, number, action="forward", agency="구미시청", epeople_no="1AA-2612-0000002")
+    review_step(bus, number, action="approve")
+    review_step(bus, number, action="forward", agency="구미시청", epeople_no="1AA-2612-0000002")
     browser.get(protocol.status_link(number, protocol.status_code(number, bus.qr_secret),
                                      bus.url))
     from selenium.webdriver.common.by import By

@@ -137,6 +137,24 @@ def test_retention_table_errors(tmp_path) -> None:
     assert str(info.value) == f"{path}: complaint: unknown key 'dayz'"
 
 
+def test_notices_table_errors(tmp_path) -> None:
+    """Each notice follows its step and quotes its law; a notice moved to another step,
+    or without its quote, is refused by name."""
+    path, raw = _copy(tmp_path, "notices.json")
+    raw["notices"]["extension"]["event"] = "assign"
+    _write(path, raw)
+    with pytest.raises(RuleTableError) as info:
+        rule_tables.check_notices(rule_tables.read(path), str(path))
+    assert str(info.value) == f"{path}: notices.extension: the extension notice follows " \
+        "the 'extend' step"
+    path, raw = _copy(tmp_path, "notices.json")
+    del raw["notices"]["result"]["text"]
+    _write(path, raw)
+    with pytest.raises(RuleTableError) as info:
+        rule_tables.check_notices(rule_tables.read(path), str(path))
+    assert str(info.value) == f"{path}: notices.result: missing 'text'"
+
+
 def test_a_top_level_typo_is_named_top_level(tmp_path) -> None:
     path, raw = _copy(tmp_path, "hub-retention.json")
     raw["verfy"] = "x"

@@ -152,7 +152,7 @@ def test_a_full_day_on_the_bus(qtbot, open_window, data_dir, monkeypatch,  # noq
         number = intake.receipt_label.text()
         assert RECEIPT.match(number) and number not in numbers, number
         # focus lands once the window is active again (a closed popup hands it back late)
-        qtbot.waitUntil(intake.print_button.hasFocus, timeout=5_000)
+        qtbot.waitUntil(intake.print_button.hasFocus, timeout=15_000)
         key(qtbot, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: intake.views.currentWidget() is intake.form_view
                         or "민원은 저장되어" in intake.print_message.text(), timeout=10_000)
@@ -177,7 +177,7 @@ def test_a_full_day_on_the_bus(qtbot, open_window, data_dir, monkeypatch,  # noq
         assert counsel.views.currentWidget() is counsel.done_view, counsel.status.text()
         number = counsel.number_label.text()
         assert number.startswith("B07A-") and number not in sessions + numbers
-        qtbot.waitUntil(counsel.print_button.hasFocus, timeout=5_000)
+        qtbot.waitUntil(counsel.print_button.hasFocus, timeout=15_000)
         key(qtbot, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: counsel.views.currentWidget() is counsel.form_view
                         or "저장되어" in counsel.print_message.text(), timeout=10_000)

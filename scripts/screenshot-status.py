@@ -7,7 +7,6 @@ Chromium (headless, through Selenium).
 
 from __future__ import annotations
 
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -18,8 +17,6 @@ sys.path.insert(0, str(ROOT))
 
 def main(out: str) -> int:
     import httpx
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
 
     import shots
     from sync import protocol
@@ -43,21 +40,9 @@ def main(out: str) -> int:
         push(hub.url, enrolled["token"], [record("r1", {**content, "title": "고침"}, 2, base=1)])
         step(action="approve")
         step(action="forward", agency="구미시청 도로과", epeople_no="1AA-2612-0000001")
-        options = webdriver.ChromeOptions()
-        options.binary_location = shutil.which("chromium")
-        for argument in ("--headless=new", "--no-sandbox", "--disable-gpu",
-                         "--hide-scrollbars", "--disable-dev-shm-usage"):
-            options.add_argument(argument)
-        options.add_experimental_option("mobileEmulation", {
-            "deviceMetrics": {"width": 360, "height": 1000, "pixelRatio": 2}})
-        driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")),
-                                  options=options)
-        try:
-            driver.get(protocol.status_link(number, protocol.status_code(
-                number, enrolled["qr_secret"]), hub.url))
-            driver.save_screenshot(out)
-        finally:
-            driver.quit()
+        link = protocol.status_link(number, protocol.status_code(number, enrolled["qr_secret"]),
+                                    hub.url)
+        shots.browser_shot(link, out, width=360, height=1000, phone=True)
     print(out)
     return 0
 

@@ -51,3 +51,28 @@ def running_hub(tmp: Path):
         yield hub
     finally:
         hub.stop()
+
+
+def browser_shot(url: str, out: str, *, width: int, height: int,
+                 phone: bool = False) -> None:
+    """``url`` in Debian's Chromium (headless, through Selenium) saved as ``out``: a
+    desktop window ``width`` × ``height``, or a phone's screen of that size."""
+    import shutil
+
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium")
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                     "--disable-dev-shm-usage", f"--window-size={width},{height}"):
+        options.add_argument(argument)
+    if phone:
+        options.add_experimental_option("mobileEmulation", {
+            "deviceMetrics": {"width": width, "height": height, "pixelRatio": 2}})
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+    try:
+        driver.get(url)
+        driver.save_screenshot(out)
+    finally:
+        driver.quit()

@@ -49,6 +49,7 @@ PUSH = "/api/v1/push"                        # POST PushRequest → PushResponse
 PULL = "/api/v1/pull"                        # GET ?cursor=…&limit=… → PullResponse (device)
 ATTACHMENT = "/api/v1/attachments/{sha256}"  # HEAD / PUT raw bytes (device token)
 CASES = "/api/v1/cases"                      # GET → list for supervisors (person token)
+STATS = "/stats"                               # the open statistics: page, .json, .csv
 OPEN311 = "/open311/v2"                        # Open311 GeoReport v2, read-only
 #: How often one client may open the public pages (status page …) before a 429 (a
 #: ``limits`` rate string; ``fieldbus-hub serve --public-rate``).

@@ -501,6 +501,57 @@ def create_app(db_url: str, *, public_url: str | None = None,
         return HTMLResponse(page, headers={"Cache-Control": "no-store",
                                            "Referrer-Policy": "no-referrer"})
 
+    # -- open statistics (sync/hub/open_stats.py, stats_page.py) ------------------------
+    rendered: dict[int, tuple[str, str]] = {}
+
+    def _public_wait(request: Request) -> Response | None:
+        wait = public.retry_after(_client(request))
+        if wait is None:
+            return None
+        return Response("too many requests: try again in a minute", status_code=429,
+                        headers={"Retry-After": str(wait)}, media_type="text/plain")
+
+    @app.get(protocol.STATS, response_class=HTMLResponse,
+             responses={429: {"content": {"text/plain": {}}}})
+    def stats_page_route(request: Request) -> Response:
+        """The open statistics as a page: tables and server-drawn charts, small cells
+        suppressed (the same numbers as /stats.json and /stats.csv)."""
+        if (refused := _public_wait(request)) is not None:
+            return refused
+        from sync.hub import open_stats, stats_page
+
+        numbers = open_stats.statistics_of(engine)
+        if id(numbers) not in rendered:
+            rendered.clear()
+            rendered[id(numbers)] = stats_page.render(numbers)
+        page, policy = rendered[id(numbers)]
+        return HTMLResponse(page, headers={"Content-Security-Policy": policy,
+                                           "Cache-Control": "public, max-age=60"})
+
+    @app.get(protocol.STATS + ".json", responses={429: {"content": {"text/plain": {}}}})
+    def stats_json(request: Request) -> Response:
+        """The open statistics as JSON ("<5" for a suppressed cell)."""
+        if (refused := _public_wait(request)) is not None:
+            return refused
+        from sync.hub import open_stats
+
+        return JSONResponse({"protocol": protocol.PROTOCOL_VERSION,
+                             **open_stats.as_json(open_stats.statistics_of(engine))},
+                            headers={"Cache-Control": "public, max-age=60"})
+
+    @app.get(protocol.STATS + ".csv", responses={200: {"content": {"text/csv": {}}},
+                                                 429: {"content": {"text/plain": {}}}})
+    def stats_csv(request: Request) -> Response:
+        """The open statistics as CSV: the same cells as the page."""
+        if (refused := _public_wait(request)) is not None:
+            return refused
+        from sync.hub import open_stats
+
+        return Response(open_stats.as_csv(open_stats.statistics_of(engine)).encode("utf-8-sig"),
+                        media_type="text/csv; charset=utf-8",
+                        headers={"Cache-Control": "public, max-age=60",
+                                 "Content-Disposition": 'attachment; filename="stats.csv"'})
+
     # -- Open311 GeoReport v2, read-only (sync/hub/open311.py) ---------------------------
 
     def _open311(request: Request, fmt: str, make: Callable[[], Any],

@@ -41,7 +41,8 @@ KINDS = {"inquiry": ("질의", "Inquiry"), "suggestion": ("건의", "Suggestion"
 #: The page's only style. The hub's Content-Security-Policy allows it by this hash, and
 #: nothing else: no script (the page has none), no other style, image or frame.
 STYLE = (
-    "body{font-family:sans-serif;max-width:34em;margin:1.5em auto;padding:0 1em;"
+    "body{font-family:\"Noto Sans KR\",\"Malgun Gothic\",\"Apple SD Gothic Neo\","
+    "NanumGothic,sans-serif;max-width:34em;margin:1.5em auto;padding:0 1em;"
     "line-height:1.5;color:#1a1a1a}\n"
     "h1{font-size:1.4em}h2{font-size:1.1em;margin-top:1.4em}\n"
     ".en{color:#555;font-size:.9em}\n"

@@ -135,6 +135,7 @@ def browser():
                      "--window-size=360,800", "--disable-dev-shm-usage"):
         options.add_argument(argument)
     # A phone's width: the page's layout, not a desktop's, is what is looked at.
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # to see CSP refusals
     options.add_experimental_option("mobileEmulation", {
         "deviceMetrics": {"width": 360, "height": 800, "pixelRatio": 2}})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)

@@ -3,7 +3,8 @@
 
 Counts of complaints (counsel sessions are not published) by month received, 시·도 and
 시·군·구, kind, on-site outcome, review stage and the agency a case was forwarded to, and
-per visit; the share settled on the spot and the median days to forward.
+per visit; the share settled on the spot and the median days to forward; and each month's
+most frequent nouns in the titles of cases the citizen made public (kiwipiepy).
 
 **Small cells.** A count under :data:`MINIMUM` (5) is published as ``"<5"`` — primary
 suppression — and, because every table's cells add up to the total published beside them
@@ -35,6 +36,7 @@ from sync.hub.db import reader
 from sync.hub.migrations import case_events, record_visits, records
 
 MINIMUM = 5
+TOP_WORDS = 10
 SUPPRESSED = "<5"
 #: A cell of 5 or more hidden so that a small one cannot be worked out from the total.
 ALSO_HIDDEN = "x"
@@ -179,10 +181,58 @@ def _compute(conn: sa.Connection) -> dict[str, Any]:
                                      key=lambda c: c[1]), in_visits)
     settled = conn.execute(sa.select(sa.func.count()).where(
         complaint, records.c.outcome.in_(ON_THE_SPOT))).scalar_one()
-    return {"total": total, "minimum": MINIMUM, "tables": tables,
+    return {"total": total, "minimum": MINIMUM, "tables": tables, "words": _words(conn),
             "settled_on_the_spot": round(settled / total, 3) if total >= MINIMUM else None,
             "median_days_to_forward": _median_days(conn),
             "computed_at": datetime.now(KST).isoformat(timespec="seconds")}
+
+
+_kiwi: Any = None
+
+
+def _nouns(title: str) -> set[str]:
+    """The nouns of a title (kiwipiepy's NNG and NNP, two letters or more)."""
+    global _kiwi
+    if _kiwi is None:
+        from kiwipiepy import Kiwi
+
+        _kiwi = Kiwi()
+    return {t.form for t in _kiwi.tokenize(title) if t.tag in ("NNG", "NNP")
+            and len(t.form) >= 2}
+
+
+def _words(conn: sa.Connection) -> dict[str, list[dict[str, Any]]]:
+    """Each month's most frequent nouns in the titles of cases the citizen made public:
+    counted once a case, only those in :data:`MINIMUM` cases or more (a rare word can
+    point at one person), never a word that holds a petitioner's name — anyone's, not
+    only that case's."""
+    import json
+
+    rows = conn.execute(sa.select(records.c.received_at, records.c.content).where(
+        records.c.type == "complaint")).all()
+    names: set[str] = set()
+    titles: dict[str, list[str]] = {}
+    for received_at, content_text in rows:
+        content = json.loads(content_text)
+        person = content.get("petitioner")
+        if isinstance(person, dict) and isinstance(person.get("name"), str):
+            name = person["name"].strip()
+            if len(name) >= 2:
+                names.add(name)
+                names.add(name[1:])  # the given name alone (김영수 → 영수)
+        if content.get("disclosure") == "public" and isinstance(content.get("title"), str):
+            titles.setdefault(str(received_at or "")[:7], []).append(content["title"])
+    months: dict[str, list[dict[str, Any]]] = {}
+    for month, found in sorted(titles.items()):
+        counts: dict[str, int] = {}
+        for title in found:
+            for noun in _nouns(title):
+                if not any(name in noun or noun in name for name in names if len(name) >= 2):
+                    counts[noun] = counts.get(noun, 0) + 1
+        top = sorted(((n, w) for w, n in counts.items() if n >= MINIMUM),
+                     key=lambda nw: (-nw[0], nw[1]))[:TOP_WORDS]
+        months[month] = [{"word": w, "count": n} for n, w in top]
+    return months
 
 
 def _visit_label(conn: sa.Connection, visit_id: str) -> str:
@@ -238,6 +288,9 @@ def as_csv(stats: dict[str, Any]) -> str:
         for cell in stats["tables"][name]:
             writer.writerow([name, _safe(cell.key), _safe(cell.label), _safe(cell.group or ""),
                              cell.shown])
+    for month, words in stats["words"].items():
+        for entry in words:
+            writer.writerow(["word", month, _safe(entry["word"]), "", entry["count"]])
     for figure in ("settled_on_the_spot", "median_days_to_forward"):
         value = stats[figure]
         writer.writerow([figure, "", "", "", SUPPRESSED if value is None else value])

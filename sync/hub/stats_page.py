@@ -71,6 +71,14 @@ def render(stats: dict[str, Any]) -> tuple[str, str]:
                         f"{html.escape(title)}별 사건 수</caption><thead><tr><th scope=\"col\">"
                         f"{html.escape(title)}</th><th scope=\"col\">사건</th></tr></thead>"
                         f"<tbody>{rows}</tbody></table>")
+    for month, words in stats["words"].items():
+        if words:
+            rows = "".join(f"<tr><td>{html.escape(w['word'])}</td><td class=\"n\">"
+                           f"{w['count']}</td></tr>" for w in words)
+            sections.append(f"<h2>{html.escape(month)} 자주 나온 낱말</h2><table><caption>"
+                            f"공개 민원 제목의 명사 ({MINIMUM}건 이상)</caption><thead><tr>"
+                            "<th scope=\"col\">낱말</th><th scope=\"col\">사건</th></tr></thead>"
+                            f"<tbody>{rows}</tbody></table>")
     settled = stats["settled_on_the_spot"]
     median = stats["median_days_to_forward"]
     figures = (f"<p>전체 {stats['total']:,}건 · 현장에서 해결·합의 "

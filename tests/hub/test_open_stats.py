@@ -147,3 +147,19 @@ def test_protect_never_leaves_a_small_cell_to_work_out(counts):
         for (cell, _n), values in zip(hidden, seen):
             if cell.small:
                 assert len(values) > 1, (counts, cell.key, values)
+
+
+def test_the_month_s_words_come_from_public_titles_and_never_name_anyone(bus):
+    titles = ([("김영수 가로등 고장 신고", "public")] * 6 + [("버스 정류장 신설", "public")] * 5
+              + [("하천 제방 보수", "public")] * 3 + [("비밀통로 폐쇄 요청", "private")] * 6)
+    push(bus.url, bus.device_token, [
+        record(f"w{n}", complaint(n, title=title, disclosure=disclosure))
+        for n, (title, disclosure) in enumerate(titles, start=1)])
+    stats = httpx.get(bus.url + protocol.STATS + ".json").json()
+    words = {w["word"]: w["count"] for w in stats["words"]["2026-11"]}
+    assert words == {"가로등": 6, "고장": 6, "신고": 6, "버스": 5, "정류장": 5, "신설": 5}
+    page = httpx.get(bus.url + protocol.STATS).text
+    assert "정류장" in page and "김영수" not in page and "비밀통로" not in page
+    rows = list(csv.reader(io.StringIO(httpx.get(bus.url + protocol.STATS + ".csv")
+                                       .content.decode("utf-8-sig"))))
+    assert ["word", "2026-11", "가로등", "", "6"] in rows

@@ -1,5 +1,5 @@
 """The open statistics page for the README: a real hub on loopback with two buses' made-up
-day, opened in Debian's Chromium (headless, through Selenium), 900 px wide.
+day (two laptops' pushes), opened in Debian's Chromium (headless, through Selenium), 900 px wide.
 
     .venv/bin/python scripts/screenshot-stats.py docs/images/stats.png
 """
@@ -24,13 +24,15 @@ def main(out: str) -> int:
     from tests.hub.helpers import complaint, push, record
 
     with shots.running_hub(Path(tempfile.mkdtemp())) as hub:
-        n, made = 0, []
+        n, made = 0, {"B07A": [], "B08B": []}  # two buses: 경북 on one, the rest the other
         for region, kind, outcome, count in DAY:
+            bus = "B07A" if region.startswith("경상북도") else "B08B"
             for _ in range(count):
                 n += 1
-                made.append(record(f"r{n}", complaint(n, region=region, kind=kind,
-                                                      outcome=outcome)))
-        push(hub.url, hub.enrol("B07A", "kim")["token"], made)
+                made[bus].append(record(f"r{n}", complaint(n, device=bus, region=region,
+                                                           kind=kind, outcome=outcome)))
+        for bus, records in made.items():
+            push(hub.url, hub.enrol(bus, "kim")["token"], records, device=bus)
         shots.browser_shot(hub.url + protocol.STATS, out, width=900, height=1500)
     print(out)
     return 0

@@ -31,14 +31,19 @@ DAY = [("경상북도 구미시 선산읍", "grievance", "filed", 12),
 
 
 @pytest.fixture
-def day(bus):
-    made, n = [], 0
+def day(bus, hub):
+    """The day of two buses: 경상북도's cases from B07A, the rest from B08B."""
+    tokens = {"B07A": bus.device_token, "B08B": hub.enrol("B08B", "kim")["token"]}
+    made: dict[str, list] = {"B07A": [], "B08B": []}
+    n = 0
     for region, kind, outcome, count in DAY:
+        device = "B07A" if region.startswith("경상북도") else "B08B"
         for _ in range(count):
             n += 1
-            made.append(record(f"r{n}", complaint(n, region=region, kind=kind,
-                                                  outcome=outcome)))
-    push(bus.url, bus.device_token, made)
+            made[device].append(record(f"r{n}", complaint(n, device=device, region=region,
+                                                          kind=kind, outcome=outcome)))
+    for device, records in made.items():
+        push(bus.url, tokens[device], records, device=device)
     return n
 
 

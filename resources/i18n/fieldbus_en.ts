@@ -150,7 +150,7 @@
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/model.py" line="150"/>
-        <location filename="../../fieldbus/ui/review/queue_model.py" line="222"/>
+        <location filename="../../fieldbus/ui/review/queue_model.py" line="231"/>
         <source>상담</source>
         <translation>Counsel</translation>
     </message>
@@ -2992,7 +2992,7 @@
         <translation>Saved: {}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/queue_model.py" line="220"/>
+        <location filename="../../fieldbus/ui/review/queue_model.py" line="229"/>
         <source>{0} (기한 지남)</source>
         <extracomment>A page arrived (the first of a filter, or a further one): for the banner and total. Fetching failed: one line for the screen.</extracomment>
         <translation>{0} (overdue)</translation>
@@ -3001,7 +3001,7 @@
 <context>
     <name>AttachmentViewer</name>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="138"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="137"/>
         <source>이 파일은 앱에서 볼 수 없습니다 ({0}).</source>
         <translation>This file cannot be shown in the app ({0}).</translation>
     </message>
@@ -3009,216 +3009,216 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="164"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="161"/>
         <source>사건 내용</source>
-        <extracomment>A step was taken (or refused as stale) on this receipt: the queue refreshes it. A line for the status bar. The case file arrived and is shown (tests wait for it).</extracomment>
+        <extracomment>A line for the status bar. The case file arrived and is shown (tests wait for it).</extracomment>
         <translation>Case contents</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="170"/>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="278"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="167"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="275"/>
         <source>목록에서 사건을 고르십시오.</source>
         <translation>Choose a case from the list.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="173"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="170"/>
         <source>사건 요약</source>
         <translation>Case summary</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="179"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="176"/>
         <source>검토 단계 (단축키: Ctrl+Shift+글자)</source>
         <translation>Review steps (shortcut: Ctrl+Shift+letter)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="203"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="200"/>
         <source>사건 기록</source>
         <translation>Case record</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="209"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="206"/>
         <source>첨부와 서명 (Enter로 보기)</source>
         <translation>Attachments and signature (Enter to view)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="211"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="208"/>
         <source>첨부 파일</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="214"/>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="216"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="211"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="213"/>
         <source>보관된 충돌</source>
         <translation>Kept conflicts</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="219"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="216"/>
         <source>노트북 수정 채택</source>
         <translation>Take the laptop&apos;s edit</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="220"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="217"/>
         <source>허브 기록 유지</source>
         <translation>Keep the hub&apos;s record</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="221"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="218"/>
         <source>필드별 병합…</source>
         <translation>Merge field by field…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="230"/>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="232"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="227"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="229"/>
         <source>처리 이력</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="254"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="251"/>
         <source>{0} 불러오는 중…</source>
         <translation>Loading {0}…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="286"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="283"/>
         <source>{0} · {1} · 처리 기한 {2}</source>
         <translation>{0} · {1} · deadline {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="289"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="286"/>
         <source> (보완 대기: {0}부터 기한 정지)</source>
         <translation> (awaiting changes: deadline paused since {0})</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="292"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="289"/>
         <source> — 오프라인 사본 ({0})</source>
         <translation> — offline copy ({0})</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="297"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="294"/>
         <source>{0} ({1} KB)</source>
         <translation>{0} ({1} KB)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="305"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="302"/>
         <source>민원인 서명</source>
         <translation>Petitioner&apos;s signature</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="312"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="309"/>
         <source>노트북 버전 {0} ({1}) — 허브는 버전 {2}</source>
         <translation>Laptop version {0} ({1}) — the hub has version {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="330"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="327"/>
         <source>(비공개: 공익신고자)</source>
         <translation>(withheld: public-interest reporter)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="336"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="333"/>
         <source>종류</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="336"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="333"/>
         <source>상담</source>
         <translation>Counsel</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="338"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="335"/>
         <source>버스</source>
         <translation>Bus</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="338"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="335"/>
         <source>지역</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="339"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="336"/>
         <source>접수 일시</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="340"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="337"/>
         <source>처리 기한</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="341"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="338"/>
         <source>연장</source>
         <translation>Extensions</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="341"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="338"/>
         <source>{0}회</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="343"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="340"/>
         <source>민원인</source>
         <translation>Petitioner</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="343"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="340"/>
         <source>연락처</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="343"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="340"/>
         <source>주소</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="344"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="341"/>
         <source>제목</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="344"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="341"/>
         <source>내용</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="345"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="342"/>
         <source>검토 메모</source>
         <translation>Review note</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="346"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="343"/>
         <source>처리 기관</source>
         <translation>Handling agency</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="347"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="344"/>
         <source>국민신문고 신청번호</source>
         <translation>e-People application no.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="348"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="345"/>
         <source>처리담당자</source>
         <translation>Handler</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="350"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="347"/>
         <source>전달 일시</source>
         <translation>Forwarded at</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="351"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="348"/>
         <source>종결 일시</source>
         <translation>Closed at</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="357"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="354"/>
         <source>{0} · {1} · {2} ({3})</source>
         <translation>{0} · {1} · {2} ({3})</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="371"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="368"/>
         <source>첨부를 불러오는 중…</source>
         <translation>Loading the attachment…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="410"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="407"/>
         <source>{0}: {1} 완료</source>
         <translation>{0}: {1} — done</translation>
     </message>
@@ -3321,52 +3321,52 @@
     </message>
     <message>
         <location filename="../../fieldbus/ui/review/page.py" line="219"/>
-        <location filename="../../fieldbus/ui/review/page.py" line="264"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="266"/>
         <source>모든 방문</source>
         <translation>All visits</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="221"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="223"/>
         <source>접수일부터</source>
         <translation>Received from</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="221"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="223"/>
         <source>접수일 처음</source>
         <translation>Any start date</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="222"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="224"/>
         <source>접수일까지</source>
         <translation>Received until</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="222"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="224"/>
         <source>접수일 끝</source>
         <translation>Any end date</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="223"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="225"/>
         <source>기한 초과만</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="225"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="227"/>
         <source>며칠 안에 마감</source>
         <translation>Due within days</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="227"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="229"/>
         <source>마감 제한 없음</source>
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="228"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="230"/>
         <source>일 안에 마감</source>
         <translation> days to deadline</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="229"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="231"/>
         <source>적용(&amp;F)</source>
         <translation>&amp;Filter</translation>
     </message>
@@ -3612,50 +3612,50 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="55"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="54"/>
         <source>필드별 병합</source>
         <extracomment>Each step&apos;s shortcut: Ctrl+Shift and a letter of its English name.</extracomment>
         <translation>Merge field by field</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="57"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="56"/>
         <source>다른 값마다 남길 쪽을 고르십시오. 고르지 않은 필드는 허브 기록대로 남습니다.</source>
         <translation>Choose the side to keep for each differing value. Fields left unchosen keep the hub&apos;s record.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="62"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="61"/>
         <source>필드</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="62"/>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="80"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="61"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="79"/>
         <source>허브 기록</source>
         <translation>Hub record</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="62"/>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="81"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="61"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="80"/>
         <source>노트북 수정</source>
         <translation>Laptop edit</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="63"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="62"/>
         <source>남길 쪽</source>
         <translation>Keep</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="79"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="78"/>
         <source>{0}: 남길 쪽</source>
         <translation>{0}: side to keep</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="87"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="86"/>
         <source>병합</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="88"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="87"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
@@ -3695,7 +3695,6 @@
     <message>
         <location filename="../../fieldbus/ui/review/page.py" line="45"/>
         <source>검토 목록 내보내기</source>
-        <extracomment>The hub&apos;s summary folds the visits past its top ones into this entry (not a visit).</extracomment>
         <translation>Export the review list</translation>
     </message>
     <message>
@@ -3704,134 +3703,134 @@
         <translation>Excel workbook (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="292"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="294"/>
         <source>검토</source>
         <extracomment>The desk changed: signed in, offline, or signed out (tests wait for it).</extracomment>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="319"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="321"/>
         <source>새로 고침(&amp;N)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="322"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="324"/>
         <source>내보내기(&amp;X)…</source>
         <translation>E&amp;xport…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="324"/>
-        <location filename="../../fieldbus/ui/review/page.py" line="466"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="326"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="471"/>
         <source>허브 로그아웃</source>
         <translation>Sign out of the hub</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="333"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="335"/>
         <source>오프라인 안내</source>
         <translation>Offline notice</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="352"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="354"/>
         <source>검토 대기열</source>
         <translation>Review queue</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="379"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="381"/>
         <source>사건 수</source>
         <translation>Number of cases</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="383"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="385"/>
         <source>선택 {0}</source>
         <translation>{0} selected</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="397"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="402"/>
         <source>대기열</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="400"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="405"/>
         <source>대시보드</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="405"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="410"/>
         <source>검토 알림</source>
         <translation>Review notice</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="456"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="461"/>
         <source>오프라인 사본 {0}개를 지웠습니다.</source>
         <translation>Deleted {0} offline copies.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="464"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="469"/>
         <source>허브 관리자 {0}</source>
         <translation>Hub supervisor {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="465"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="470"/>
         <source>오프라인 — 허브에 로그인하지 않았습니다</source>
         <translation>Offline — not signed in to the hub</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="466"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="471"/>
         <source>허브에 로그인</source>
         <translation>Sign in to the hub</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="526"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="532"/>
         <source>{0}건 이상</source>
         <translation>{0}+ cases</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="527"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="533"/>
         <source>{0}건</source>
         <translation>{0} cases</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="528"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="534"/>
         <source>{0} 중 {1}건 표시</source>
         <translation>{1} of {0} shown</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="531"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="537"/>
         <source>오프라인: 허브에 연결할 수 없어 {0}에 받은 목록을 보여 줍니다. 검토 단계는 허브에 연결된 뒤에 할 수 있습니다.</source>
         <translation>Offline: the hub cannot be reached, so this is the list fetched at {0}. Review steps can be taken once the hub is connected.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="559"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="562"/>
         <source>사건을 하나 이상 고르십시오.</source>
         <translation>Choose one or more cases.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="562"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="565"/>
         <source>오프라인에서는 검토 단계를 할 수 없습니다.</source>
         <translation>Review steps cannot be taken offline.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="568"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="571"/>
         <source>{0}건 처리 중…</source>
         <translation>Processing {0} cases…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="573"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="576"/>
         <source>{0}건 완료</source>
         <translation>{0} done</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="575"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="578"/>
         <source>, {0}건 거절: </source>
         <translation>, {0} refused: </translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="594"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="597"/>
         <source>내보내는 중…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/page.py" line="597"/>
+        <location filename="../../fieldbus/ui/review/page.py" line="600"/>
         <source>{0}건을 내보냈습니다: {1}</source>
         <translation>Exported {0} cases: {1}</translation>
     </message>

@@ -30,7 +30,6 @@ from fieldbus.ui.review.case_words import (action_name, kind_name, moment, probl
                                            role_name, shown, state_name)
 from fieldbus.ui.review.step_dialog import StepDialog
 from fieldbus.ui.review.tasks import Tasks
-from sync.review_client import Stale
 
 #: Each step's shortcut: Ctrl+Shift and a letter of its English name.
 SHORTCUTS = {"return": "R", "approve": "A", "reject": "J", "forward": "F", "extend": "E",
@@ -152,8 +151,6 @@ def show_attachment(parent: QWidget, name: str, media_type: str, data: bytes) ->
 
 
 class CaseView(QWidget):
-    #: A step was taken (or refused as stale) on this receipt: the queue refreshes it.
-    stepped = Signal(str)
     #: A line for the status bar.
     said = Signal(str)
     #: The case file arrived and is shown (tests wait for it).
@@ -408,11 +405,8 @@ class CaseView(QWidget):
 
     def _stepped(self, receipt_no: str, action: str) -> None:
         self.said.emit(self.tr("{0}: {1} 완료").format(shown(receipt_no), action_name(action)))
-        self.stepped.emit(receipt_no)
         self.show_case(receipt_no)
 
     def _refused(self, receipt_no: str, exc: Exception) -> None:
         self.said.emit(problem(exc))
-        if isinstance(exc, Stale):
-            self.stepped.emit(receipt_no)
         self.show_case(receipt_no)  # what holds now, buttons as it allows

@@ -390,7 +390,10 @@ class ReviewPage(QWidget):
         split.addWidget(left)
         self.case_view = CaseView(self.tasks)
         self.case_view.said.connect(self.say)
-        self.case_view.stepped.connect(self._refresh_row)
+        # A step's case comes back whole: its row is updated in place (the list keeps
+        # its place; the order is the hub's again at the next refresh).
+        self.case_view.shown_case.connect(
+            lambda file: self.model.update_case(file.case) if file.offline is None else None)
         split.addWidget(self.case_view)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
@@ -546,9 +549,6 @@ class ReviewPage(QWidget):
         current = self.table.currentIndex()
         if current.isValid() and self.desk is not None:
             self.case_view.show_case(self.model.data(current, RECEIPT_ROLE))
-
-    def _refresh_row(self, receipt_no: str) -> None:
-        self.model.reload()
 
     def selected(self) -> list[tuple[str, int]]:
         """The selection as (receipt number, revision shown) — what a bulk step sends."""

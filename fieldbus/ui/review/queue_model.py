@@ -130,6 +130,15 @@ class QueueModel(QAbstractTableModel):
     def entry(self, row: int) -> Row:
         return self._rows[row]
 
+    def update_case(self, case: dict[str, Any]) -> None:
+        """A case fetched again (a step, a refresh of the open case): its row shows what
+        holds now, in place — the list keeps its scroll and selection."""
+        row = self.row_of(str(case.get("receipt_no") or case.get("id")))
+        if row is None:
+            return
+        self._rows[row] = row_of_case(case, datetime.now(timezone.utc))
+        self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMNS - 1))
+
     def row_of(self, receipt_no: str) -> int | None:
         for row, entry in enumerate(self._rows):
             if entry.receipt_no == receipt_no:

@@ -143,6 +143,10 @@ def test_a_day_of_two_buses_worked_through(qtbot, workspace, buses, hub, monkeyp
     open_case(qtbot, page, first[0])
     shown = step(qtbot, page, monkeypatch, "return", note="주소를 확인해 주십시오.")
     assert shown.case["review_state"] == "has_issues"
+    # The row says so at once, in place: the list keeps its place and its selection.
+    row = page.model.row_of(first[0])
+    assert page.model.data(page.model.index(row, 1)) == "보완 요청"
+    assert page.table.currentIndex().row() == row
     assert page.case_view.history.item(page.case_view.history.count() - 1).text() \
         .startswith(shown.history[-1]["at"][:4])
     sync_link.run(a, a.officer, **fast())

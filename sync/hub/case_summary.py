@@ -51,7 +51,7 @@ def _top(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return entries[:TOP - 1] + [{"key": OTHER, "label": OTHER, "count": rest}]
 
 
-def _visit_labels(conn: sa.Connection, visit_ids: list[str]) -> dict[str, str]:
+def visit_labels(conn: sa.Connection, visit_ids: list[str]) -> dict[str, str]:
     """A visit's day and venue, from the content of one of its cases (the hub keeps no
     visit table of its own: a visit travels inside its cases)."""
     first = (sa.select(record_visits.c.visit_id, sa.func.min(record_visits.c.record_id))
@@ -102,7 +102,7 @@ def summary(engine: sa.Engine, person: Person | None, filters: Filters,
         visits = _counts(conn, person, filters, dialect, record_visits.c.visit_id,
                          visits=True)
         visits = [v for v in visits if v["key"]]
-        labels = _visit_labels(conn, [v["key"] for v in visits[:TOP]]) if visits else {}
+        labels = visit_labels(conn, [v["key"] for v in visits[:TOP]]) if visits else {}
         by = {name: _counts(conn, person, filters, dialect, column) for name, column in (
             ("region", records.c.region), ("kind", records.c.kind),
             ("state", records.c.review_state), ("outcome", records.c.outcome),

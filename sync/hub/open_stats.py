@@ -32,6 +32,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from sync.deadlines import KST
+from sync.hub.case_summary import visit_labels
 from sync.hub.db import reader
 from sync.hub.migrations import case_events, record_visits, records
 
@@ -177,7 +178,8 @@ def _compute(conn: sa.Connection) -> dict[str, Any]:
         .select_from(records.join(record_visits, record_visits.c.record_id == records.c.id))
         .where(complaint).group_by(record_visits.c.visit_id)).all()
     in_visits = sum(n for _v, n in visits)
-    tables["visit"] = protect(sorted(((v, _visit_label(conn, v), n) for v, n in visits),
+    labels = visit_labels(conn, [v for v, _n in visits])
+    tables["visit"] = protect(sorted(((v, labels.get(v) or "방문", n) for v, n in visits),
                                      key=lambda c: c[1]), in_visits)
     settled = conn.execute(sa.select(sa.func.count()).where(
         complaint, records.c.outcome.in_(ON_THE_SPOT))).scalar_one()
@@ -233,18 +235,6 @@ def _words(conn: sa.Connection) -> dict[str, list[dict[str, Any]]]:
                      key=lambda nw: (-nw[0], nw[1]))[:TOP_WORDS]
         months[month] = [{"word": w, "count": n} for n, w in top]
     return months
-
-
-def _visit_label(conn: sa.Connection, visit_id: str) -> str:
-    import json
-
-    row = conn.execute(sa.select(records.c.content).select_from(
-        records.join(record_visits, record_visits.c.record_id == records.c.id))
-        .where(record_visits.c.visit_id == visit_id).limit(1)).first()
-    visit = json.loads(row.content).get("visit") if row else None
-    if not isinstance(visit, dict):
-        return "방문"
-    return " ".join(str(visit.get(k)) for k in ("date", "venue") if visit.get(k)) or "방문"
 
 
 def _median_days(conn: sa.Connection) -> float | None:

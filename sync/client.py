@@ -7,18 +7,28 @@ in ``fieldbus/store`` and this module stays importable without ``fieldbus``.
 
 What a run does, and why:
 
-1. **Blobs first**, for each batch of waiting records: ``HEAD`` each attachment and
-   signature the batch names, ``PUT`` the ones the hub lacks (the bytes checked against
-   their SHA-256 before they leave). A record never reaches the hub before its files.
-2. **Push** the batch (at most ``protocol.MAX_BATCH`` records); the laptop marks each
-   answer. Pushes are idempotent on the hub, so a batch whose answer was lost is simply
-   sent again and comes back ``duplicate``.
-3. **Pull** pages from the stored cursor until the hub says there is no more; each page
+0. **Hello**: ``GET /`` says which protocol versions the hub speaks, whether it takes
+   gzip bodies and where its uploads are; the run speaks the newest version both know
+   (a hub too new or too old for this laptop is a clear error saying what to update).
+1. **Push** the waiting records in batches (at most ``protocol.MAX_BATCH``; fewer on a
+   link that just dropped, more while calls go through: :class:`BatchSize`), gzipped when
+   the hub takes it; the laptop marks each answer. Pushes are idempotent on the hub, so a
+   batch whose answer was lost is simply sent again and comes back ``duplicate``.
+   Protocol 2: a case goes **before its files** — the hub accepts it and lists what it
+   still waits for (``awaiting``), which the laptop queues in the same transaction as the
+   answer. Protocol 1: ``HEAD`` each blob the batch names and ``PUT`` the missing ones
+   first, as before.
+2. **Pull** pages from the stored cursor until the hub says there is no more; each page
    and its cursor are stored together by the laptop.
-4. **Audit head**: ask which head of the laptop's audit chain the hub vouched for last,
+3. **Audit head**: ask which head of the laptop's audit chain the hub vouched for last,
    and report the new head with the hash the chain has at that entry now; the hub vouches
    for it, or flags the laptop (``protocol.AuditHeadReport``). A hub that does not know
    the call (404) is no reason to fail a sync.
+4. **Files** (protocol 2): every file the hub waits for, over tus, resumed from the byte
+   the hub holds (:mod:`sync.uploader`). Last, because it is the long part: the cases,
+   the centre's decisions and the audit head are through before the first photo.
+
+Progress goes to a :class:`sync.progress.Meter` as it happens.
 
 Every request is retried on timeouts, dropped connections, 429 (after its
 ``Retry-After``) and 5xx, with exponential backoff and full jitter, a bounded number of
@@ -33,6 +43,7 @@ Nothing here logs; error messages never carry a token or a record's content.
 from __future__ import annotations
 
 import email.utils
+import gzip
 import hashlib
 import json
 import random
@@ -44,7 +55,8 @@ from typing import Any, Protocol
 
 import httpx
 
-from sync import protocol
+from sync import protocol, uploader
+from sync.progress import FileProgress, Meter, Report, silent
 
 NOT_THE_HUB = "the network answered with something that is not the hub (captive portal?)"
 MAX_RETRY_AFTER = 120.0   # seconds: a hub asking for longer is treated as unreachable now
@@ -103,6 +115,11 @@ class Laptop(Protocol):
     def cursor(self) -> str: ...
     def apply_pull(self, changes: Sequence[protocol.Change], cursor: str) -> None: ...
     def counts(self) -> tuple[int, int]: ...  # (pending, quarantined)
+    # Protocol 2: the files the hub waits for (sync.uploader.Waiting), and their state.
+    def waiting_uploads(self) -> Sequence[Any]: ...
+    def upload_state(self, sha256: str, state: str, upload_url: str | None = None,
+                     error: str | None = None) -> None: ...
+    def upload_done(self, sha256: str) -> None: ...
     # The AuditHeadReport for the head the hub vouched for (without protocol and device),
     # None when there is nothing new; then what the hub answered, to keep.
     def audit_report(self, vouched: protocol.VouchedHead | None) -> dict[str, Any] | None: ...
@@ -115,13 +132,16 @@ class SyncResult:
     pulled: int = 0        # changes pulled from the hub in this run
     pending: int = 0       # records still waiting after the run
     quarantined: int = 0   # records set aside for a person
+    files_pending: int = 0  # attachments the hub still waits for (protocol 2)
+    protocol: int = 0      # the version the run spoke (0: it never reached the hub)
     audit_flag: str | None = None  # the hub flagged this laptop's audit log: why
     error: str | None = None
     error_code: str | None = None
 
     def counts(self) -> dict[str, int]:
         data = asdict(self)
-        return {k: data[k] for k in ("pushed", "pulled", "pending", "quarantined")}
+        return {k: data[k] for k in ("pushed", "pulled", "pending", "quarantined",
+                                     "files_pending")}
 
 
 @dataclass(frozen=True)
@@ -179,8 +199,21 @@ def _is_certificate_error(exc: BaseException) -> bool:
 
 
 #: What makes an answer good: a check of its recognised JSON body, or for ``HEAD`` the
-#: ``Content-Length`` a 200 must carry.
+#: ``Content-Length`` a 200 must carry (or ``_TUS``: a tus answer, see Connection.tus).
 BodyCheck = Callable[[dict[str, Any]], bool] | str
+_TUS = object()
+_TUS_ANSWERS = frozenset({404, 409, 410, 422, 460})
+
+
+def _any_body(body: dict[str, Any]) -> bool:
+    return True
+
+
+def _recognised(response: httpx.Response) -> bool:
+    try:
+        return protocol.recognised(response.json())
+    except ValueError:
+        return False
 
 
 class Connection:
@@ -192,7 +225,8 @@ class Connection:
                  timeout: httpx.Timeout = TIMEOUT,
                  sleep: Callable[[float], None] = time.sleep,
                  rng: Callable[[], float] = random.random) -> None:
-        headers = {"User-Agent": f"fieldbus-sync/{protocol.PROTOCOL_VERSION}"}
+        headers = {"User-Agent": f"fieldbus-sync/{protocol.PROTOCOL_VERSION}",
+                   protocol.PROTOCOL_HEADER: str(protocol.PROTOCOL_VERSION)}
         if token is not None:
             headers[protocol.AUTH_HEADER] = f"Bearer {token}"
         self.has_token = token is not None
@@ -200,6 +234,7 @@ class Connection:
                                  transport=transport, timeout=timeout, follow_redirects=False)
         self.retry, self.sleep, self.rng = retry or DEFAULT_RETRY, sleep, rng
         self.requests = 0
+        self.failures = 0  # attempts that failed on the way (the link), over the whole run
 
     def close(self) -> None:
         self.http.close()
@@ -224,8 +259,17 @@ class Connection:
         a captive portal's 200 must not make the laptop skip an upload."""
         return self._send("HEAD", path, body_check=str(size)).status_code == 200
 
-    def _send(self, method: str, path: str, *, body_check: BodyCheck,
-              **kwargs: Any) -> httpx.Response:
+    def tus(self, method: str, path: str, *, headers: dict[str, str],
+            content: Any = None, once: bool = False) -> httpx.Response | None:
+        """A tus request (:mod:`sync.uploader`): the answer when it carries
+        ``Tus-Resumable`` (2xx) or the hub's JSON error for an upload it does not hold as
+        asked (404, 409 with ``Upload-Offset``, 410, 422, 460). ``once``: a request
+        carrying bytes is tried once — None when the link dropped it."""
+        return self._send(method, path, body_check=_TUS, headers=headers, content=content,
+                          once=once)
+
+    def _send(self, method: str, path: str, *, body_check: BodyCheck | object,
+              once: bool = False, **kwargs: Any) -> Any:
         failures, last = 0, "unreachable"
         while True:
             wait: float | None = None
@@ -238,11 +282,17 @@ class Connection:
                         "the hub's TLS certificate is not trusted; set FIELDBUS_CA_BUNDLE to "
                         "the centre's CA bundle if it uses its own") from None
                 last = "unreachable"
+                self.failures += 1
+                if once:
+                    return None
             else:
                 outcome = self._judge(response, body_check)
                 if outcome is None:
                     return response
                 last = outcome
+                self.failures += 1
+                if once:  # its bytes are spent: the caller asks the hub what arrived
+                    return None
                 if response.status_code == 429:
                     wait = _retry_after(response)
                     if wait is not None and wait > MAX_RETRY_AFTER:
@@ -269,6 +319,14 @@ class Connection:
             raise TokenRefused("the hub refused the user name or password")
         if status == 429 or (status >= 500 and status != 507):
             return "unreachable"
+        if body_check is _TUS:
+            if 200 <= status < 300:
+                return None if response.headers.get("Tus-Resumable") == protocol.TUS_VERSION \
+                    else "not_the_hub"
+            if status in _TUS_ANSWERS and (response.request.method == "HEAD"
+                                           or _recognised(response)):
+                return None
+            body_check = _any_body
         if isinstance(body_check, str):  # HEAD: the Content-Length expected with a 200
             if status == 404 or (status == 200
                                  and response.headers.get("Content-Length") == body_check):
@@ -278,7 +336,9 @@ class Connection:
             body = response.json()
         except ValueError:
             return "not_the_hub"
-        if not protocol.recognised(body):
+        if not protocol.recognised(body) and not (  # or a HubInfo, of any version
+                isinstance(body, dict) and body.get("name") == protocol.HUB_NAME
+                and isinstance(body.get("protocol"), int)):
             return "not_the_hub"
         if 200 <= status < 300:
             return None if body_check(body) else "not_the_hub"
@@ -314,40 +374,124 @@ def _pull_page(body: dict[str, Any]) -> bool:
             and isinstance(body.get("more"), bool))
 
 
+@dataclass
+class BatchSize:
+    """How many records the next push carries: halved after a push the link dropped
+    (a smaller body gets through between cuts and loses less when it does not), doubled
+    after one that went through at the first try, within ``[least, protocol.MAX_BATCH]``."""
+
+    now: int = 50
+    least: int = 5
+
+    def after(self, dropped: bool) -> None:
+        self.now = max(self.least, self.now // 2) if dropped \
+            else min(protocol.MAX_BATCH, self.now * 2)
+
+
+def _hub_info(body: dict[str, Any]) -> bool:
+    return body.get("name") == protocol.HUB_NAME
+
+
+class ProtocolMismatch(SyncError):
+    code = "protocol"
+
+
 class Client:
     """One hub, one laptop: :meth:`run` is one push-then-pull."""
 
-    def __init__(self, connection: Connection, laptop: Laptop) -> None:
+    def __init__(self, connection: Connection, laptop: Laptop, *,
+                 progress: Report = silent) -> None:
         self.connection = connection
         self.laptop = laptop
+        self.meter = Meter(progress)
+        self.batch = BatchSize()
+        self.spoken, self.gzip = 1, False
 
     def run(self) -> SyncResult:
         result = SyncResult()
         try:
+            self.hello(result)
             self.push(result)
+            self.meter.phase("pulling")
             self.pull(result)
             self.vouch(result)
+            if self.spoken >= 2:
+                self.upload(result)
         except SyncError as exc:
             result.error, result.error_code = str(exc), exc.code
         result.pending, result.quarantined = self.laptop.counts()
+        if self.spoken >= 2 or result.protocol == 0:
+            result.files_pending = len(self.laptop.waiting_uploads())
+        self.meter.phase("done")
         return result
+
+    def hello(self, result: SyncResult) -> None:
+        """Which version to speak, and whether bodies may be gzipped (``HubInfo``)."""
+        self.meter.phase("connecting")
+        info = self.connection.call("GET", protocol.ROOT, valid=_hub_info)
+        theirs = info.get("protocols")
+        if not isinstance(theirs, list):
+            theirs = [info.get("protocol")]
+        common = set(theirs) & set(protocol.PROTOCOLS)
+        if not common:
+            newest = max((v for v in theirs if isinstance(v, int)), default=0)
+            side = "this laptop's Fieldbus" if newest > max(protocol.PROTOCOLS) else "the hub"
+            raise ProtocolMismatch(
+                f"the hub speaks sync protocol {theirs}, this laptop "
+                f"{list(protocol.PROTOCOLS)}: update {side}")
+        self.spoken = result.protocol = max(common)
+        self.gzip = self.spoken >= 2 and "gzip" in (info.get("encodings") or [])
 
     def push(self, result: SyncResult) -> None:
         after = 0
-        held: set[str] = set()   # blobs the hub holds, learned in this run
-        while batch := _within_body_cap(list(self.laptop.pending(protocol.MAX_BATCH, after))):
+        held: set[str] = set()   # blobs the hub holds, learned in this run (protocol 1)
+        self.meter.update(phase="pushing", records_total=self.laptop.counts()[0], force=True)
+        while batch := _within_body_cap(list(self.laptop.pending(
+                min(self.batch.now, protocol.MAX_BATCH), after))):
             after = max(item.order for item in batch)
-            self.upload_blobs(batch, held)
+            names = uploader.names([item.record for item in batch])
+            self.meter.files([FileProgress(b["sha256"], b["size"], names.get(b["sha256"]))
+                              for item in batch for b in item.blobs])
+            if self.spoken < 2:
+                self.upload_blobs(batch, held)
             self.laptop.sending(batch)
-            body = self.connection.call(
-                "POST", protocol.PUSH, valid=_results_match(batch),
-                json={"protocol": protocol.PROTOCOL_VERSION, "device": self.laptop.device,
-                      "records": [item.record for item in batch]})
-            results = body["results"]
+            body = json.dumps({"protocol": self.spoken, "device": self.laptop.device,
+                               "records": [item.record for item in batch]}).encode()
+            headers = {"Content-Type": "application/json"}
+            if self.gzip:
+                body = gzip.compress(body, 6)
+                headers["Content-Encoding"] = "gzip"
+            dropped = self.connection.failures
+            self.meter.add_total(payload=len(body))
+            answer = self.connection.call("POST", protocol.PUSH, valid=_results_match(batch),
+                                          content=body, headers=headers)
+            self.batch.after(self.connection.failures > dropped)
+            results = answer["results"]
             self.laptop.acknowledge(batch, results)
-            result.pushed += sum(1 for r in results if r.get("outcome") in protocol.ACKNOWLEDGED)
+            acked = sum(1 for r in results if r.get("outcome") in protocol.ACKNOWLEDGED)
+            result.pushed += acked
+            self.meter.sent(len(body), records=len(batch))
+            for r in results:  # what the hub holds already is done; the rest waits
+                if self.spoken >= 2 and isinstance(r.get("awaiting"), list):
+                    waiting = set(r["awaiting"])
+                    item = next(i for i in batch if i.record["id"] == r.get("id"))
+                    for b in item.blobs:
+                        if b["sha256"] not in waiting:
+                            self.meter.file(b["sha256"], sent=b["size"], state="done")
+
+    def upload(self, result: SyncResult) -> None:
+        """Every file the hub waits for, resumed where the hub holds it (sync.uploader)."""
+        waiting = [w for w in self.laptop.waiting_uploads() if w.state != "failed"]
+        if not waiting:
+            return
+        self.meter.phase("uploading")
+        self.meter.files([FileProgress(w.sha256, w.size, w.name) for w in waiting])
+        send = uploader.Uploader(self.connection, self.laptop, self.meter)
+        for item in waiting:
+            send.send(item)
 
     def upload_blobs(self, batch: Sequence[Outgoing], held: set[str]) -> None:
+        """Protocol 1: the batch's blobs before the batch."""
         for ref in {b["sha256"]: b for item in batch for b in item.blobs}.values():
             sha = ref["sha256"]
             if sha in held or not protocol.is_sha256(sha):
@@ -358,6 +502,7 @@ class Client:
                 if data is None or hashlib.sha256(data).hexdigest() != sha:
                     continue  # not sendable as named: its record comes back missing_attachment
                 self.connection.call("PUT", path, content=data)
+            self.meter.file(sha, sent=ref["size"], state="done")
             held.add(sha)
 
     def vouch(self, result: SyncResult) -> None:
@@ -385,6 +530,7 @@ class Client:
             changes, new_cursor = body["changes"], body["cursor"]
             self.laptop.apply_pull(changes, new_cursor)
             result.pulled += len(changes)
+            self.meter.update(pulled=result.pulled)
             if not body["more"] or (not changes and new_cursor == cursor):
                 return
             cursor = new_cursor

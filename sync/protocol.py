@@ -1,4 +1,4 @@
-"""The sync protocol between a laptop and the hub, version 1: paths, shapes and the rules.
+"""The sync protocol between a laptop and the hub, version 2: paths, shapes and the rules.
 
 Both sides import this module and nothing else of each other (``sync`` never imports
 ``fieldbus``), so a change of contract is a change here, with ``PROTOCOL_VERSION`` raised
@@ -12,16 +12,25 @@ Why it is shaped like this (DESIGN.md §5, from what went wrong for ODK, CommCar
   acknowledged again as ``duplicate`` (a resend after a lost answer is harmless). A new
   content hash is taken only when ``base_version`` equals the version the hub holds;
   otherwise it is a ``conflict``, kept on the hub for a person — never an overwrite.
-* **Attachments first.** Blobs (attachments and the drawn signature) are addressed by
-  SHA-256: ``HEAD`` says whether the hub holds one *from this device*, ``PUT`` uploads it
-  and the hub checks the hash on arrival. A record naming a blob this device has not
-  uploaded is answered ``missing_attachment`` (retry after uploading), not stored half.
-  (So a device neither learns which blobs others sent nor names them without the bytes.)
+* **Cases first, attachments after (version 2).** Blobs (attachments and the drawn
+  signature) are addressed by SHA-256 and uploaded over tus 1.0 (``UPLOADS``): resumable
+  from the last byte the hub holds, verified against their SHA-256 before they are kept.
+  A record naming blobs this device has not uploaded yet is ``accepted`` with the list of
+  them in ``awaiting`` (the case shows "첨부 수신 중" until they arrive): a case never
+  waits for its photos on a slow link. Version 1 — ``HEAD``/``PUT`` before the push,
+  ``missing_attachment`` for a record whose blobs are not there — is still served to a
+  laptop that does not say it speaks 2. (A device neither learns which blobs others sent
+  nor has its case served with a blob it has not uploaded itself.)
 * **Only what the device made.** A receipt number (a complaint's ``receipt_no``, a
   counsel session's ``number``) starts with the pushing device's code and ends with a
   matching check character (:mod:`sync.receipt_check`), else the record is ``invalid``.
-* **Recognised bodies only.** Every JSON answer carries ``"protocol": 1``; a client
-  treats anything else — a captive portal's 200 with HTML, garbage — as a failed attempt.
+* **Recognised bodies only.** Every JSON answer carries ``"protocol": N`` — the version
+  the request said it speaks (header ``Fieldbus-Protocol``, 1 when absent, so an old
+  laptop reads a new hub's answers as it always did); a client treats anything else — a
+  captive portal's 200 with HTML, garbage — as a failed attempt.
+* **Compact on the wire.** A hub that lists ``gzip`` in ``HubInfo.encodings`` takes JSON
+  bodies with ``Content-Encoding: gzip`` (inflated under the same cap: no zip bomb gets
+  past ``MAX_JSON_BYTES``) and compresses its answers for ``Accept-Encoding: gzip``.
 * **Quarantine, not blockage.** ``invalid`` says why a record can never be accepted as
   sent; the client sets it aside for a person and goes on with the rest.
 * **A pull cursor that never skips.** The hub hands out changes in commit order and the
@@ -37,7 +46,12 @@ import hmac
 import json
 from typing import Any, Literal, NotRequired, TypedDict
 
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION = 2
+#: The versions this code speaks. A hub answers each request in the version the request
+#: says it speaks (``PROTOCOL_HEADER``; without it, 1); a laptop reads ``HubInfo``
+#: first and speaks the newest version both know — or says which side to update.
+PROTOCOLS = (1, 2)
+PROTOCOL_HEADER = "Fieldbus-Protocol"
 HUB_NAME = "fieldbus-hub"
 
 # -- paths ------------------------------------------------------------------------------
@@ -47,7 +61,9 @@ LOGOUT = "/api/v1/auth/logout"               # POST → {"protocol": 1}: ends th
 ENROL = "/api/v1/devices/enrol"              # POST EnrolRequest → EnrolResponse
 PUSH = "/api/v1/push"                        # POST PushRequest → PushResponse (device token)
 PULL = "/api/v1/pull"                        # GET ?cursor=…&limit=… → PullResponse (device)
-ATTACHMENT = "/api/v1/attachments/{sha256}"  # HEAD / PUT raw bytes (device token)
+ATTACHMENT = "/api/v1/attachments/{sha256}"  # HEAD / PUT raw bytes (device token; v1)
+UPLOADS = "/api/v1/uploads"                  # tus 1.0: OPTIONS; POST creates (device token)
+UPLOAD = "/api/v1/uploads/{upload_id}"       # tus 1.0: HEAD offset, PATCH bytes, DELETE
 CASES = "/api/v1/cases"                      # GET → list for supervisors (person token)
 STATS = "/stats"                               # the open statistics: page, .json, .csv
 OPEN311 = "/open311/v2"                        # Open311 GeoReport v2, read-only
@@ -82,6 +98,20 @@ DEVICE_NOT_REGISTERED = "device_not_registered"
 TRAINING_DEVICE_PREFIX = "EDU"
 
 MAX_BATCH = 500                   # records in one push
+#: tus 1.0 (https://tus.io/protocols/resumable-upload): the version, the extensions the
+#: hub serves, and the checksum algorithm. The blob's SHA-256 (hex) goes in the creation's
+#: ``Upload-Metadata`` as ``sha256`` (base64, as tus has it); the hub verifies the whole
+#: upload against it before keeping it, and a per-request ``Upload-Checksum: sha256 …``
+#: when a tus client sends one (460 on a mismatch, the request's bytes dropped).
+TUS_VERSION = "1.0.0"
+TUS_EXTENSIONS = "creation,creation-with-upload,checksum,expiration,termination"
+TUS_CHECKSUM = "sha256"
+TUS_CONTENT_TYPE = "application/offset+octet-stream"
+#: An upload left unfinished this long after its last bytes is deleted (its partial bytes
+#: with it): a laptop that comes back later starts that file again from the first byte.
+UPLOAD_EXPIRY_SECONDS = 72 * 3600
+#: Content codings a hub of version 2 takes for JSON bodies and offers for its answers.
+ENCODINGS = ("gzip",)
 MAX_ATTACHMENT_BYTES = 20 * 2**20  # the laptop refuses bigger files at attach time too
 PULL_LIMIT = 500
 #: A JSON request body is at most this many bytes (413 ``too_large``, refused as soon as
@@ -111,6 +141,8 @@ PERSON_TOKEN_LIFETIME_SECONDS = 12 * 60 * 60
 
 RecordType = Literal["complaint", "counsel", "visit"]
 Outcome = Literal["accepted", "duplicate", "conflict", "invalid", "missing_attachment"]
+#: The case's attachments are on their way (accepted before them, version 2).
+AWAITING_ATTACHMENTS = "첨부 수신 중"
 ReviewState = Literal["received", "has_issues", "edited", "approved", "rejected", "forwarded",
                       "closed"]
 Role = Literal["officer", "counsel", "supervisor"]
@@ -129,7 +161,12 @@ RETRY: frozenset[str] = frozenset({"missing_attachment"})
 class HubInfo(TypedDict):
     name: str        # HUB_NAME
     version: str     # the hub's software version
-    protocol: int    # PROTOCOL_VERSION
+    protocol: int    # as in every answer, the version the request speaks (PROTOCOLS)
+    # Version 2 on: every version it speaks, the content codings it takes for JSON bodies,
+    # and where tus uploads are created. A hub of version 1 has none of these.
+    protocols: NotRequired[list[int]]
+    encodings: NotRequired[list[str]]
+    uploads: NotRequired[str]
 
 
 class LoginRequest(TypedDict):
@@ -219,6 +256,10 @@ class PushResult(TypedDict):
     version: int
     outcome: Outcome
     reason: str | None   # for conflict / invalid / missing_attachment: words for a person
+    # Version 2: for accepted and duplicate, the SHA-256 of every blob the record names
+    # that this device has not uploaded yet (upload them; the case completes when they
+    # arrive). Absent from version-1 answers.
+    awaiting: NotRequired[list[str]]
 
 
 class PushResponse(TypedDict):
@@ -317,7 +358,7 @@ def is_sha256(text: str) -> bool:
 
 def recognised(body: Any) -> bool:
     """True when ``body`` (parsed JSON) speaks this protocol — not a captive portal's page."""
-    return isinstance(body, dict) and body.get("protocol") == PROTOCOL_VERSION
+    return isinstance(body, dict) and body.get("protocol") in PROTOCOLS
 
 
 # -- the QR on a receipt ------------------------------------------------------------------

@@ -59,7 +59,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(counts))
     else:
-        print(", ".join(f"{k} {v}" for k, v in counts.items()))
+        # Files waiting are named only when there are any: the line people know stays.
+        print(", ".join(f"{k.replace('files_pending', 'files waiting')} {v}"
+                        for k, v in counts.items() if k != "files_pending" or v))
     if result.error:
         print(f"error: {result.error}", file=sys.stderr)
         if result.error_code == "token_refused":
@@ -70,7 +72,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
     if result.audit_flag:
         print(f"warning: the hub flagged this laptop's audit log: {result.audit_flag}",
               file=sys.stderr)
-    return EXIT_PENDING if result.error or counts["pending"] else EXIT_OK
+    return EXIT_PENDING if result.error or counts["pending"] or counts["files_pending"] \
+        else EXIT_OK
 
 
 def cmd_purge(args: argparse.Namespace) -> int:

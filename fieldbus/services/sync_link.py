@@ -22,6 +22,7 @@ from fieldbus.store import audit, hub_token
 from fieldbus.store import sync as store_sync
 from fieldbus.store.store import Store
 from sync import client, protocol
+from sync.progress import Report, silent
 
 HUB_API_KEY = "hub_url"          # the address this laptop reaches the hub at (enrol --hub)
 CA_BUNDLE_KEY = "hub_ca_bundle"  # optional: a CA bundle for the hub's certificate
@@ -56,6 +57,17 @@ class StoreLaptop:
 
     def counts(self) -> tuple[int, int]:
         return store_sync.counts(self.store)
+
+    def waiting_uploads(self) -> list[store_sync.WaitingUpload]:
+        return store_sync.waiting_uploads(self.store)
+
+    def upload_state(self, sha256: str, state: str, upload_url: str | None = None,
+                     error: str | None = None) -> None:
+        store_sync.upload_state(self.store, sha256, state=state, upload_url=upload_url,
+                                error=error)
+
+    def upload_done(self, sha256: str) -> None:
+        store_sync.upload_done(self.store, sha256, by=self.officer)
 
     def audit_report(self, vouched: Any) -> dict[str, Any] | None:
         return store_sync.audit_report(self.store, vouched)
@@ -173,8 +185,10 @@ def hub_access(store: Store, *, environ=os.environ) -> HubAccess:
 
 
 def run(store: Store, officer: Officer | None, *, environ=os.environ,
-        transport: httpx.BaseTransport | None = None, **connection: Any) -> client.SyncResult:
-    """One push-then-pull. A laptop not enrolled yet raises ``ValidationError``."""
+        transport: httpx.BaseTransport | None = None, progress: Report = silent,
+        **connection: Any) -> client.SyncResult:
+    """One push-then-pull, reporting how far it got to ``progress``. A laptop not enrolled
+    yet raises ``ValidationError``."""
     access = hub_access(store, environ=environ)
     with access.connect(transport=transport, **connection) as conn:
-        return client.Client(conn, StoreLaptop(store, officer)).run()
+        return client.Client(conn, StoreLaptop(store, officer), progress=progress).run()

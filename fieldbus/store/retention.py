@@ -94,9 +94,14 @@ def record_destroy_on(finished_on: date, years: int | None = None) -> date:
 
 def _due(store: Store, table: str, number: str, days: int) -> list[tuple[str, str]]:
     cutoff = store.clock() - timedelta(days=days)
+    # A case whose attachments or signature the hub has not received yet (protocol 2:
+    # the case went first) keeps them until they are sent.
+    unsent = ("AND id NOT IN (SELECT record_id FROM blob_uploads) AND id NOT IN (SELECT "
+              "a.complaint_id FROM attachments a JOIN blob_uploads u USING (sha256))"
+              if table == "complaints" else "")
     rows = store.db.execute(
         f"SELECT id, {number}, synced_at FROM {table} WHERE purged_at IS NULL AND "
-        "synced_at IS NOT NULL AND synced_at <= ? AND sync_state = 'synced'",
+        f"synced_at IS NOT NULL AND synced_at <= ? AND sync_state = 'synced' {unsent}",
         # a day's slack in the indexed filter for offsets; the exact test is below
         ((cutoff + timedelta(days=1)).isoformat(),)).fetchall()
     return [(rid, num) for rid, num, at in rows if datetime.fromisoformat(at) <= cutoff]

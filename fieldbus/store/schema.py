@@ -433,10 +433,29 @@ CREATE TABLE review_cache (
 CREATE INDEX review_cache_fetched ON review_cache (fetched_at);
 """
 
+#: Attachments and signatures the hub accepted a case before (protocol 2, issue 15): each
+#: waits here until the hub holds it. ``upload_url`` is the hub's tus upload once created
+#: (the offset is always asked from the hub, never kept here); ``state`` 'creating' while
+#: a creation's answer is not known yet. ``record_id``: a case naming it (a signature's
+#: bytes live on its case). Retention keeps a case whose files are still here.
+BLOB_UPLOADS = """
+CREATE TABLE blob_uploads (
+    sha256     TEXT PRIMARY KEY,
+    size       INTEGER NOT NULL,
+    record_id  TEXT NOT NULL,
+    upload_url TEXT,
+    state      TEXT NOT NULL DEFAULT 'waiting',
+    last_error TEXT,
+    queued_at  TEXT NOT NULL
+);
+CREATE INDEX blob_uploads_record ON blob_uploads (record_id);
+"""
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _script(V1), _script(V2), _v3, _script(V4), _script(FTS_SECURE_DELETE), _audit_redactable,
     _unindex_reporters, _script(INTAKE_EXTRA),
     _script(SEARCH_RETURNING), _script(CENTRE_REVIEW), _script(REVIEW_CACHE),
+    _script(BLOB_UPLOADS),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -212,13 +212,79 @@ def blob(store: Store, sha256: str) -> bytes | None:
     row = store.db.execute("SELECT data FROM blobs WHERE sha256 = ?", (sha256,)).fetchone()
     if row is not None and row[0] is not None:
         return bytes(row[0])
-    # Signatures live on their case; only waiting cases are ever asked for.
+    # Signatures live on their case; only cases waiting to be sent, or whose signature
+    # the hub still waits for (protocol 2), are ever asked for.
     for (signature,) in store.db.execute(
+            "SELECT c.signature FROM complaints c JOIN blob_uploads u ON u.record_id = c.id "
+            "WHERE u.sha256 = ? AND c.signature IS NOT NULL UNION ALL "
             "SELECT c.signature FROM complaints c JOIN outbox o ON o.record_id = c.id "
-            "WHERE o.state = 'pending' AND c.signature IS NOT NULL"):
+            "WHERE o.state = 'pending' AND c.signature IS NOT NULL", (sha256,)):
         if hashlib.sha256(signature).hexdigest() == sha256:
             return bytes(signature)
     return None
+
+
+@dataclass(frozen=True)
+class WaitingUpload:
+    """A file the hub accepted a case before (protocol 2) and still waits for."""
+
+    sha256: str
+    size: int
+    name: str | None
+    upload_url: str | None
+    state: str               # waiting, creating (a creation's answer not known), failed
+    last_error: str | None = None
+
+
+def _queue_uploads(store: Store, sent: Sequence[Outgoing],
+                   results: Sequence[dict[str, Any]], stamp: str) -> int:
+    """Queue the files each answered record's ``awaiting`` names (in the transaction that
+    marks the answer, so a case acknowledged is never left without its files queued)."""
+    rows = []
+    for item, result in zip(sent, results, strict=True):
+        awaiting = result.get("awaiting")
+        if not isinstance(awaiting, list) or result.get("id") != item.record["id"]:
+            continue
+        sizes = {b["sha256"]: b["size"] for b in item.blobs}
+        rows += [(sha, sizes[sha], item.record["id"], stamp) for sha in awaiting
+                 if isinstance(sha, str) and sha in sizes]
+    store.db.conn.executemany(
+        "INSERT INTO blob_uploads (sha256, size, record_id, queued_at) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (sha256) DO NOTHING", rows)
+    return len(rows)
+
+
+def waiting_uploads(store: Store) -> list[WaitingUpload]:
+    """Every file the hub still waits for, oldest first, with a file name when it has one."""
+    return [WaitingUpload(*row) for row in store.db.execute(
+        "SELECT u.sha256, u.size, (SELECT a.filename FROM attachments a WHERE a.sha256 = "
+        "u.sha256 LIMIT 1), u.upload_url, u.state, u.last_error FROM blob_uploads u "
+        "ORDER BY u.queued_at, u.sha256")]
+
+
+def upload_state(store: Store, sha256: str, *, state: str, upload_url: str | None = None,
+                 error: str | None = None) -> None:
+    """Remember where a file's upload stands: 'creating' (before a creation leaves),
+    'waiting' with the hub's upload address (or none: start again), 'failed' and why."""
+    with store.write():
+        store.db.execute("UPDATE blob_uploads SET state = ?, upload_url = ?, last_error = ? "
+                         "WHERE sha256 = ?", (state, upload_url, error, sha256))
+
+
+def upload_done(store: Store, sha256: str, *, by: Officer | None) -> None:
+    """The hub holds the file: it leaves the queue (audited: what left the laptop)."""
+    now = store.clock()
+    with store.write():
+        row = store.db.execute("DELETE FROM blob_uploads WHERE sha256 = ? RETURNING "
+                               "record_id, size", (sha256,)).fetchone()
+        if row is not None:
+            audit.append(store.db, at=now, officer_id=by.id if by else None,
+                         action="sync_attachment_sent", record_type="complaint",
+                         record_id=row[0], details={"sha256": sha256, "size": row[1]})
+
+
+def uploads_waiting(store: Store) -> int:
+    return int(store.db.execute("SELECT count(*) FROM blob_uploads").fetchone()[0])
 
 
 @dataclass
@@ -277,6 +343,7 @@ def record_results(store: Store, sent: Sequence[Outgoing], results: Sequence[dic
             chain.append(at=now, officer_id=officer_id, action=f"sync_{outcome}",
                          record_type=item.record_type, record_id=item.record["id"],
                          details={"version": item.record["version"]})
+        _queue_uploads(store, sent, results, stamp)
         tally = Tally(acknowledged=len(acked), quarantined=len(set_aside), retry=len(retried))
         tally.applied_later = _apply_deferred(store, [i.record["id"] for i, _ in acked],
                                               by=by, chain=chain)

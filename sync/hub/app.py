@@ -23,10 +23,11 @@ import sqlalchemy as sa
 from fastapi import Depends, FastAPI, Header, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 from sync import protocol
 from sync.hub import (__version__, audit_heads, auth, blobs, cases, feed, models, push,
@@ -34,7 +35,8 @@ from sync.hub import (__version__, audit_heads, auth, blobs, cases, feed, models
 from sync.controls import find_control
 from sync.hub import case_queue, case_summary
 from sync.hub import conflicts as hub_conflicts
-from sync.hub import guards, open311, read_audit, signin, workflow
+from sync.hub import guards, open311, read_audit, signin, uploads, wire, workflow
+from sync.hub.wire import HubJSON
 from sync.hub.auth import Device, HubError, Person
 from sync.hub.db import Checkpointer, connect, reader
 from sync.hub.public_limit import PublicLimit
@@ -53,10 +55,10 @@ _SIGN_IN_ERRORS: dict[int | str, dict[str, Any]] = {
 
 
 def _error(status: int, code: str, message: str, headers: dict[str, str] | None = None
-           ) -> JSONResponse:
-    return JSONResponse({"protocol": protocol.PROTOCOL_VERSION,
-                         "error": {"code": code, "message": message}},
-                        status_code=status, headers=headers)
+           ) -> HubJSON:
+    return HubJSON({"protocol": protocol.PROTOCOL_VERSION,
+                    "error": {"code": code, "message": message}},
+                   status_code=status, headers=headers)
 
 
 class AccessLog:
@@ -122,15 +124,15 @@ def create_app(db_url: str, *, public_url: str | None = None,
     # No /docs or /redoc: FastAPI's pages load Swagger UI and ReDoc from a third-party CDN.
     # The document itself is /openapi.json (and docs/openapi.json).
     app = FastAPI(title="Fieldbus hub", version=__version__, lifespan=lifespan,
-                  docs_url=None, redoc_url=None, max_body_size=protocol.MAX_JSON_BYTES,
+                  docs_url=None, redoc_url=None, default_response_class=HubJSON, max_body_size=protocol.MAX_JSON_BYTES,
                   description="The sync protocol between Fieldbus laptops and the hub "
                   "(`sync/protocol.py`, explained in `docs/sync-protocol.md`).")
     app.state.engine = engine
     # Outside everything (the 500 answers of Starlette's outermost error handler and the
     # 413 of FastAPI's body limit included): headers, the log line, the declared-size cap.
     build_stack = app.build_middleware_stack
-    app.build_middleware_stack = lambda: guards.SecurityHeaders(
-        AccessLog(guards.DeclaredBodyCap(build_stack())))
+    app.build_middleware_stack = lambda: guards.SecurityHeaders(AccessLog(wire.Spoken(
+        guards.DeclaredBodyCap(wire.Inflate(wire.Compress(build_stack()))))))
 
     # -- errors: always JSON with "protocol" --------------------------------------------
     @app.exception_handler(HubError)
@@ -179,7 +181,7 @@ def create_app(db_url: str, *, public_url: str | None = None,
         if path_or_format.endswith("xml"):
             return Response(document, status_code=error.status, headers=headers,
                             media_type="text/xml; charset=utf-8")
-        return JSONResponse(entries, status_code=error.status, headers=headers)
+        return HubJSON(entries, status_code=error.status, headers=headers)
 
     # -- who is calling: looked up again on every request ------------------------------
     Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
@@ -219,7 +221,8 @@ def create_app(db_url: str, *, public_url: str | None = None,
     def root() -> dict[str, Any]:
         """The hub's name, software version and protocol version (no sign-in)."""
         return {"name": protocol.HUB_NAME, "version": __version__,
-                "protocol": protocol.PROTOCOL_VERSION}
+                "protocol": protocol.PROTOCOL_VERSION, "protocols": list(protocol.PROTOCOLS),
+                "encodings": list(protocol.ENCODINGS), "uploads": protocol.UPLOADS}
 
     @app.post(protocol.LOGIN, response_model=models.LoginResponse, responses=_SIGN_IN_ERRORS)
     async def login(body: models.LoginRequest, request: Request) -> dict[str, Any]:
@@ -255,7 +258,7 @@ def create_app(db_url: str, *, public_url: str | None = None,
 
     @app.post(protocol.PUSH, response_model=models.PushResponse, responses=_ERRORS)
     def push_records(body: models.PushRequest,
-                     who: Annotated[Device, Depends(device)]) -> JSONResponse:
+                     who: Annotated[Device, Depends(device)]) -> HubJSON:
         """A batch of outbox records: one result per record, in order (accepted,
         duplicate, conflict, invalid or missing_attachment). One transaction."""
         if body.device != who.code:
@@ -263,8 +266,9 @@ def create_app(db_url: str, *, public_url: str | None = None,
                            "token's")
         batch = [record.model_dump() for record in body.records]
         # Built by the hub itself, so not validated again against the response model.
-        return JSONResponse({"protocol": protocol.PROTOCOL_VERSION,
-                             "results": push.push(engine, who, batch)})
+        return HubJSON({"protocol": protocol.PROTOCOL_VERSION,
+                             "results": push.push(engine, who, batch,
+                                                  early=wire.spoken() >= 2)})
 
     @app.get(protocol.PULL, response_model=models.PullResponse, responses=_ERRORS)
     def pull(who: Annotated[Device, Depends(device)],
@@ -314,11 +318,130 @@ def create_app(db_url: str, *, public_url: str | None = None,
         if incoming.size > room:
             raise _over_quota(device_blob_quota)
         try:
-            stored = await run_in_threadpool(blobs.store, engine, sha256, incoming, who.id)
+            stored = await run_in_threadpool(functools.partial(
+                blobs.store, engine, sha256, incoming, who.id,
+                then=lambda conn: push.arrived(conn, who.id, sha256)))
         except blobs.HashMismatch as exc:
             raise HubError(422, "hash_mismatch", str(exc)) from None
-        return JSONResponse({"protocol": protocol.PROTOCOL_VERSION, "sha256": sha256,
+        return HubJSON({"protocol": protocol.PROTOCOL_VERSION, "sha256": sha256,
                              "size": incoming.size}, status_code=201 if stored else 200)
+
+    # -- resumable uploads: tus 1.0 (sync/hub/uploads.py) ----------------------------
+    tus_errors = {**_ERRORS, 409: {"model": models.ErrorBody, "description": "the offset is "
+                                   "not the one the hub holds (`Upload-Offset` says it)"},
+                  410: {"model": models.ErrorBody, "description": "the upload expired"},
+                  412: {"description": "not `Tus-Resumable: 1.0.0`"},
+                  460: {"model": models.ErrorBody, "description": "Upload-Checksum mismatch"},
+                  507: {"model": models.ErrorBody, "description": "over the device's quota"}}
+
+    @app.options(protocol.UPLOADS, status_code=204, responses={204: {"description": "tus"}})
+    def tus_options() -> Response:
+        """What the hub's tus server offers (no sign-in): version, extensions, sizes."""
+        return Response(status_code=204, headers={
+            **_TUS, "Tus-Version": protocol.TUS_VERSION,
+            "Tus-Extension": protocol.TUS_EXTENSIONS,
+            "Tus-Max-Size": str(protocol.MAX_ATTACHMENT_BYTES),
+            "Tus-Checksum-Algorithm": protocol.TUS_CHECKSUM})
+
+    @app.post(protocol.UPLOADS, status_code=201, responses={
+        201: {"description": "created: `Location`, `Upload-Offset`, `Upload-Expires`"},
+        **tus_errors}, max_body_size=protocol.MAX_ATTACHMENT_BYTES,
+        openapi_extra={"requestBody": {"required": False, "content": {
+            protocol.TUS_CONTENT_TYPE: {"schema": {"type": "string", "format": "binary"}}}}})
+    async def tus_create(request: Request, who: Annotated[Device, Depends(device)],
+                         upload_length: Annotated[int, Header(ge=1)],
+                         upload_metadata: Annotated[str, Header(max_length=1000)]
+                         ) -> Response:
+        """Creates an upload of `Upload-Length` bytes of the blob named in `Upload-Metadata`
+        (`sha256 <base64 of the hex digest>`); with a body (creation-with-upload) its
+        first bytes too. The same device and blob again: the same upload."""
+        _tus_version(request)
+        sha256 = _tus(uploads.metadata_sha256, upload_metadata)
+        upload = await run_in_threadpool(_tus, uploads.create, engine, who.id, sha256,
+                                         upload_length, device_blob_quota)
+        if _has_body(request) and not upload.done:
+            upload = await _tus_receive(request, upload, 0 if upload.received == 0 else None)
+        return Response(status_code=201, headers={
+            **_TUS, "Location": protocol.UPLOAD.format(upload_id=upload.id),
+            "Upload-Offset": str(upload.received), "Upload-Expires": upload.expires_http})
+
+    @app.head(protocol.UPLOAD, responses={200: {"description": "`Upload-Offset`, "
+                                                "`Upload-Length`"}, **tus_errors})
+    def tus_offset(upload_id: UploadId, request: Request,
+                   who: Annotated[Device, Depends(device)]) -> Response:
+        """How many bytes of the upload the hub holds (`Upload-Offset`): where to go on."""
+        _tus_version(request)
+        upload = _tus_find(upload_id, who)
+        return Response(status_code=200, headers={
+            **_TUS, "Upload-Offset": str(upload.received), "Upload-Length": str(upload.length),
+            "Upload-Expires": upload.expires_http})
+
+    @app.patch(protocol.UPLOAD, status_code=204, responses={
+        204: {"description": "the bytes are kept: the new `Upload-Offset`"}, **tus_errors},
+        max_body_size=protocol.MAX_ATTACHMENT_BYTES, openapi_extra={"requestBody": {"required": True, "content": {
+            protocol.TUS_CONTENT_TYPE: {"schema": {"type": "string", "format": "binary"}}}}})
+    async def tus_append(upload_id: UploadId, request: Request,
+                         who: Annotated[Device, Depends(device)],
+                         upload_offset: Annotated[int, Header(ge=0)]) -> Response:
+        """Appends the body at `Upload-Offset`, which must be the hub's (409 else, with
+        it). Bytes that arrive before a cut are kept. The last byte verifies the blob
+        against its SHA-256 (422 `hash_mismatch`: the upload is deleted, start again)."""
+        _tus_version(request)
+        if request.headers.get("content-type", "").split(";")[0].strip() \
+                != protocol.TUS_CONTENT_TYPE:
+            raise HubError(415, "bad_content_type",
+                           f"tus bytes are sent as {protocol.TUS_CONTENT_TYPE}")
+        upload = await run_in_threadpool(_tus_find, upload_id, who)
+        upload = await _tus_receive(request, upload, upload_offset)
+        return Response(status_code=204, headers={
+            **_TUS, "Upload-Offset": str(upload.received), "Upload-Expires": upload.expires_http})
+
+    @app.delete(protocol.UPLOAD, status_code=204, responses={204: {"description": "deleted"},
+                                                             **tus_errors})
+    def tus_terminate(upload_id: UploadId, request: Request,
+                      who: Annotated[Device, Depends(device)]) -> Response:
+        """Deletes an upload and the bytes it holds (tus termination)."""
+        _tus_version(request)
+        _tus_find(upload_id, who)
+        uploads.discard(engine, upload_id)
+        return Response(status_code=204, headers=_TUS)
+
+    def _tus_find(upload_id: str, who: Device) -> uploads.Upload:
+        upload = _tus(uploads.find, engine, upload_id, who.id)
+        if upload is None:
+            raise _TusError(404, "not_found", "no such upload for this device")
+        return upload
+
+    async def _tus_receive(request: Request, upload: uploads.Upload,
+                           start: int | None) -> uploads.Upload:
+        """Appends the request's body at ``start``, hashed as it arrives; what arrived
+        before a cut is kept (unless an ``Upload-Checksum`` asks for all or nothing)."""
+        if start is None:  # creation-with-upload of an upload begun before: go on from HEAD
+            return upload
+        if start != upload.received:
+            raise _TusError(409, "offset_mismatch", f"the hub holds {upload.received} bytes "
+                            f"of this upload, not {start}",
+                            {"Upload-Offset": str(upload.received)})
+        digest = _tus(uploads.checksum, request.headers.get("upload-checksum"))
+        room = upload.length - start
+        declared = request.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > room:
+            raise _TusError(413, "too_large", "more bytes than the upload's Upload-Length")
+        incoming = blobs.Incoming(room)
+        try:
+            async for chunk in request.stream():
+                incoming.add(chunk)
+        except blobs.TooLarge:
+            raise _TusError(413, "too_large", "more bytes than the upload's Upload-Length"
+                            ) from None
+        except ClientDisconnect:  # the link dropped: keep what came (nobody reads the answer)
+            if digest is not None or not incoming.size:
+                return upload
+        else:
+            if digest is not None and incoming.digest() != digest:
+                raise _TusError(460, "checksum_mismatch", "the bytes do not match "
+                                "Upload-Checksum; none of them were kept")
+        return await run_in_threadpool(_tus, uploads.append, engine, upload, start, incoming)
 
     @app.get(protocol.CASES_SUMMARY, response_model=models.SummaryResponse,
              responses=_ERRORS)
@@ -535,7 +658,7 @@ def create_app(db_url: str, *, public_url: str | None = None,
             return refused
         from sync.hub import open_stats
 
-        return JSONResponse({"protocol": protocol.PROTOCOL_VERSION,
+        return HubJSON({"protocol": protocol.PROTOCOL_VERSION,
                              **open_stats.as_json(open_stats.statistics_of(engine))},
                             headers={"Cache-Control": "public, max-age=60"})
 
@@ -570,7 +693,7 @@ def create_app(db_url: str, *, public_url: str | None = None,
             return open311_error("xml" if as_xml else "json", error)
         if as_xml:
             return Response(xml_of(body), media_type="text/xml; charset=utf-8")
-        return JSONResponse(body)
+        return HubJSON(body)
 
     Fmt = Annotated[str, Path(max_length=8)]
     spec_answers: dict[int | str, dict[str, Any]] = {
@@ -706,6 +829,40 @@ def _revision(if_match: str | None) -> int | None:
     if not text.isdigit() or len(text) > 12:
         raise HubError(422, "bad_if_match", "If-Match must be the case's version, e.g. \"7\"")
     return int(text)
+
+
+_TUS = {"Tus-Resumable": protocol.TUS_VERSION}
+UploadId = Annotated[str, Path(pattern=r"^[0-9a-f]{32}$")]
+
+
+def _tus_version(request: Request) -> None:
+    if request.headers.get("tus-resumable") != protocol.TUS_VERSION:
+        raise _TusError(412, "tus_version", f"send Tus-Resumable: {protocol.TUS_VERSION}",
+                        {"Tus-Version": protocol.TUS_VERSION})
+
+
+class _TusError(HubError):
+    def __init__(self, status: int, code: str, message: str,
+                 headers: dict[str, str] | None = None):
+        super().__init__(status, code, message)
+        self.headers = {**_TUS, **(headers or {})}
+
+
+def _tus(call: Callable[..., Any], *args: Any) -> Any:
+    """``call(*args)`` with the upload store's refusals as answers (tus headers on)."""
+    try:
+        return call(*args)
+    except uploads.OffsetMismatch as exc:
+        raise _TusError(exc.status, exc.code, str(exc),
+                        {"Upload-Offset": str(exc.received)}) from None
+    except uploads.UploadError as exc:
+        raise _TusError(exc.status, exc.code, str(exc)) from None
+
+
+def _has_body(request: Request) -> bool:
+    declared = request.headers.get("content-length")
+    return (declared is not None and declared != "0") or \
+        "chunked" in request.headers.get("transfer-encoding", "")
 
 
 def _over_quota(quota: int) -> HubError:

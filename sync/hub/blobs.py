@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import sys
+from collections.abc import Callable
 
 import sqlalchemy as sa
 
@@ -68,6 +69,15 @@ class Incoming:
         self._hash.update(chunk)
         self._parts.append(chunk)
 
+    def digest(self) -> bytes:
+        return self._hash.digest()
+
+    def verified_or_not(self) -> bytes:
+        """The bytes as they came (a part of an upload: checked when the upload is whole)."""
+        data = b"".join(self._parts)
+        self._parts = [data]
+        return data
+
     def verified(self, sha256: str) -> bytes:
         """The bytes, when they hash to ``sha256`` (else :class:`HashMismatch`)."""
         if self._hash.hexdigest() != sha256:
@@ -77,11 +87,13 @@ class Incoming:
         return data
 
 
-def store(engine: sa.Engine, sha256: str, incoming: Incoming, device_id: int) -> bool:
+def store(engine: sa.Engine, sha256: str, incoming: Incoming, device_id: int, *,
+          then: Callable[[sa.Connection], object] | None = None) -> bool:
     """Keeps the bytes received in ``incoming`` when they hash to ``sha256`` (else
     :class:`HashMismatch`, nothing written) as uploaded by ``device_id``; False when that
     device had uploaded them already. Whether another device sent the same bytes is not
-    told: the answer is the same either way."""
+    told: the answer is the same either way. ``then`` runs in the same transaction once
+    the device owns the blob (the cases waiting for it are told)."""
     data = incoming.verified(sha256)
     for attempt in range(_RETRIES):
         try:
@@ -95,6 +107,8 @@ def store(engine: sa.Engine, sha256: str, incoming: Incoming, device_id: int) ->
                     conn.execute(blobs.insert().values(sha256=sha256, size=len(data),
                                                        data=data, stored_at=now()))
                 conn.execute(blob_owners.insert().values(sha256=sha256, device_id=device_id))
+                if then is not None:
+                    then(conn)
             return True
         except sa.exc.IntegrityError:
             # The same bytes uploaded twice at once (one laptop's retry, or two laptops):

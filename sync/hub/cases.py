@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
+from collections.abc import Collection
 from typing import Any
 
 import sqlalchemy as sa
@@ -27,7 +28,7 @@ from sync.hub import case_queue
 from sync.hub.auth import Person
 from sync.hub.case_queue import Filters
 from sync.hub.db import reader
-from sync.hub.migrations import (blobs, case_events, conflicts, devices, records,
+from sync.hub.migrations import (awaited_blobs, blobs, case_events, conflicts, devices, records,
                                  sealed_records)
 
 
@@ -37,7 +38,17 @@ def _of(value: Any, kind: type) -> Any:
     return value if isinstance(value, kind) else None
 
 
-def _entry(row: sa.Row) -> dict[str, Any]:
+def _awaited(conn: sa.Connection, ids: list[str]) -> dict[str, set[str]]:
+    """record id → the blobs it names that its device has not uploaded yet (protocol 2)."""
+    found: dict[str, set[str]] = {}
+    if ids:
+        for row in conn.execute(sa.select(awaited_blobs.c.record_id, awaited_blobs.c.sha256)
+                                .where(awaited_blobs.c.record_id.in_(ids))):
+            found.setdefault(row.record_id, set()).add(row.sha256)
+    return found
+
+
+def _entry(row: sa.Row, waiting: Collection[str] = ()) -> dict[str, Any]:
     content = json.loads(row.content)
     if row.type == "counsel":
         title = _of((_of(content.get("disposition"), dict) or {}).get("title"), str)
@@ -49,8 +60,11 @@ def _entry(row: sa.Row) -> dict[str, Any]:
         "id": row.id, "type": row.type, "receipt_no": row.receipt_no, "device": row.code,
         "version": row.version, "kind": _of(content.get("kind"), str), "title": title,
         "body": body, "petitioner": petitioner,
-        "attachments": [{"sha256": a["sha256"], "size": a["size"]}
+        "attachments": [{"sha256": a["sha256"], "size": a["size"],
+                         "received": a["sha256"] not in waiting}
                         for a in content["attachments"]] if row.type == "complaint" else [],
+        # Files the case went ahead of (protocol 2): "첨부 수신 중" until they arrive.
+        "attachments_pending": len(waiting),
         "review_state": row.review_state, "review_note": row.review_note,
         "status": row.status or _of(content.get("status"), str), "epeople_no": row.epeople_no,
         "received_at": row.received_at, "synced_at": row.synced_at, "content": content,
@@ -122,7 +136,8 @@ def list_cases(engine: sa.Engine, person: Person | None = None, *, limit: int | 
             sa.select(conflicts).where(conflicts.c.record_id.in_([row.id for row in rows]),
                                        conflicts.c.resolved_at.is_(None))
             .order_by(conflicts.c.id)).all()
-    entries = [_entry(row) for row in rows]
+        waiting = _awaited(conn, [row.id for row in rows])
+    entries = [_entry(row, waiting.get(row.id, ())) for row in rows]
     whole = person is None or person.role == "supervisor"
     by_record: dict[str, list[dict[str, Any]]] = {entry["id"]: [] for entry in entries}
     for conflict in kept:
@@ -241,7 +256,8 @@ def get_case(engine: sa.Engine, person: Person | None, ident: str) -> dict[str, 
         kept = conn.execute(sa.select(conflicts).where(conflicts.c.record_id == row.id,
                                                        conflicts.c.resolved_at.is_(None))
                             .order_by(conflicts.c.id)).all()
-    entry = _entry(row)
+        waiting = _awaited(conn, [row.id]).get(row.id, set())
+    entry = _entry(row, waiting)
     whole = person is None or person.role == "supervisor"
     entry["conflicts"] = [{
         "version": c.version, "base_version": c.base_version, "held_version": c.held_version,
@@ -281,6 +297,10 @@ def attachment(engine: sa.Engine, person: Person | None, ident: str,
             named.setdefault(signature.get("sha256"), ("image/png", "signature.png"))
         if sha256 not in named:
             raise LookupError(f"case {ident} names no attachment {sha256}")
+        # Not before its own device sent it: the same bytes from another bus must not be
+        # readable through a case that only names them (docs/security.md §4).
+        if sha256 in _awaited(conn, [row.id]).get(row.id, set()):
+            raise LookupError(f"the hub is still receiving attachment {sha256} of {ident}")
         data = conn.execute(sa.select(blobs.c.data).where(blobs.c.sha256 == sha256)).scalar()
     if data is None:
         raise LookupError(f"the hub does not hold {sha256}")

@@ -18,13 +18,11 @@ middleware around the whole application (docs/security.md §8).
 
 from __future__ import annotations
 
-import json
-
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync import protocol
-from sync.hub import status_page
+from sync.hub import status_page, wire
 
 CSP = ("default-src 'none'; "
        f"style-src 'sha256-{status_page.STYLE_SHA256}'; "
@@ -33,7 +31,7 @@ HSTS = "max-age=31536000"
 HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
            "X-Frame-Options": "DENY", "Referrer-Policy": "no-referrer",
            "Cache-Control": "no-store"}
-_ATTACHMENTS = protocol.ATTACHMENT.split("{")[0]
+_ATTACHMENTS = (protocol.ATTACHMENT.split("{")[0], protocol.UPLOADS)
 
 
 def body_cap(path: str) -> int:
@@ -79,10 +77,5 @@ class DeclaredBodyCap:
 
 
 async def _too_large(send: Send, limit: int) -> None:
-    body = json.dumps({"protocol": protocol.PROTOCOL_VERSION, "error": {
-        "code": "too_large", "message": f"request bodies here are limited to {limit} bytes"}
-    }).encode()
-    await send({"type": "http.response.start", "status": 413, "headers": [
-        (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
-        (b"connection", b"close")]})
-    await send({"type": "http.response.body", "body": body})
+    await wire.answer_error(send, 413, "too_large",
+                            f"request bodies here are limited to {limit} bytes")

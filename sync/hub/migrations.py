@@ -34,6 +34,9 @@ The tables (SQLAlchemy Core, so one code path serves SQLite and PostgreSQL):
   (sync/hub/epeople/queue.py).
 * ``notices`` (step ``_notices``) — the notices owed to petitioners
   (sync/hub/notices.py).
+* ``uploads`` + ``upload_parts`` (step ``_resumable_uploads``) — attachments on their way
+  in over tus, with the bytes received so far (sync/hub/uploads.py); ``awaited_blobs`` —
+  the attachments a case accepted before them is still waiting for ("첨부 수신 중").
 * ``sealed_records`` — public-interest reports whose reporter the hub seals, decided
   from the first version that was a report (docs/security.md §3).
 """
@@ -193,6 +196,37 @@ blob_owners = sa.Table(
     sa.Column("sha256", sa.String(64), nullable=False),
     sa.Column("device_id", sa.Integer, nullable=False),
     sa.PrimaryKeyConstraint("sha256", "device_id"),
+)
+
+uploads = sa.Table(
+    "uploads", metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("device_id", sa.Integer, nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("length", sa.Integer, nullable=False),
+    sa.Column("received", sa.Integer, nullable=False),  # the tus Upload-Offset
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("expires_at", sa.String(40), nullable=False),
+    sa.Index("uploads_device", "device_id"),
+    sa.Index("uploads_expires", "expires_at"),
+)
+
+upload_parts = sa.Table(
+    "upload_parts", metadata,
+    sa.Column("upload_id", sa.String(40), nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("data", sa.LargeBinary, nullable=False),
+    sa.PrimaryKeyConstraint("upload_id", "start"),
+)
+
+awaited_blobs = sa.Table(
+    "awaited_blobs", metadata,
+    sa.Column("record_id", sa.String(64), nullable=False),
+    sa.Column("device_id", sa.Integer, nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("size", sa.Integer, nullable=False),
+    sa.PrimaryKeyConstraint("record_id", "sha256"),
+    sa.Index("awaited_blobs_device", "device_id", "sha256"),
 )
 
 record_visits = sa.Table(
@@ -468,10 +502,16 @@ def _queue_indexes(conn: sa.Connection) -> None:
                              "(to_tsvector('simple', search_grams))"))
 
 
+def _resumable_uploads(conn: sa.Connection) -> None:
+    """Resumable uploads and cases that arrive before their attachments (issue 15): empty
+    — every case stored before was stored with its attachments."""
+    metadata.create_all(conn, tables=[uploads, upload_parts, awaited_blobs])
+
+
 STEPS: list[Callable[[sa.Connection], None]] = [_step1, _step2, _step3, _step4, _seal_reports,
                                                 _throttle_and_token_use, _retention,
                                                 _review_workflow, _epeople_queue,
-                                                _queue_indexes, _notices]
+                                                _queue_indexes, _notices, _resumable_uploads]
 LATEST = len(STEPS)
 
 

@@ -16,7 +16,7 @@ from sync.controls import find_control
 
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 DeviceCode = Annotated[str, Field(pattern=r"^[A-Z0-9]{2,6}$")]
-ProtocolVersion = Literal[1]
+ProtocolVersion = Literal[1, 2]
 UserName = Annotated[str, Field(min_length=1, max_length=100)]
 Password = Annotated[str, Field(min_length=1, max_length=1000)]
 
@@ -25,6 +25,9 @@ class HubInfo(BaseModel):
     name: str
     version: str
     protocol: int
+    protocols: list[int]
+    encodings: list[str]
+    uploads: str
 
 
 class ErrorDetail(BaseModel):
@@ -92,6 +95,9 @@ class PushResult(BaseModel):
     version: int
     outcome: protocol.Outcome
     reason: str | None
+    awaiting: list[Sha256] | None = Field(
+        None, description="version 2: blobs the record names that this device has not "
+        "uploaded yet (accepted and duplicate)")
 
 
 class PushResponse(BaseModel):
@@ -182,6 +188,8 @@ class ResolveRequest(BaseModel):
 class BlobSummary(BaseModel):
     sha256: str
     size: int
+    received: bool = Field(True, description="false while the hub still waits for the "
+                           "bytes (protocol 2: the case came first)")
 
 
 class KeptConflict(BaseModel):
@@ -203,6 +211,8 @@ class Case(BaseModel):
     body: str | None
     petitioner: dict[str, Any] | None
     attachments: list[BlobSummary]
+    attachments_pending: int = Field(0, description="attachments the hub still waits for: "
+                                     f"{protocol.AWAITING_ATTACHMENTS} while above 0")
     review_state: protocol.ReviewState
     review_note: str | None
     status: str | None

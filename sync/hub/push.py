@@ -21,8 +21,8 @@ from sync.hub import case_log, device_text, workflow
 from sync.hub.auth import Device
 from sync.hub.case_fields import QUEUE_COLUMNS, case_fields
 from sync.hub.db import insert_many, now
-from sync.hub.migrations import (blob_owners, blobs, conflicts, record_versions,
-                                 record_visits, records)
+from sync.hub.migrations import (awaited_blobs, blob_owners, blobs, conflicts, devices,
+                                 record_versions, record_visits, records)
 from sync.hub.sealing import seal_accepted
 
 RECEIPT_NO = re.compile(r"^[A-Z0-9]{2,6}-[0-9]{6}-[0-9]{4}-[0-9A-Z]$")
@@ -161,12 +161,18 @@ def _result(record: dict[str, Any], outcome: str, reason: str | None = None) -> 
             "reason": reason}
 
 
-def push(engine: sa.Engine, device: Device, batch: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One ``PushResult`` per record, in order; everything written in one transaction."""
+def push(engine: sa.Engine, device: Device, batch: list[dict[str, Any]], *,
+         early: bool = False) -> list[dict[str, Any]]:
+    """One ``PushResult`` per record, in order; everything written in one transaction.
+
+    ``early`` (protocol 2): a record naming blobs this device has not uploaded yet is
+    accepted all the same, the blobs listed in its result's ``awaiting`` and kept in
+    ``awaited_blobs`` until they arrive (:func:`arrived`). Without it (protocol 1) such a
+    record is ``missing_attachment``, as before."""
     for attempt in range(_RETRIES):
         try:
             with engine.begin() as conn:
-                return _push(conn, device, batch)
+                return _push(conn, device, batch, early)
         except sa.exc.IntegrityError:
             # Two pushes of the same new record raced (two requests of one laptop after
             # a timeout): the loser is judged again against what the winner stored.
@@ -175,8 +181,8 @@ def push(engine: sa.Engine, device: Device, batch: list[dict[str, Any]]) -> list
     raise AssertionError("unreachable")
 
 
-def _push(conn: sa.Connection, device: Device,
-          batch: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _push(conn: sa.Connection, device: Device, batch: list[dict[str, Any]],
+          early: bool) -> list[dict[str, Any]]:
     ids = list({r["id"] for r in batch})
     held = {row.id: row._asdict() for row in conn.execute(
         sa.select(records.c.id, records.c.device_id, records.c.version, records.c.content_hash,
@@ -236,7 +242,7 @@ def _push(conn: sa.Connection, device: Device,
     slots = iter(i for i, r in enumerate(results) if r is None)
     for (record, refs), slot in zip(judged, slots):
         results[slot] = _judge(record, refs, device, held, number_owner, have, kept_conflicts,
-                               stamp, new_rows, updates, versions, new_conflicts)
+                               stamp, new_rows, updates, versions, new_conflicts, early)
     insert_many(conn, records, new_rows)
     if updates:
         conn.execute(records.update().where(records.c.id == sa.bindparam("_id")).values(
@@ -250,6 +256,8 @@ def _push(conn: sa.Connection, device: Device,
             updates)
     insert_many(conn, record_versions, versions)
     _link_visits(conn, judged, results, [u["_id"] for u in updates])
+    if early:
+        _await(conn, device, judged, results, have)
     seal_accepted(conn, judged, results, stamp)
     if new_conflicts:
         conn.execute(conflicts.insert(), new_conflicts)
@@ -304,14 +312,76 @@ def _link_visits(conn: sa.Connection, judged, results, updated: list[str]) -> No
                                       for rid, visit in links.items() if visit is not None])
 
 
+def _await(conn: sa.Connection, device: Device, judged, results, have) -> None:
+    """The blobs each case accepted in this push still waits for: its rows replaced by
+    what the content stored now names and this device has not uploaded."""
+    accepted = {r["id"] for r in results if r and r["outcome"] == "accepted"}
+    if not accepted:
+        return
+    conn.execute(awaited_blobs.delete().where(awaited_blobs.c.record_id.in_(list(accepted))))
+    insert_many(conn, awaited_blobs, [
+        {"record_id": record["id"], "device_id": device.id, "sha256": sha, "size": size}
+        for record, refs in judged if record["id"] in accepted
+        for sha, size in {ref["sha256"]: ref["size"] for ref in refs
+                          if ref["sha256"] not in have}.items()])
+
+
+def arrived(conn: sa.Connection, device_id: int, sha256: str) -> list[str]:
+    """A blob ``device_id`` uploaded is here: the cases of that device waiting for it stop
+    waiting for it; those now complete get a history entry. Returns their ids."""
+    waiting = [row.record_id for row in conn.execute(
+        sa.select(awaited_blobs.c.record_id).where(awaited_blobs.c.device_id == device_id,
+                                                   awaited_blobs.c.sha256 == sha256))]
+    if not waiting:
+        return []
+    conn.execute(awaited_blobs.delete().where(awaited_blobs.c.device_id == device_id,
+                                              awaited_blobs.c.sha256 == sha256))
+    still = {row.record_id for row in conn.execute(
+        sa.select(awaited_blobs.c.record_id).where(awaited_blobs.c.record_id.in_(waiting)))}
+    done = sorted(set(waiting) - still)
+    stamp = now()
+    case_log.log_arrivals(conn, [
+        {"record_id": row.id, "at": stamp, "actor": f"device {row.code}", "role": "device",
+         "action": "attachments_received", "from_state": row.review_state,
+         "to_state": row.review_state, "note": None, "details": None,
+         "case_version": row.case_version or 1}
+        for row in conn.execute(sa.select(records.c.id, records.c.review_state,
+                                          records.c.case_version, devices.c.code)
+                                .select_from(records.join(devices,
+                                                          devices.c.id == records.c.device_id))
+                                .where(records.c.id.in_(done)))])
+    return done
+
+
+def awaiting(conn: sa.Connection, record_ids: list[str]) -> dict[str, int]:
+    """record id → how many attachments it still waits for (absent: none)."""
+    if not record_ids:
+        return {}
+    return {row.record_id: row.n for row in conn.execute(
+        sa.select(awaited_blobs.c.record_id, sa.func.count().label("n"))
+        .where(awaited_blobs.c.record_id.in_(record_ids))
+        .group_by(awaited_blobs.c.record_id))}
+
+
 def _judge(record, refs, device, held, number_owner, have, kept_conflicts, stamp,
-           new_rows, updates, versions, new_conflicts) -> dict[str, Any]:
+           new_rows, updates, versions, new_conflicts, early) -> dict[str, Any]:
+    result = _judged(record, refs, device, held, number_owner, have, kept_conflicts, stamp,
+                     new_rows, updates, versions, new_conflicts, early)
+    if early and result["outcome"] != "invalid":
+        result["awaiting"] = sorted({ref["sha256"] for ref in refs
+                                     if ref["sha256"] not in have})
+    return result
+
+
+def _judged(record, refs, device, held, number_owner, have, kept_conflicts, stamp,
+            new_rows, updates, versions, new_conflicts, early) -> dict[str, Any]:
     rid, version, content = record["id"], record["version"], record["content"]
     missing = [ref["sha256"] for ref in refs if ref["sha256"] not in have]
-    if missing:
+    if missing and not early:
         return _result(record, "missing_attachment",
                        f"upload attachment {missing[0]} first ({len(missing)} missing)")
-    wrong_size = [ref["sha256"] for ref in refs if have[ref["sha256"]] != ref["size"]]
+    wrong_size = [ref["sha256"] for ref in refs
+                  if ref["sha256"] in have and have[ref["sha256"]] != ref["size"]]
     if wrong_size:
         return _result(record, "invalid", f"attachment {wrong_size[0]} has another size")
     number = receipt_of(record["type"], content)

@@ -218,7 +218,8 @@ def _reclaim(engine: sa.Engine) -> None:
 
 class Daily:
     """Runs :func:`purge` now and then every day, on a thread of its own, while the hub
-    serves (``fieldbus-hub serve``). A failed purge is logged and tried the next day."""
+    serves (``fieldbus-hub serve``), and deletes the uploads that expired
+    (:func:`sync.hub.uploads.expire`). A failed purge is logged and tried the next day."""
 
     def __init__(self, engine: sa.Engine, interval: float = 86400.0):
         self._engine, self._interval = engine, interval
@@ -235,6 +236,11 @@ class Daily:
         while True:
             try:
                 purged = purge(self._engine)
+                from sync.hub import uploads  # (imports push, which this module must not)
+
+                expired = uploads.expire(self._engine)
+                if expired:
+                    log.info("uploads: %d unfinished upload(s) expired", expired)
                 if purged:
                     log.info("retention: personal data of %d record(s) destroyed",
                              len(purged))

@@ -59,7 +59,7 @@ def test_enrol_keeps_the_token_in_the_keyring_and_in_no_file(cli, on_hub, monkey
     assert cli.receipts() == [added.out.strip()]
     sync = cli("sync", "--json")
     assert sync.code == 0, sync
-    assert json.loads(sync.out) == {"pushed": 1, "pulled": 0, "pending": 0, "quarantined": 0}
+    assert json.loads(sync.out) == {"pushed": 1, "pulled": 0, "pending": 0, "quarantined": 0, "files_pending": 0}
 
 
 def test_a_wrong_password_is_refused_with_exit_4(ready, on_hub):

@@ -47,6 +47,6 @@ def test_a_real_day_ends_with_nothing_pending_and_the_hub_lists_the_visit(
         [first, second, session])
     # Synced again: nothing goes out, nothing waits.
     assert ready("sync", "--json").json() == {"pushed": 0, "pulled": 0, "pending": 0,
-                                              "quarantined": 0}
+                                              "quarantined": 0, "files_pending": 0}
     listing = on_hub.cli("visits")
     assert listing.returncode == 0 and VENUE in listing.stdout and "3 case" in listing.stdout

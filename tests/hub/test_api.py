@@ -26,8 +26,9 @@ def _error_code(answer: httpx.Response) -> str:
 
 
 def test_root_names_the_hub_and_every_error_is_recognisable_json(hub):
-    assert httpx.get(hub.url + "/").json() == {"name": "fieldbus-hub", "version": "0.1.0",
-                                               "protocol": 1}
+    assert httpx.get(hub.url + "/").json() == {
+        "name": "fieldbus-hub", "version": "0.1.0", "protocol": 1, "protocols": [1, 2],
+        "encodings": ["gzip"], "uploads": "/api/v1/uploads"}
     missing = httpx.get(hub.url + "/no/such/path")
     assert missing.status_code == 404 and _error_code(missing) == "not_found"
     wrong_method = httpx.delete(hub.url + protocol.LOGIN)

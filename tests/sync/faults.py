@@ -20,6 +20,8 @@ Each answer closes its connection (``Connection: close``), so requests never mix
 from __future__ import annotations
 
 import asyncio
+import gzip
+import json
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,6 +31,8 @@ import httpx
 from tests.hub.fixtures import free_port
 
 Fault = Callable[[int, str, str], str | None]
+_FORWARDED = ("authorization", "content-type", "content-encoding", "user-agent", "accept",
+              "fieldbus-protocol", "tus-resumable")
 
 _CANNED = {
     "500": (500, "application/json", b'{"detail": "internal error"}'),
@@ -47,6 +51,10 @@ class Proxy:
     port: int = field(default_factory=free_port)
     seen: list[tuple[str, str, str | None]] = field(default_factory=list)
     bodies: list[bytes] = field(default_factory=list)  # each request's body, as seen
+    #: The hub's versions as the laptop is to see them: ``[1]`` makes the real hub behind
+    #: look and behave like a hub of protocol 1 (its HubInfo without the version-2 keys,
+    #: the laptop's Fieldbus-Protocol header dropped); ``[3]`` like a hub from the future.
+    speaks: list[int] | None = None
 
     @property
     def url(self) -> str:
@@ -108,8 +116,10 @@ class Proxy:
             status, media, content = _CANNED[what]
             extra = {"Retry-After": "1"} if what == "429" else {}
         else:
-            forwarded = {k: v for k, v in headers.items()
-                         if k in ("authorization", "content-type", "user-agent", "accept")}
+            forwarded = {k: v for k, v in headers.items() if k in _FORWARDED
+                         or k.startswith("upload-")}
+            if self.speaks is not None:
+                forwarded.pop("fieldbus-protocol", None)
             try:
                 answer = await self.hub.request(method, target, headers=forwarded,
                                                 content=body)
@@ -118,10 +128,17 @@ class Proxy:
                 return
             status, media = answer.status_code, answer.headers.get("content-type", "")
             content, extra = answer.content, {}
+            if self.speaks is not None and target == "/":
+                content = json.dumps({"name": "fieldbus-hub", "version": "0.0.9",
+                                      "protocol": self.speaks[0], **(
+                                          {"protocols": self.speaks}
+                                          if self.speaks != [1] else {})}).encode()
             if method == "HEAD":  # a HEAD answer's length is the resource's, not its own
                 extra["Content-Length"] = answer.headers.get("content-length", "0")
-            if answer.headers.get("retry-after"):
-                extra["Retry-After"] = answer.headers["retry-after"]
+            for name in ("retry-after", "location", "tus-resumable", "upload-offset",
+                         "upload-length", "upload-expires"):
+                if name in answer.headers:
+                    extra[name.title()] = answer.headers[name]
         extra.setdefault("Content-Length", str(len(content) if method != "HEAD" else 0))
         response = (f"HTTP/1.1 {status} X\r\nContent-Type: {media}\r\nConnection: close\r\n"
                     + "".join(f"{k}: {v}\r\n" for k, v in extra.items()) + "\r\n").encode()
@@ -134,6 +151,11 @@ class Proxy:
         writer.write(payload)
         await writer.drain()
         writer.close()
+
+
+def plain(body: bytes) -> bytes:
+    """A request body as the hub reads it (pushes to a hub of protocol 2 go gzipped)."""
+    return gzip.decompress(body) if body[:2] == b"\x1f\x8b" else body
 
 
 def every(k: int, what: str) -> Fault:

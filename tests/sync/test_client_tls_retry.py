@@ -80,6 +80,9 @@ def https_hub(tmp_path):
                           "qr_secret": "ab" * 32})
 
         def do_GET(self) -> None:  # an empty pull page (or nothing vouched for yet)
+            if self.path == protocol.ROOT:  # a hub of protocol 1, as hubs were
+                return self._answer({"name": protocol.HUB_NAME, "version": "0.1.0",
+                                     "protocol": 1})
             if self.path == protocol.AUDIT_HEAD:
                 return self._answer(self.audit_head)
             self._answer({"protocol": protocol.PROTOCOL_VERSION, "changes": [],

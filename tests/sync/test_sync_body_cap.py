@@ -7,6 +7,7 @@ from fieldbus.store import complaints
 from sync import protocol
 from tests.store.helpers import draft
 from tests.sync.conftest import hub_cases, sync_through
+from tests.sync.faults import plain
 
 
 def test_long_cases_are_pushed_in_batches_under_the_cap(make_laptop, hub, proxy):
@@ -17,7 +18,7 @@ def test_long_cases_are_pushed_in_batches_under_the_cap(make_laptop, hub, proxy)
                                 store.officer)
     result = sync_through(store, proxy)
     assert result.error is None and result.pushed == 90 and result.pending == 0
-    pushes = [body for (_, path, _), body in zip(proxy.seen, proxy.bodies, strict=True)
+    pushes = [plain(body) for (_, path, _), body in zip(proxy.seen, proxy.bodies, strict=True)
               if path == protocol.PUSH]
     assert len(pushes) >= 2  # 90 of them would pass the cap in one body
     assert all(len(body) <= protocol.MAX_JSON_BYTES for body in pushes)

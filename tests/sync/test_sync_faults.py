@@ -11,7 +11,7 @@ from fieldbus.store import complaints
 from sync import client
 from tests.store.helpers import count
 from tests.sync.conftest import add_cases, hub_cases, sync_through
-from tests.sync.faults import every, on_pushes
+from tests.sync.faults import every, on_pushes, plain
 
 
 def _exactly_once(hub, saved) -> None:
@@ -77,7 +77,7 @@ def test_a_captive_portal_stops_the_run_with_a_clear_reason_and_loses_nothing(ma
     result = sync_through(store, proxy)
 
     assert result.error == client.NOT_THE_HUB and result.error_code == "not_the_hub"
-    assert result.counts() == {"pushed": 0, "pulled": 0, "pending": 4, "quarantined": 0}
+    assert result.counts() == {"pushed": 0, "pulled": 0, "pending": 4, "quarantined": 0, "files_pending": 0}
     assert hub_cases(hub) == []
 
     proxy.fault = lambda n, method, path: None  # the officer accepted the portal's terms
@@ -103,7 +103,7 @@ def test_a_run_that_gives_up_half_way_resumes_where_it_stopped(make_laptop, hub,
     proxy.fault = lambda n, method, path: None
     before = len(proxy.seen)
     result = sync_through(store, proxy)
-    sent_again = [json.loads(body)["records"] for (_, path, _), body
+    sent_again = [json.loads(plain(body))["records"] for (_, path, _), body
                   in zip(proxy.seen[before:], proxy.bodies[before:], strict=True)
                   if path == "/api/v1/push"]
     assert result.pushed == 4
@@ -143,6 +143,6 @@ def test_an_edit_made_after_a_lost_answer_reaches_the_hub_as_the_next_version(ma
     proxy.fault = lambda n, method, path: None
     result = sync_through(store, proxy)
 
-    assert result.counts() == {"pushed": 1, "pulled": 0, "pending": 0, "quarantined": 0}
+    assert result.counts() == {"pushed": 1, "pulled": 0, "pending": 0, "quarantined": 0, "files_pending": 0}
     [held] = hub_cases(hub)
     assert (held["version"], held["title"]) == (2, "길이 끊긴 뒤 고친 제목")

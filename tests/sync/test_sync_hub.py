@@ -28,7 +28,7 @@ def test_thirty_cases_reach_the_hub_once_with_their_files(make_laptop, hub, tmp_
 
     result = sync_link.run(store, store.officer, **fast())
 
-    assert result.counts() == {"pushed": 30, "pulled": 0, "pending": 0, "quarantined": 0}
+    assert result.counts() == {"pushed": 30, "pulled": 0, "pending": 0, "quarantined": 0, "files_pending": 0}
     assert result.error is None
     on_hub = _by_number(hub)
     assert set(on_hub) == {c.receipt_no for c in saved}
@@ -132,7 +132,7 @@ def test_an_invalid_record_is_quarantined_while_the_rest_go_through(make_laptop,
 
     result = sync_link.run(store, store.officer, **fast())
 
-    assert result.counts() == {"pushed": 3, "pulled": 0, "pending": 0, "quarantined": 1}
+    assert result.counts() == {"pushed": 3, "pulled": 0, "pending": 0, "quarantined": 1, "files_pending": 0}
     assert set(_by_number(hub)) == {c.receipt_no for c in cases} - {cases[1].receipt_no}
     reason = store.db.execute("SELECT last_error FROM outbox WHERE record_id = ?",
                               (cases[1].id,)).fetchone()[0]

@@ -56,42 +56,11 @@ from typing import Any, Protocol
 import httpx
 
 from sync import protocol, uploader
+from sync.failures import (NOT_THE_HUB, CertificateRejected, HubRefused, HubUnreachable,  # noqa: F401
+                           NotTheHub, ProtocolMismatch, SyncError, TokenRefused)
 from sync.progress import FileProgress, Meter, Report, silent
 
-NOT_THE_HUB = "the network answered with something that is not the hub (captive portal?)"
 MAX_RETRY_AFTER = 120.0   # seconds: a hub asking for longer is treated as unreachable now
-
-
-class SyncError(Exception):
-    """A run (or an enrolment) stopped; ``code`` says why in a word scripts can test."""
-
-    code = "sync_failed"
-
-
-class TokenRefused(SyncError):
-    code = "token_refused"
-
-
-class HubRefused(SyncError):
-    """The hub answered, in its own words, that it will not do this (4xx with a body)."""
-
-    code = "hub_refused"
-
-    def __init__(self, message: str, hub_code: str) -> None:
-        super().__init__(message)
-        self.hub_code = hub_code
-
-
-class NotTheHub(SyncError):
-    code = "not_the_hub"
-
-
-class HubUnreachable(SyncError):
-    code = "unreachable"
-
-
-class CertificateRejected(SyncError):
-    code = "certificate"
 
 
 class Outgoing(Protocol):
@@ -390,10 +359,6 @@ class BatchSize:
 
 def _hub_info(body: dict[str, Any]) -> bool:
     return body.get("name") == protocol.HUB_NAME
-
-
-class ProtocolMismatch(SyncError):
-    code = "protocol"
 
 
 class Client:

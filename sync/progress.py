@@ -138,7 +138,8 @@ class Meter:
 
 
 def human_bytes(size: float) -> str:
-    """``1536`` → ``"1.5 KB"``: how the status bar and the CLI write sizes."""
+    """``1536`` → ``"1.5 KB"``: how the app's status bar and sync panel write sizes. (Time
+    left is words, so the UI writes it, translated; the CLI's bar is tqdm's.)"""
     for unit in ("B", "KB", "MB", "GB"):
         if size < 1024 or unit == "GB":
             return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
@@ -146,15 +147,22 @@ def human_bytes(size: float) -> str:
     raise AssertionError("unreachable")
 
 
-def human_eta(seconds: float | None) -> str:
-    """``75`` → ``"1분 15초"``; ``None`` → ``""``."""
-    if seconds is None:
-        return ""
-    seconds = int(round(seconds))
-    if seconds < 60:
-        return f"{seconds}초"
-    minutes, seconds = divmod(seconds, 60)
-    if minutes < 60:
-        return f"{minutes}분 {seconds}초" if seconds else f"{minutes}분"
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}시간 {minutes}분"
+def human_pair(sent: float, total: float) -> str:
+    """``(4.2 MB, 46 MB)`` → ``"4.2/46.0 MB"``: both in the total's unit."""
+    unit, scale = "B", 1.0
+    for unit in ("B", "KB", "MB", "GB"):
+        if total < 1024 * scale or unit == "GB":
+            break
+        scale *= 1024
+    if unit == "B":
+        return f"{sent:.0f}/{total:.0f} B"
+    return f"{sent / scale:.1f}/{total / scale:.1f} {unit}"
+
+
+def human_rate(rate: float) -> str:
+    """``122880`` → ``"120 KB/s"``: whole units from 100 up, one decimal below."""
+    size = human_bytes(rate)
+    number, unit = size.split(" ")
+    if "." in number and float(number) >= 100:
+        number = f"{float(number):.0f}"
+    return f"{number} {unit}/s"

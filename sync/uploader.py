@@ -26,15 +26,13 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 import httpx
 
 from sync import protocol
+from sync.failures import NOT_THE_HUB, HubUnreachable, NotTheHub
 from sync.progress import Meter
-
-if TYPE_CHECKING:
-    from sync.client import Connection
 
 #: Bytes handed to the socket at a time (progress moves at this step).
 SLICE = 64 * 1024
@@ -47,6 +45,15 @@ class Waiting(Protocol):
     name: str | None
     upload_url: str | None
     state: str
+
+
+class Connection(Protocol):
+    """What the uploader needs of :class:`sync.client.Connection`."""
+
+    retry: Any
+
+    def tus(self, method: str, path: str, *, headers: dict[str, str], content: Any = None,
+            once: bool = False) -> httpx.Response | None: ...
 
 
 class Files(Protocol):
@@ -117,8 +124,6 @@ class Uploader:
             self.meter.file(sha, sent=offset)
             stuck = 0 if offset > before else stuck + 1
             if stuck >= self.connection.retry.attempts:
-                from sync.client import HubUnreachable
-
                 raise HubUnreachable("the link keeps dropping before any bytes get through; "
                                      "the rest stays pending for the next sync")
         return url
@@ -150,8 +155,6 @@ class Uploader:
             raise Restart()
         url = response.headers.get("Location", "")
         if not url.startswith(protocol.UPLOADS + "/"):
-            from sync.client import NotTheHub, NOT_THE_HUB
-
             raise NotTheHub(NOT_THE_HUB)
         self.files.upload_state(sha, "waiting", url)
         return url, _offset(response)

@@ -51,10 +51,11 @@ def cmd_enrol(args: argparse.Namespace) -> int:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
+    from fieldbus.cli.progress_bar import bar_for
     from fieldbus.services import sync_link
 
-    with Session(args) as s:
-        result = sync_link.run(s.store, s.officer)
+    with Session(args) as s, bar_for(args.json) as progress:
+        result = sync_link.run(s.store, s.officer, progress=progress)
     counts = result.counts()
     if args.json:
         print(json.dumps(counts))

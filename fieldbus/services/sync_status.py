@@ -13,10 +13,12 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import Enum
 
+from sync.progress import Progress
+
 #: Error codes of sync.client that mean "the hub could not be reached or was not the hub".
 OFFLINE_CODES = frozenset({"unreachable", "not_the_hub", "sync_failed"})
 #: Codes that need a person (an administrator) rather than a better connection.
-REFUSED_CODES = frozenset({"token_refused", "certificate", "hub_refused"})
+REFUSED_CODES = frozenset({"token_refused", "certificate", "hub_refused", "protocol"})
 
 
 class Phase(Enum):
@@ -41,6 +43,7 @@ class SyncStatus:
     error: str | None = None        # the last run's reason in words (no personal data)
     last_success: datetime | None = None
     last_attempt: datetime | None = None
+    progress: Progress | None = None   # how far the run under way has got (None: no report yet)
 
     @property
     def phase(self) -> Phase:
@@ -75,5 +78,5 @@ class SyncStatus:
     def after_run(self, *, pending: int, quarantined: int, error_code: str | None,
                   error: str | None, at: datetime) -> SyncStatus:
         return replace(self, running=False, pending=pending, quarantined=quarantined,
-                       error_code=error_code, error=error, last_attempt=at,
+                       error_code=error_code, error=error, last_attempt=at, progress=None,
                        last_success=at if error_code is None else self.last_success)

@@ -150,7 +150,7 @@
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/model.py" line="150"/>
-        <location filename="../../fieldbus/ui/review/queue_model.py" line="231"/>
+        <location filename="../../fieldbus/ui/review/queue_model.py" line="233"/>
         <source>상담</source>
         <translation>Counsel</translation>
     </message>
@@ -457,6 +457,7 @@
         <location filename="../../fieldbus/ui/cases/model.py" line="103"/>
         <location filename="../../fieldbus/ui/cases/page.py" line="629"/>
         <location filename="../../fieldbus/ui/counsel/form.py" line="318"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="148"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
@@ -2653,119 +2654,204 @@
         <translation>Training store</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="34"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="47"/>
         <source>동기화하지 않음 (교육용)</source>
         <translation>Not synced (training)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="36"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="68"/>
         <source>동기화 중…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="38"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="51"/>
         <source>확인 필요 {0}건 · 대기 {1}건</source>
         <translation>{0} need attention · {1} waiting</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="40"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="53"/>
         <source>허브가 거부함 · 대기 {0}건</source>
         <translation>Refused by the hub · {0} waiting</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="42"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="55"/>
         <source>허브 미등록 · 대기 {0}건</source>
         <translation>Not enrolled · {0} waiting</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="43"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="56"/>
         <source>허브 미등록</source>
         <translation>Not enrolled with a hub</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="45"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="58"/>
         <source>오프라인 · 대기 {0}건</source>
         <translation>Offline · {0} waiting</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="47"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="60"/>
         <source>동기화 대기 {0}건</source>
         <translation>{0} waiting to sync</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="48"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="61"/>
         <source>모두 동기화됨</source>
         <translation>All synced</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="58"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="69"/>
+        <source>동기화 중</source>
+        <translation>Syncing</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="71"/>
+        <source>기록 {0}/{1}</source>
+        <translation>Records {0}/{1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="75"/>
+        <source>받는 중 {0}건</source>
+        <translation>Pulling {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="76"/>
+        <source>받는 중</source>
+        <translation>Pulling</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="90"/>
+        <source>1분 미만 남음</source>
+        <translation>Under a minute left</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="93"/>
+        <source>약 {0}분 남음</source>
+        <translation>About {0} min left</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="94"/>
+        <source>약 {0}시간 {1}분 남음</source>
+        <translation>About {0} h {1} min left</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="98"/>
+        <source>대기</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="98"/>
+        <source>전송 중</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="98"/>
+        <source>완료</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="99"/>
+        <source>실패</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="109"/>
         <source>이 노트북은 허브에 등록되지 않아 동기화하지 않습니다. 기록은 이 노트북에 안전하게 남아 있고, 관리자가 `fieldbus enrol`로 등록하면 보냅니다.</source>
         <translation>This laptop is not enrolled with a hub, so it does not sync. Records stay safely on this laptop and are sent once an administrator enrols it with `fieldbus enrol`.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="62"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="113"/>
         <source>허브가 이 노트북을 받지 않습니다. 기록은 이 노트북에 남아 있습니다. 관리자에게 다시 등록을 요청하십시오.</source>
         <translation>The hub does not accept this laptop. Records stay on this laptop. Ask an administrator to enrol it again.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="64"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="115"/>
         <source>동기화 현황 보기 (Ctrl+Shift+Y)</source>
         <translation>Show sync status (Ctrl+Shift+Y)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="83"/>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="84"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="145"/>
+        <source>전체 전송량</source>
+        <translation>Overall transfer</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="148"/>
+        <source>첨부 파일</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="148"/>
+        <source>크기</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="148"/>
+        <source>진행</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="149"/>
+        <source>보내는 첨부 파일</source>
+        <translation>Attachments being sent</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="184"/>
+        <source>{0} 전송 진행</source>
+        <translation>{0} transfer progress</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="195"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="196"/>
         <source>동기화 현황</source>
         <translation>Sync status</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="88"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="200"/>
         <source>동기화 상태</source>
         <translation>Sync state</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="92"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="204"/>
         <source>동기화 자세히</source>
         <translation>Sync details</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="99"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="213"/>
         <source>지금 동기화</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="102"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="216"/>
         <source>닫기</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="124"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="243"/>
         <source>등록하려면 관리자가 이 노트북에서 `fieldbus enrol --hub 주소 --user 이름 --password-stdin`을 실행합니다.</source>
         <translation>To enrol it, an administrator runs `fieldbus enrol --hub ADDRESS --user NAME --password-stdin` on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="56"/>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="120"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="107"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="239"/>
         <source>교육용 저장소는 허브에 등록하지 않고 동기화하지도 않습니다.</source>
         <translation>A training store is never enrolled with a hub and never synced.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="127"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="246"/>
         <source>마지막 동기화: {0}</source>
         <translation>Last synced: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="130"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="249"/>
         <source>마지막 시도 실패: {0}</source>
         <translation>Last attempt failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="132"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="251"/>
         <source>허브가 이 노트북의 인증을 받지 않습니다 (등록 취소?). 관리자에게 다시 등록을 요청하십시오. 기록은 지워지지 않습니다.</source>
         <translation>The hub no longer accepts this laptop&apos;s credentials (enrolment revoked?). Ask an administrator to enrol it again. Nothing is deleted.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="141"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="260"/>
         <source>대기 목록을 불러오지 못했습니다.</source>
         <translation>Could not load the waiting list.</translation>
     </message>
@@ -2992,9 +3078,14 @@
         <translation>Saved: {}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/queue_model.py" line="229"/>
-        <source>{0} (기한 지남)</source>
+        <location filename="../../fieldbus/ui/review/queue_model.py" line="227"/>
+        <source>{0} · 첨부 수신 중</source>
         <extracomment>A page arrived (the first of a filter, or a further one): for the banner and total. Fetching failed: one line for the screen.</extracomment>
+        <translation>{0} · files arriving</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/queue_model.py" line="231"/>
+        <source>{0} (기한 지남)</source>
         <translation>{0} (overdue)</translation>
     </message>
 </context>
@@ -3089,136 +3180,146 @@
     </message>
     <message>
         <location filename="../../fieldbus/ui/review/case_view.py" line="289"/>
+        <source> · 첨부 수신 중 {0}건</source>
+        <translation> · {0} file(s) still arriving</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="291"/>
         <source> — 오프라인 사본 ({0})</source>
         <translation> — offline copy ({0})</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="294"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="298"/>
         <source>{0} ({1} KB)</source>
         <translation>{0} ({1} KB)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="302"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="301"/>
+        <source>{0} — 첨부 수신 중</source>
+        <translation>{0} — still arriving</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="309"/>
         <source>민원인 서명</source>
         <translation>Petitioner&apos;s signature</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="309"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="316"/>
         <source>노트북 버전 {0} ({1}) — 허브는 버전 {2}</source>
         <translation>Laptop version {0} ({1}) — the hub has version {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="327"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="334"/>
         <source>(비공개: 공익신고자)</source>
         <translation>(withheld: public-interest reporter)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="333"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="340"/>
         <source>종류</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="333"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="340"/>
         <source>상담</source>
         <translation>Counsel</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="335"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="342"/>
         <source>버스</source>
         <translation>Bus</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="335"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="342"/>
         <source>지역</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="336"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="343"/>
         <source>접수 일시</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="337"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="344"/>
         <source>처리 기한</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="338"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="345"/>
         <source>연장</source>
         <translation>Extensions</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="338"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="345"/>
         <source>{0}회</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="340"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="347"/>
         <source>민원인</source>
         <translation>Petitioner</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="340"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="347"/>
         <source>연락처</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="340"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="347"/>
         <source>주소</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="341"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="348"/>
         <source>제목</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="341"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="348"/>
         <source>내용</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="342"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="349"/>
         <source>검토 메모</source>
         <translation>Review note</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="343"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="350"/>
         <source>처리 기관</source>
         <translation>Handling agency</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="344"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="351"/>
         <source>국민신문고 신청번호</source>
         <translation>e-People application no.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="345"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="352"/>
         <source>처리담당자</source>
         <translation>Handler</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="347"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="354"/>
         <source>전달 일시</source>
         <translation>Forwarded at</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="348"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="355"/>
         <source>종결 일시</source>
         <translation>Closed at</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="354"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="361"/>
         <source>{0} · {1} · {2} ({3})</source>
         <translation>{0} · {1} · {2} ({3})</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="368"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="375"/>
         <source>첨부를 불러오는 중…</source>
         <translation>Loading the attachment…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/review/case_view.py" line="407"/>
+        <location filename="../../fieldbus/ui/review/case_view.py" line="414"/>
         <source>{0}: {1} 완료</source>
         <translation>{0}: {1} — done</translation>
     </message>

@@ -98,8 +98,9 @@ def proxy(hub):
     running.stop()
 
 
-def sync_through(store: Store, proxy: Proxy, **connection):
-    """One run through ``proxy`` (the laptop believes the proxy is the hub)."""
+def sync_through(store: Store, proxy, **connection):
+    """One run through ``proxy`` — the fault proxy, or the link simulator — (the laptop
+    believes it is the hub); ``connection`` may hold ``progress=``."""
     saved = store.meta(sync_link.HUB_API_KEY)
     with store.write():
         store.db.execute("UPDATE meta SET value = ? WHERE key = ?",

@@ -285,14 +285,21 @@ class CaseView(QWidget):
         if case.get("paused_since"):
             header += self.tr(" (보완 대기: {0}부터 기한 정지)").format(
                 moment(case["paused_since"]))
+        if case.get("attachments_pending"):
+            header += self.tr(" · 첨부 수신 중 {0}건").format(case["attachments_pending"])
         if file.offline:
             header += self.tr(" — 오프라인 사본 ({0})").format(moment(file.offline.fetched_at))
         self.header.setText(header)
         self.record.setHtml(self._record_html(case))
         content = case.get("content") or {}
+        arriving = {a.get("sha256") for a in case.get("attachments") or []
+                    if isinstance(a, dict) and a.get("received") is False}
         for attachment in content.get("attachments") or []:
             item = QListWidgetItem(self.tr("{0} ({1} KB)").format(
                 shown(attachment.get("filename")), max(1, int(attachment.get("size", 0)) // 1024)))
+            if attachment.get("sha256") in arriving:  # not at the hub yet: nothing to open
+                item.setText(self.tr("{0} — 첨부 수신 중").format(item.text()))
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
             item.setData(Qt.ItemDataRole.UserRole, (attachment.get("sha256"),
                                                     attachment.get("media_type") or "",
                                                     attachment.get("filename") or ""))

@@ -223,6 +223,8 @@ class QueueModel(QAbstractTableModel):
         if column == 0:
             return shown(case.get("receipt_no") or case.get("id"))
         if column == 1:
+            if case.get("attachments_pending"):  # the case came before its files
+                return tr("{0} · 첨부 수신 중").format(state_name(case.get("review_state")))
             return state_name(case.get("review_state"))
         if column == DUE:
             due = moment(case.get("deadline_due"))

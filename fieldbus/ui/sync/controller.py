@@ -7,6 +7,9 @@ saved. A run is :class:`sync.client.Client` on a plain background thread: the ne
 waited on there, and each store read or write it needs goes to the one store worker through
 :meth:`StoreRunner.call`, queued with the screens' operations. Results come back to the
 GUI thread through a queued signal as a :class:`~fieldbus.services.sync_status.SyncStatus`.
+How far a run has got (:class:`sync.progress.Progress`, reported by the engine from the
+sync thread) comes the same way, through ``progressed``, and rides on the status as
+``SyncStatus.progress`` until the run ends.
 
 The counts (what waits, what is set aside) are read again after every operation that
 changed them — a save, the sync thread's acks and pulls, an enrolment — from the store
@@ -84,6 +87,8 @@ class SyncController(QObject):
     """Owns the timers and the run; ``changed`` carries every new :class:`SyncStatus`."""
 
     changed = Signal(object)
+    #: From the sync thread (queued to the GUI thread): the run's latest sync.progress.Progress.
+    progressed = Signal(object)
     _finished = Signal(object)   # from the sync thread: a SyncResult or an exception
 
     def __init__(self, window, *, seconds: float | None = None) -> None:
@@ -98,6 +103,7 @@ class SyncController(QObject):
         self.soon.setSingleShot(True)
         self.soon.timeout.connect(self.sync_now)
         self._finished.connect(self._done)
+        self.progressed.connect(self._progressed)
         self._thread: threading.Thread | None = None
         self._stopped = False
         window.runner.changed.connect(self._store_changed)
@@ -178,12 +184,24 @@ class SyncController(QObject):
 
         try:
             with access.connect() as connection:
-                outcome: Any = Client(connection, laptop).run()
+                outcome: Any = Client(connection, laptop, progress=self._report).run()
         except CancelledError:
             return  # the window closed under it
         except Exception as exc:  # noqa: BLE001 - shown as a reason, never a traceback
             outcome = exc
         self._finished.emit(outcome)
+
+    def _report(self, progress) -> None:
+        """On the sync thread: the engine's report, handed to the GUI thread."""
+        try:
+            self.progressed.emit(progress)
+        except RuntimeError:  # the window (and this controller) went away under the run
+            pass
+
+    @Slot(object)
+    def _progressed(self, progress) -> None:
+        if self.status.running:  # a report that arrives after its run ended is old news
+            self._set(replace(self.status, progress=progress))
 
     def _cannot_start(self, exc: Exception) -> None:
         self._finish(error_code=getattr(exc, "code", "sync_failed"),

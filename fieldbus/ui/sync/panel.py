@@ -3,19 +3,32 @@
 Opened from the status bar's sync button or the menu (Ctrl+Shift+Y). It shows the line the
 status bar shows, when the last run went through and why the last one failed, a button to
 sync now, and the waiting list (:class:`~fieldbus.ui.widgets.waiting_list.WaitingList`) with the
-hub's reason for each record set aside.
+hub's reason for each record set aside. While a run goes (issue 15, "Progress people can
+read") it shows how far it has got, from the :class:`sync.progress.Progress` the controller
+keeps on the status: a bar for the bytes of the whole run and each attachment on its way
+with its own bar.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fieldbus.services.sync_status import Phase, SyncStatus
 from fieldbus.ui.shell.worker import StoreOp
 from fieldbus.ui.widgets.fonts import enlarge
 from fieldbus.ui.widgets.keys import push_button
+from fieldbus.ui.widgets.tables import text_table
 from fieldbus.ui.widgets.waiting_list import WaitingList
+from sync.progress import FileProgress, Progress, human_bytes, human_pair, human_rate
 
 _CTX = "sync"
 WAITING_LIMIT = 200
@@ -33,7 +46,7 @@ def headline(status: SyncStatus) -> str:
     if phase is Phase.TRAINING:
         return tr("동기화하지 않음 (교육용)")
     if phase is Phase.SYNCING:
-        return tr("동기화 중…")
+        return going(status.progress)
     if phase is Phase.ATTENTION:
         return tr("확인 필요 {0}건 · 대기 {1}건").format(status.quarantined, waiting)
     if phase is Phase.REFUSED:
@@ -46,6 +59,44 @@ def headline(status: SyncStatus) -> str:
     if phase is Phase.WAITING:
         return tr("동기화 대기 {0}건").format(waiting)
     return tr("모두 동기화됨")
+
+
+def going(progress: Progress | None) -> str:
+    """The line while a run goes: "동기화 중 · 기록 12/30 · 4.2/46.0 MB · 120 KB/s · 약 6분
+    남음", with only the parts known so far ("동기화 중…" before the first report)."""
+    if progress is None or progress.phase == "connecting":
+        return tr("동기화 중…")
+    parts = [tr("동기화 중")]
+    if progress.records_total:
+        parts.append(tr("기록 {0}/{1}").format(progress.records_sent, progress.records_total))
+    if progress.bytes_total:
+        parts.append(human_pair(progress.bytes_sent, progress.bytes_total))
+    if progress.phase == "pulling":
+        parts.append(tr("받는 중 {0}건").format(progress.pulled) if progress.pulled
+                     else tr("받는 중"))
+    elif progress.rate:
+        parts.append(human_rate(progress.rate))
+        left = time_left(progress.eta_seconds)
+        if left:
+            parts.append(left)
+    return " · ".join(parts)
+
+
+def time_left(seconds: float | None) -> str:
+    """``360`` → "약 6분 남음"; nothing once nothing is left or while it is not known."""
+    if not seconds or seconds <= 0:
+        return ""
+    if seconds < 60:
+        return tr("1분 미만 남음")
+    minutes = round(seconds / 60)
+    if minutes < 60:
+        return tr("약 {0}분 남음").format(minutes)
+    return tr("약 {0}시간 {1}분 남음").format(*divmod(minutes, 60))
+
+
+def file_state(state: str) -> str:
+    return {"waiting": tr("대기"), "sending": tr("전송 중"), "done": tr("완료"),
+            "failed": tr("실패")}.get(state, state)
 
 
 def explanation(status: SyncStatus) -> str:
@@ -76,13 +127,74 @@ def _waiting(store):
     return dashboard.waiting(store, limit=WAITING_LIMIT), store_sync.counts(store)
 
 
+def percent(sent: int, size: int) -> int:
+    return 100 if size <= 0 else max(0, min(100, sent * 100 // size))
+
+
+class RunProgress(QWidget):
+    """How far the run under way has got: a bar for all its bytes, and each attachment on
+    its way (name, size, its own bar, state). :meth:`show_progress` fills it."""
+
+    COLUMNS = 4  # file, size, progress, state
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.overall = QProgressBar()
+        self.overall.setAccessibleName(tr("전체 전송량"))
+        self.overall.setRange(0, 0)  # busy until the first report gives a total
+        column.addWidget(self.overall)
+        self.files = text_table([tr("첨부 파일"), tr("크기"), tr("진행"), tr("상태")],
+                                tr("보내는 첨부 파일"))
+        self.files.setMinimumHeight(110)
+        column.addWidget(self.files, 1)
+        self.files.hide()
+
+    def show_progress(self, progress: Progress | None) -> None:
+        if progress is None or not progress.bytes_total:
+            self.overall.setRange(0, 0)
+            self.overall.setFormat("")
+        else:
+            self.overall.setRange(0, 1000)
+            self.overall.setValue(min(1000, progress.bytes_sent * 1000 // progress.bytes_total))
+            self.overall.setFormat(f"{human_pair(progress.bytes_sent, progress.bytes_total)}"
+                                   f" ({percent(progress.bytes_sent, progress.bytes_total)}%)")
+        files = progress.files if progress is not None else ()
+        self.files.setVisible(bool(files))
+        self.files.setRowCount(len(files))
+        for row, f in enumerate(files):
+            self._show_file(row, f)
+
+    def _show_file(self, row: int, f: FileProgress) -> None:
+        name = f.name or f.sha256[:12]
+        for col, text in ((0, name), (1, human_bytes(f.size)), (3, file_state(f.state))):
+            item = self.files.item(row, col)
+            if item is None:
+                self.files.setItem(row, col, QTableWidgetItem(text))
+            elif item.text() != text:
+                item.setText(text)
+        bar = self.files.cellWidget(row, 2)
+        if not isinstance(bar, QProgressBar):
+            bar = QProgressBar()
+            bar.setRange(0, 100)
+            bar.setMaximumHeight(self.files.verticalHeader().defaultSectionSize())
+            self.files.setCellWidget(row, 2, bar)
+        bar.setValue(percent(f.sent, f.size))
+        bar.setAccessibleName(tr("{0} 전송 진행").format(name))
+
+    def percents(self) -> list[int]:
+        """Each file's bar, in the list's order (for the tests and screen readers' sake)."""
+        return [self.files.cellWidget(row, 2).value() for row in range(self.files.rowCount())]
+
+
 class SyncPanel(QDialog):
     def __init__(self, window, controller) -> None:
         super().__init__(window)
         self.window_, self.controller = window, controller
         self.setWindowTitle(tr("동기화 현황"))
         self.setAccessibleName(tr("동기화 현황"))
-        self.resize(760, 420)
+        self.resize(760, 520)
         column = QVBoxLayout(self)
         self.headline = QLabel()
         self.headline.setAccessibleName(tr("동기화 상태"))
@@ -93,6 +205,8 @@ class SyncPanel(QDialog):
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         column.addWidget(self.detail)
+        self.progress = RunProgress()
+        column.addWidget(self.progress, 1)
         self.waiting = WaitingList()
         column.addWidget(self.waiting, 1)
         buttons = QHBoxLayout()
@@ -103,12 +217,17 @@ class SyncPanel(QDialog):
         column.addLayout(buttons)
         controller.changed.connect(self.show_status)
         self.show_status(controller.status)
+        if controller.status.running:  # a run takes minutes: show what waits meanwhile
+            self.reload()
 
     def show_status(self, status: SyncStatus) -> None:
         self.waiting.set_sync(status)
         self.headline.setText(headline(status))
         self.headline.setStyleSheet(f"color: {colour(status)};" if colour(status) else "")
         self.detail.setText(self._detail(status))
+        self.progress.setVisible(status.running)
+        if status.running:
+            self.progress.show_progress(status.progress)
         self.sync_button.setEnabled(status.enrolled and not status.training
                                     and not status.running)
         if not status.running:

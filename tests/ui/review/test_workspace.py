@@ -37,17 +37,17 @@ from tests.ui.shell.test_app import sign_in_as
 SUPERVISOR = "박관리"
 
 
-def png() -> bytes:
+def png(colour: str = "#1f5fa8") -> bytes:
     image = QImage(40, 30, QImage.Format.Format_RGB32)
-    image.fill(QColor("#1f5fa8"))
+    image.fill(QColor(colour))
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     image.save(buffer, "PNG")
     return bytes(buffer.data())
 
 
-def with_photo(store) -> str:
-    data = png()
+def with_photo(store, colour: str = "#1f5fa8") -> str:
+    data = png(colour)
     case = replace(draft(store, title="가로등 고장 <b>사진</b>"), attachments=(
         AttachmentFile(filename="lamp.png", media_type="image/png", size=len(data),
                        sha256=hashlib.sha256(data).hexdigest(), data=data),))
@@ -427,3 +427,39 @@ def test_the_queue_filters_by_visit_and_received_dates(qtbot, workspace):
     bar.changed.emit()
     qtbot.waitUntil(lambda: page.tasks.busy == 0 and page.model.rowCount() == 6,
                     timeout=10_000)
+
+
+def test_a_case_whose_files_are_still_arriving_says_so(qtbot, workspace, buses, hub):
+    """Protocol 2: the case reached the hub before its photo (the link let no upload
+    through); the supervisor sees "첨부 수신 중" in the queue and the case, and the photo
+    cannot be opened until it arrives — then it can."""
+    from sync import protocol
+    from tests.sync.conftest import sync_through
+    from tests.sync.faults import Proxy
+
+    page = workspace
+    laptop, _ = buses["B07A"]
+    number = with_photo(laptop, "#a81f1f")  # a photo the hub has not seen
+    proxy = Proxy(hub.url, fault=lambda n, method, path:
+                  "cut_before" if path.startswith(protocol.UPLOADS) else None)
+    proxy.start()
+    try:
+        assert sync_through(laptop, proxy).files_pending == 1
+    finally:
+        proxy.stop()
+    page.refresh.click()
+    qtbot.waitUntil(lambda: page.model.row_of(number) is not None, timeout=15_000)
+    idle(qtbot, page)
+    row = page.model.row_of(number)
+    assert "첨부 수신 중" in page.model.index(row, 1).data()
+    open_case(qtbot, page, number)
+    assert "첨부 수신 중 1건" in page.case_view.header.text()
+    item = page.case_view.attachments.item(0)
+    assert "첨부 수신 중" in item.text() and not item.flags() & Qt.ItemFlag.ItemIsEnabled
+
+    assert sync_link.run(laptop, laptop.officer, **fast()).files_pending == 0
+    page.refresh.click()
+    idle(qtbot, page)
+    open_case(qtbot, page, number)
+    assert "첨부 수신 중" not in page.case_view.header.text()
+    assert page.case_view.attachments.item(0).flags() & Qt.ItemFlag.ItemIsEnabled

@@ -361,6 +361,8 @@ def create_app(db_url: str, *, public_url: str | None = None,
                                          upload_length, device_blob_quota)
         if _has_body(request) and not upload.done:
             upload = await _tus_receive(request, upload, 0 if upload.received == 0 else None)
+        if not upload.saved:  # no bytes came with it
+            await run_in_threadpool(uploads.save, engine, upload)
         return Response(status_code=201, headers={
             **_TUS, "Location": protocol.UPLOAD.format(upload_id=upload.id),
             "Upload-Offset": str(upload.received), "Upload-Expires": upload.expires_http})

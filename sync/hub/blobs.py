@@ -129,12 +129,17 @@ def room_left(engine: sa.Engine, sha256: str, device_id: int, quota: int) -> int
     uploaded ``sha256`` already (sending it again adds nothing). Checked per upload: two
     uploads of one device at the same moment may pass it by one blob."""
     with reader(engine).connect() as conn:
-        owned = blob_owners.c.device_id == device_id
-        if conn.execute(sa.select(blob_owners.c.sha256)
-                        .where(owned, blob_owners.c.sha256 == sha256)).first() is not None:
+        if conn.execute(sa.select(blob_owners.c.sha256).where(
+                blob_owners.c.device_id == device_id,
+                blob_owners.c.sha256 == sha256)).first() is not None:
             return sys.maxsize
-        used = conn.execute(
-            sa.select(sa.func.coalesce(sa.func.sum(blobs.c.size), 0))
-            .select_from(blobs.join(blob_owners, blob_owners.c.sha256 == blobs.c.sha256))
-            .where(owned)).scalar_one()
-    return quota - int(used)
+        return quota - used(conn, device_id)
+
+
+def used(conn: sa.Connection, device_id: int) -> int:
+    """Bytes of the blobs ``device_id`` uploaded (each counted for every device that sent
+    it)."""
+    return int(conn.execute(
+        sa.select(sa.func.coalesce(sa.func.sum(blobs.c.size), 0))
+        .select_from(blobs.join(blob_owners, blob_owners.c.sha256 == blobs.c.sha256))
+        .where(blob_owners.c.device_id == device_id)).scalar_one())

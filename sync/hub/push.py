@@ -237,12 +237,14 @@ def _push(conn: sa.Connection, device: Device, batch: list[dict[str, Any]],
     } if wanted else {}
 
     stamp = now()
+    indexed = conn.dialect.name == "postgresql"  # only its index reads the bigrams
     held_before = {rid: dict(row) for rid, row in held.items()}
     new_rows, updates, versions, new_conflicts = [], [], [], []
     slots = iter(i for i, r in enumerate(results) if r is None)
     for (record, refs), slot in zip(judged, slots):
         results[slot] = _judge(record, refs, device, held, number_owner, have, kept_conflicts,
-                               stamp, new_rows, updates, versions, new_conflicts, early)
+                               stamp, new_rows, updates, versions, new_conflicts, early,
+                               indexed)
     insert_many(conn, records, new_rows)
     if updates:
         conn.execute(records.update().where(records.c.id == sa.bindparam("_id")).values(
@@ -364,9 +366,9 @@ def awaiting(conn: sa.Connection, record_ids: list[str]) -> dict[str, int]:
 
 
 def _judge(record, refs, device, held, number_owner, have, kept_conflicts, stamp,
-           new_rows, updates, versions, new_conflicts, early) -> dict[str, Any]:
+           new_rows, updates, versions, new_conflicts, early, indexed) -> dict[str, Any]:
     result = _judged(record, refs, device, held, number_owner, have, kept_conflicts, stamp,
-                     new_rows, updates, versions, new_conflicts, early)
+                     new_rows, updates, versions, new_conflicts, early, indexed)
     if early and result["outcome"] != "invalid":
         result["awaiting"] = sorted({ref["sha256"] for ref in refs
                                      if ref["sha256"] not in have})
@@ -374,7 +376,7 @@ def _judge(record, refs, device, held, number_owner, have, kept_conflicts, stamp
 
 
 def _judged(record, refs, device, held, number_owner, have, kept_conflicts, stamp,
-            new_rows, updates, versions, new_conflicts, early) -> dict[str, Any]:
+            new_rows, updates, versions, new_conflicts, early, indexed) -> dict[str, Any]:
     rid, version, content = record["id"], record["version"], record["content"]
     missing = [ref["sha256"] for ref in refs if ref["sha256"] not in have]
     if missing and not early:
@@ -395,7 +397,7 @@ def _judged(record, refs, device, held, number_owner, have, kept_conflicts, stam
                "received_at": content.get("received_at"), "synced_at": stamp,
                "review_state": "received", "review_note": None, "status": None,
                "epeople_no": None, "case_version": 1, "extended_by": 0, "extensions": 0,
-               **case_fields(record["type"], content)}
+               **case_fields(record["type"], content, indexed=indexed)}
         new_rows.append(row)
     else:
         if current["device_id"] != device.id:
@@ -419,7 +421,7 @@ def _judged(record, refs, device, held, number_owner, have, kept_conflicts, stam
                            f"from version {record['base_version']} — kept for a supervisor")
         review_state = "edited" if current["review_state"] == "has_issues" \
             else current["review_state"]
-        fields = case_fields(record["type"], content)
+        fields = case_fields(record["type"], content, indexed=indexed)
         updates.append({"_id": rid, "version": version, "content_hash": record["content_hash"],
                         "content": text, "receipt_no": number,
                         "received_at": content.get("received_at"),

@@ -31,8 +31,8 @@ Why it is built this way:
   device's quota from its creation on (what it will hold when done), so a device cannot
   park gigabytes in half-finished uploads.
 * **Expiring.** An upload with no bytes for :data:`protocol.UPLOAD_EXPIRY_SECONDS` is
-  deleted with its parts (:func:`expire`, daily with the retention purge and at every
-  creation); a finished one is kept as long, so a laptop whose last answer was lost can
+  deleted with its parts (:func:`expire`, daily with the retention purge and by creations
+  at most once a minute); a finished one is kept as long, so a laptop whose last answer was lost can
   ask and learn it is done.
 * **One upload per device and blob.** Creating an upload for a blob the device is already
   uploading returns that upload (a creation whose answer was lost does not leave a second
@@ -44,6 +44,8 @@ from __future__ import annotations
 import base64
 import datetime as _dt
 import secrets
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import sqlalchemy as sa
@@ -94,6 +96,9 @@ class Upload:
     length: int
     received: int
     expires_at: str
+    #: False for an upload :func:`create` made but did not write yet: its row is written
+    #: with its first bytes (one transaction for a whole file), or by :func:`save`.
+    saved: bool = True
 
     @property
     def done(self) -> bool:
@@ -151,13 +156,16 @@ def _row_upload(row) -> Upload:
 
 def create(engine: sa.Engine, device_id: int, sha256: str, length: int, quota: int) -> Upload:
     """A new upload of ``length`` bytes hashing to ``sha256`` for ``device_id`` (see the
-    module's docstring for the one-per-blob rule and the quota)."""
+    module's docstring for the one-per-blob rule and the quota) — not written yet
+    (``saved`` False) unless the device holds the blob already: :func:`append` writes the
+    row with the creation's bytes, in one transaction for a whole file, else :func:`save`."""
     if not 0 < length <= protocol.MAX_ATTACHMENT_BYTES:
         raise TooLong(f"attachments are 1 to {protocol.MAX_ATTACHMENT_BYTES} bytes")
-    expire(engine)
-    with engine.begin() as conn:
+    _expire_now_and_then(engine)
+    with reader(engine).connect() as conn:
         mine = uploads.c.device_id == device_id
-        found = conn.execute(sa.select(uploads).where(mine, uploads.c.sha256 == sha256)
+        found = conn.execute(sa.select(uploads).where(mine, uploads.c.sha256 == sha256,
+                                                      uploads.c.expires_at >= now())
                              .order_by(uploads.c.received.desc())).first()
         if found is not None and found.length == length:
             return _row_upload(found)
@@ -166,17 +174,30 @@ def create(engine: sa.Engine, device_id: int, sha256: str, length: int, quota: i
         if owned is None:
             reserved = conn.execute(
                 sa.select(sa.func.coalesce(sa.func.sum(uploads.c.length), 0))
-                .where(mine, uploads.c.received < uploads.c.length)).scalar_one()
-            room = blobs.room_left(engine, sha256, device_id, quota) - int(reserved)
+                .where(mine, uploads.c.received < uploads.c.length,
+                       uploads.c.expires_at >= now())).scalar_one()
+            room = quota - blobs.used(conn, device_id) - int(reserved)
             if length > room:
                 raise OverQuota(f"this device's attachments on the hub would pass its quota "
                                 f"of {quota} bytes: ask IT")
-        upload = Upload(secrets.token_hex(16), device_id, sha256, length,
-                        length if owned is not None else 0, _expiry())
-        conn.execute(uploads.insert().values(
-            id=upload.id, device_id=device_id, sha256=sha256, length=length,
-            received=upload.received, created_at=now(), expires_at=upload.expires_at))
+    upload = Upload(secrets.token_hex(16), device_id, sha256, length,
+                    length if owned is not None else 0, _expiry(), saved=False)
+    if owned is not None:
+        save(engine, upload)
+        upload = replace(upload, saved=True)
     return upload
+
+
+def save(engine: sa.Engine, upload: Upload, conn: sa.Connection | None = None) -> None:
+    """Writes a created upload's row (in ``conn``'s transaction when given)."""
+    row = {"id": upload.id, "device_id": upload.device_id, "sha256": upload.sha256,
+           "length": upload.length, "received": upload.received, "created_at": now(),
+           "expires_at": upload.expires_at}
+    if conn is not None:
+        conn.execute(uploads.insert().values(**row))
+        return
+    with engine.begin() as conn:
+        conn.execute(uploads.insert().values(**row))
 
 
 def find(engine: sa.Engine, upload_id: str, device_id: int) -> Upload | None:
@@ -205,13 +226,21 @@ def append(engine: sa.Engine, upload: Upload, start: int, incoming: blobs.Incomi
         except blobs.HashMismatch:
             discard(engine, upload.id)
             raise Corrupted(_CORRUPTED) from None
-        _keep(engine, upload, incoming)
-        with engine.begin() as conn:
-            conn.execute(uploads.update().where(uploads.c.id == upload.id)
-                         .values(received=upload.length, expires_at=_expiry()))
-        return replace(upload, received=upload.length)
+        done = replace(upload, received=upload.length, expires_at=_expiry(), saved=True)
+
+        def mark_done(conn: sa.Connection) -> None:
+            if upload.saved:
+                conn.execute(uploads.update().where(uploads.c.id == upload.id)
+                             .values(received=done.received, expires_at=done.expires_at))
+            else:
+                save(engine, done, conn)
+
+        _keep(engine, upload, incoming, also=mark_done)
+        return done
     data = incoming.verified_or_not()
     with engine.begin() as conn:
+        if not upload.saved:
+            save(engine, replace(upload, received=start), conn)
         moved = conn.execute(
             uploads.update().where(uploads.c.id == upload.id, uploads.c.received == start)
             .values(received=start + len(data), expires_at=_expiry())).rowcount
@@ -225,7 +254,7 @@ def append(engine: sa.Engine, upload: Upload, start: int, incoming: blobs.Incomi
         if data:
             conn.execute(upload_parts.insert().values(upload_id=upload.id, start=start,
                                                       data=data))
-    done = replace(upload, received=start + len(data), expires_at=_expiry())
+    done = replace(upload, received=start + len(data), expires_at=_expiry(), saved=True)
     if done.done:
         _finish(engine, done)
     return done
@@ -235,11 +264,19 @@ _CORRUPTED = ("the uploaded bytes do not hash to the upload's SHA-256; it was de
               "upload the file again")
 
 
-def _keep(engine: sa.Engine, upload: Upload, incoming: blobs.Incoming) -> None:
-    """Stores verified bytes as the blob, the cases waiting for it told in the blob's
-    own transaction."""
-    blobs.store(engine, upload.sha256, incoming, upload.device_id,
-                then=lambda conn: push.arrived(conn, upload.device_id, upload.sha256))
+def _keep(engine: sa.Engine, upload: Upload, incoming: blobs.Incoming,
+          also: Callable[[sa.Connection], None] | None = None) -> None:
+    """Stores verified bytes as the blob, the cases waiting for it told — and ``also``
+    done — in the blob's own transaction (one commit for a whole file)."""
+    def then(conn: sa.Connection) -> None:
+        push.arrived(conn, upload.device_id, upload.sha256)
+        if also is not None:
+            also(conn)
+
+    stored = blobs.store(engine, upload.sha256, incoming, upload.device_id, then=then)
+    if not stored and also is not None:  # the device had it already: still mark it done
+        with engine.begin() as conn:
+            also(conn)
 
 
 def _finish(engine: sa.Engine, upload: Upload) -> None:
@@ -268,6 +305,18 @@ def discard(engine: sa.Engine, upload_id: str) -> None:
     with engine.begin() as conn:
         conn.execute(upload_parts.delete().where(upload_parts.c.upload_id == upload_id))
         conn.execute(uploads.delete().where(uploads.c.id == upload_id))
+
+
+_EXPIRED_AT = [0.0]
+#: Creations look for expired uploads at most this often (seconds) in one hub process.
+EXPIRE_EVERY = 60.0
+
+
+def _expire_now_and_then(engine: sa.Engine) -> None:
+    moment = time.monotonic()
+    if moment - _EXPIRED_AT[0] >= EXPIRE_EVERY:
+        _EXPIRED_AT[0] = moment
+        expire(engine)
 
 
 def expire(engine: sa.Engine) -> int:

@@ -314,3 +314,25 @@ def test_a_protocol_the_hub_does_not_speak_is_refused_with_what_to_update(bus, v
     assert answer.status_code == 400
     assert answer.json()["error"]["code"] == "protocol_unsupported"
     assert "update the hub" in answer.json()["error"]["message"]
+
+
+def test_a_case_goes_to_e_people_only_once_its_files_are_in(bus, engine, tmp_path):
+    import zipfile
+
+    from sync.hub.epeople.export import export_batch
+    from tests.hub.helpers import review_step
+
+    photo = os.urandom(50_000)
+    refs = [{"sha256": hashlib.sha256(photo).hexdigest(), "size": len(photo),
+             "filename": "현장.jpg", "media_type": "image/jpeg"}]
+    content = complaint(1, attachments=refs)
+    httpx.post(bus.url + protocol.PUSH, headers={**bearer(bus.device_token), **V2},
+               json={"protocol": 2, "device": "B07A", "records": [record("c1", content)]})
+    review_step(bus, content["receipt_no"], action="approve")
+    review_step(bus, content["receipt_no"], action="forward", agency="구미시청")
+    assert export_batch(engine, tmp_path, actor="boss") is None  # its photo is not in yet
+    _create(bus.url, bus.device_token, photo, body=photo)
+    path, count = export_batch(engine, tmp_path, actor="boss")
+    assert count == 1
+    with zipfile.ZipFile(path) as batch:
+        assert batch.read(f"attachments/{refs[0]['sha256']}") == photo

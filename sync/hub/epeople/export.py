@@ -27,6 +27,7 @@ import sqlalchemy as sa
 from sync.hub.auth import record_audit
 from sync.hub.db import now
 from sync.hub.epeople.fields import FIELDS, registration
+from sync.hub.epeople.queue import files_in
 from sync.hub.migrations import blobs, epeople_forwards, records
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -62,7 +63,7 @@ def export_batch(engine: sa.Engine, out_dir: Path, *, actor: str,
         rows = conn.execute(
             sa.select(records).select_from(records.join(
                 epeople_forwards, epeople_forwards.c.record_id == records.c.id))
-            .where(epeople_forwards.c.state == "queued")
+            .where(epeople_forwards.c.state == "queued", files_in())
             .order_by(records.c.receipt_no).with_for_update()).all()
         if not rows:
             return None

@@ -29,7 +29,7 @@ from sync.hub.db import now, reader
 from sync.hub.epeople.connector import (Connector, Refused, TemporaryFailure,
                                         checked_number)
 from sync.hub.epeople.fields import registration
-from sync.hub.migrations import epeople_forwards, records
+from sync.hub.migrations import awaited_blobs, epeople_forwards, records
 
 MAX_ATTEMPTS = 8
 BACKOFF_BASE = _dt.timedelta(minutes=1)
@@ -79,6 +79,13 @@ def _take_number(conn: sa.Connection, record_id: str, number: str, actor: str) -
     return "registered"
 
 
+def files_in() -> sa.ColumnElement[bool]:
+    """A case goes to e-People only once every file it names is at the hub (protocol 2
+    lets a case arrive first: until then its files are not its own to send, and e-People
+    would get the case without them)."""
+    return ~sa.exists().where(awaited_blobs.c.record_id == records.c.id)
+
+
 def run_due(engine: sa.Engine, connector: Connector, *, at: _dt.datetime | None = None,
             limit: int = 50) -> dict[str, int]:
     """Send the due queued cases through ``connector``; counts by outcome."""
@@ -89,7 +96,7 @@ def run_due(engine: sa.Engine, connector: Connector, *, at: _dt.datetime | None 
             .select_from(epeople_forwards.join(records,
                                                records.c.id == epeople_forwards.c.record_id))
             .where(epeople_forwards.c.state == "queued",
-                   epeople_forwards.c.next_at <= _stamp(moment))
+                   epeople_forwards.c.next_at <= _stamp(moment), files_in())
             .order_by(epeople_forwards.c.next_at).limit(limit)).all()
     tally: dict[str, int] = {}
     for row in due:

@@ -119,8 +119,10 @@ def test_forget_destroys_every_copy_and_says_how_many(cstore):
 
 
 def test_an_older_store_gains_the_table_at_its_upgrade(cstore, data_dir, clock):
+    # A store of schema 10, before the review cache (step 11) and what came after it.
     cstore.db.execute("DROP TABLE review_cache")
-    cstore.db.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION - 1}")
+    cstore.db.execute("DROP TABLE blob_uploads")
+    cstore.db.execute("PRAGMA user_version = 10")
     cstore.close()
     with Store.open(data_dir, officer="홍길동", pin=PIN, clock=clock) as upgraded:
         assert schema.version_of(upgraded.db) == schema.SCHEMA_VERSION

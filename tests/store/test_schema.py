@@ -122,3 +122,15 @@ def test_a_store_written_by_schema_1_is_migrated_and_prints(tmp_path, clock):
         printed = print_complaint(store, officer, "B07A-261127-0001-I", deliver=out.append)
         assert printed.issue.number == 1 and out[0].startswith(b"%PDF")
         assert count(store, "receipt_prints") == 1 and store.verify_audit().ok
+
+
+def test_a_store_of_schema_11_gains_the_upload_queue_and_keeps_its_cases(cstore, data_dir,
+                                                                         clock):
+    case = complaints.add(cstore, draft(cstore), cstore.officer)
+    cstore.db.execute("DROP TABLE blob_uploads")
+    cstore.db.execute("PRAGMA user_version = 11")
+    cstore.close()
+    with Store.open(data_dir, officer="홍길동", pin=PIN, clock=clock) as upgraded:
+        assert version_of(upgraded.db) == SCHEMA_VERSION
+        assert count(upgraded, "blob_uploads") == 0
+        assert complaints.get(upgraded, case.receipt_no).draft.title == case.draft.title

@@ -39,7 +39,7 @@ def test_thirty_cases_reach_the_hub_once_with_their_files(make_laptop, hub, tmp_
             assert held["title"] == case.draft.title and held["body"] == case.draft.body
             [attachment] = complaints.get(store, case.receipt_no).attachments
             assert held["attachments"] == [{"sha256": attachment.sha256,
-                                            "size": attachment.size}]
+                                            "size": attachment.size, "received": True}]
             assert blobs.read(engine, attachment.sha256) == store_sync.blob(store,
                                                                             attachment.sha256)
             signature = complaints.signature(store, case.id)

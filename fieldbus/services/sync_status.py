@@ -39,6 +39,7 @@ class SyncStatus:
     running: bool = False
     pending: int = 0
     quarantined: int = 0
+    files_pending: int = 0          # attachments the hub accepted a case before, still to send
     error_code: str | None = None   # of the last run, None when it went through
     error: str | None = None        # the last run's reason in words (no personal data)
     last_success: datetime | None = None
@@ -59,7 +60,7 @@ class SyncStatus:
             return Phase.NOT_ENROLLED
         if self.error_code is not None:
             return Phase.OFFLINE
-        if self.pending:
+        if self.pending or self.files_pending:
             return Phase.WAITING
         return Phase.SYNCED
 
@@ -76,7 +77,8 @@ class SyncStatus:
         return self.enrolled and self.error_code in OFFLINE_CODES
 
     def after_run(self, *, pending: int, quarantined: int, error_code: str | None,
-                  error: str | None, at: datetime) -> SyncStatus:
+                  error: str | None, at: datetime, files_pending: int = 0) -> SyncStatus:
         return replace(self, running=False, pending=pending, quarantined=quarantined,
+                       files_pending=files_pending,
                        error_code=error_code, error=error, last_attempt=at, progress=None,
                        last_success=at if error_code is None else self.last_success)

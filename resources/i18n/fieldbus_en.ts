@@ -457,7 +457,7 @@
         <location filename="../../fieldbus/ui/cases/model.py" line="103"/>
         <location filename="../../fieldbus/ui/cases/page.py" line="629"/>
         <location filename="../../fieldbus/ui/counsel/form.py" line="318"/>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="148"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="153"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
@@ -2659,7 +2659,7 @@
         <translation>Not synced (training)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="68"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="73"/>
         <source>동기화 중…</source>
         <translation>Syncing…</translation>
     </message>
@@ -2684,174 +2684,189 @@
         <translation>Not enrolled with a hub</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="58"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="57"/>
+        <source> · 첨부 {0}개</source>
+        <translation> · {0} file(s)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="60"/>
+        <source>오프라인 · 첨부 {0}개 대기</source>
+        <translation>Offline · {0} file(s) waiting</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="61"/>
         <source>오프라인 · 대기 {0}건</source>
         <translation>Offline · {0} waiting</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="60"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="64"/>
+        <source>첨부 전송 대기 {0}개</source>
+        <translation>{0} file(s) waiting to send</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="65"/>
         <source>동기화 대기 {0}건</source>
         <translation>{0} waiting to sync</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="61"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="66"/>
         <source>모두 동기화됨</source>
         <translation>All synced</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="69"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="74"/>
         <source>동기화 중</source>
         <translation>Syncing</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="71"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="76"/>
         <source>기록 {0}/{1}</source>
         <translation>Records {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="75"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="80"/>
         <source>받는 중 {0}건</source>
         <translation>Pulling {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="76"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="81"/>
         <source>받는 중</source>
         <translation>Pulling</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="90"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="95"/>
         <source>1분 미만 남음</source>
         <translation>Under a minute left</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="93"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="98"/>
         <source>약 {0}분 남음</source>
         <translation>About {0} min left</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="94"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="99"/>
         <source>약 {0}시간 {1}분 남음</source>
         <translation>About {0} h {1} min left</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="98"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="103"/>
         <source>대기</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="98"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="103"/>
         <source>전송 중</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="98"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="103"/>
         <source>완료</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="99"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="104"/>
         <source>실패</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="109"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="114"/>
         <source>이 노트북은 허브에 등록되지 않아 동기화하지 않습니다. 기록은 이 노트북에 안전하게 남아 있고, 관리자가 `fieldbus enrol`로 등록하면 보냅니다.</source>
         <translation>This laptop is not enrolled with a hub, so it does not sync. Records stay safely on this laptop and are sent once an administrator enrols it with `fieldbus enrol`.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="113"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="118"/>
         <source>허브가 이 노트북을 받지 않습니다. 기록은 이 노트북에 남아 있습니다. 관리자에게 다시 등록을 요청하십시오.</source>
         <translation>The hub does not accept this laptop. Records stay on this laptop. Ask an administrator to enrol it again.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="115"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="120"/>
         <source>동기화 현황 보기 (Ctrl+Shift+Y)</source>
         <translation>Show sync status (Ctrl+Shift+Y)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="145"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="150"/>
         <source>전체 전송량</source>
         <translation>Overall transfer</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="148"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="153"/>
         <source>첨부 파일</source>
         <translation>Attachment</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="148"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="153"/>
         <source>크기</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="148"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="153"/>
         <source>진행</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="149"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="154"/>
         <source>보내는 첨부 파일</source>
         <translation>Attachments being sent</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="184"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="189"/>
         <source>{0} 전송 진행</source>
         <translation>{0} transfer progress</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="195"/>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="196"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="200"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="201"/>
         <source>동기화 현황</source>
         <translation>Sync status</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="200"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="205"/>
         <source>동기화 상태</source>
         <translation>Sync state</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="204"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="209"/>
         <source>동기화 자세히</source>
         <translation>Sync details</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="213"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="218"/>
         <source>지금 동기화</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="216"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="221"/>
         <source>닫기</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="243"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="248"/>
         <source>등록하려면 관리자가 이 노트북에서 `fieldbus enrol --hub 주소 --user 이름 --password-stdin`을 실행합니다.</source>
         <translation>To enrol it, an administrator runs `fieldbus enrol --hub ADDRESS --user NAME --password-stdin` on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="107"/>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="239"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="112"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="244"/>
         <source>교육용 저장소는 허브에 등록하지 않고 동기화하지도 않습니다.</source>
         <translation>A training store is never enrolled with a hub and never synced.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="246"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="251"/>
         <source>마지막 동기화: {0}</source>
         <translation>Last synced: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="249"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="254"/>
         <source>마지막 시도 실패: {0}</source>
         <translation>Last attempt failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="251"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="256"/>
         <source>허브가 이 노트북의 인증을 받지 않습니다 (등록 취소?). 관리자에게 다시 등록을 요청하십시오. 기록은 지워지지 않습니다.</source>
         <translation>The hub no longer accepts this laptop&apos;s credentials (enrolment revoked?). Ask an administrator to enrol it again. Nothing is deleted.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="260"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="265"/>
         <source>대기 목록을 불러오지 못했습니다.</source>
         <translation>Could not load the waiting list.</translation>
     </message>

@@ -49,15 +49,16 @@ def interval_seconds(environ=os.environ) -> float:
     return env_seconds(SYNC_SECONDS_ENV, DEFAULT_SECONDS, environ)
 
 
-def _state(store) -> tuple[bool, bool, int, int]:
-    """(enrolled, training, pending, quarantined), read on the store worker."""
+def _state(store) -> tuple[bool, bool, int, int, int]:
+    """(enrolled, training, pending, quarantined, files pending), read on the store worker."""
     from fieldbus.services import sync_link
     from fieldbus.store import hub_token
     from fieldbus.store import sync as store_sync
 
     enrolled = bool(store.meta(sync_link.HUB_API_KEY)) and hub_token.load(store) is not None
     pending, quarantined = store_sync.counts(store)
-    return enrolled, bool(getattr(store, "training", False)), pending, quarantined
+    return (enrolled, bool(getattr(store, "training", False)), pending, quarantined,
+            store_sync.uploads_waiting(store))
 
 
 def _access(store) -> tuple[Any, str]:
@@ -157,10 +158,10 @@ class SyncController(QObject):
 
     # -- results -----------------------------------------------------------------------
 
-    def _read(self, state: tuple[bool, bool, int, int], then_sync: bool) -> None:
-        enrolled, training, pending, quarantined = state
+    def _read(self, state: tuple[bool, bool, int, int, int], then_sync: bool) -> None:
+        enrolled, training, pending, quarantined, files = state
         self._set(replace(self.status, enrolled=enrolled, training=training,
-                          pending=pending, quarantined=quarantined))
+                          pending=pending, quarantined=quarantined, files_pending=files))
         if enrolled and not training and not self._stopped:
             if not self.timer.isActive():
                 self._schedule()
@@ -216,15 +217,17 @@ class SyncController(QObject):
                          error=str(outcome) or type(outcome).__name__)
             return
         self._finish(error_code=outcome.error_code, error=outcome.error,
-                     counts=(outcome.pending, outcome.quarantined))
+                     counts=(outcome.pending, outcome.quarantined, outcome.files_pending))
 
     def _finish(self, *, error_code: str | None, error: str | None,
-                counts: tuple[int, int] | None = None) -> None:
+                counts: tuple[int, int, int] | None = None) -> None:
         from fieldbus.store.store import kst_now
 
-        pending, quarantined = counts or (self.status.pending, self.status.quarantined)
+        pending, quarantined, files = counts or (
+            self.status.pending, self.status.quarantined, self.status.files_pending)
         self._set(self.status.after_run(pending=pending, quarantined=quarantined,
-                                        error_code=error_code, error=error, at=kst_now()))
+                                        files_pending=files, error_code=error_code,
+                                        error=error, at=kst_now()))
         if not self._stopped:
             self._schedule()
 

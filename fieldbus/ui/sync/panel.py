@@ -54,10 +54,15 @@ def headline(status: SyncStatus) -> str:
     if phase is Phase.NOT_ENROLLED:
         return tr("허브 미등록 · 대기 {0}건").format(waiting) if waiting \
             else tr("허브 미등록")
+    files = tr(" · 첨부 {0}개").format(status.files_pending) if status.files_pending else ""
     if phase is Phase.OFFLINE:
-        return tr("오프라인 · 대기 {0}건").format(waiting)
+        if not waiting and status.files_pending:
+            return tr("오프라인 · 첨부 {0}개 대기").format(status.files_pending)
+        return tr("오프라인 · 대기 {0}건").format(waiting) + files
     if phase is Phase.WAITING:
-        return tr("동기화 대기 {0}건").format(waiting)
+        if not waiting:  # the cases are at the centre; their files still go
+            return tr("첨부 전송 대기 {0}개").format(status.files_pending)
+        return tr("동기화 대기 {0}건").format(waiting) + files
     return tr("모두 동기화됨")
 
 

@@ -162,6 +162,38 @@ def test_a_real_run_reports_then_ends_with_its_progress_cleared(qtbot, open_wind
     assert any(line.startswith("동기화 중 · 기록") for line in lines)
 
 
+def test_files_still_waiting_are_said_not_all_synced(qtbot, open_window, data_dir, hub):  # noqa: F811
+    """The cases went to the centre but the link let no file through: the status bar says
+    the files wait, never "모두 동기화됨"; once they are sent it does."""
+    from sync import protocol
+    from tests.sync.faults import Proxy
+
+    proxy = Proxy(hub.url, fault=lambda n, method, path:
+                  "cut_before" if path.startswith(protocol.UPLOADS) else None)
+    proxy.start()
+    try:
+        with Store.create(data_dir, device="B07A", officer="홍길동", pin=PIN) as store:
+            store.officer = store.sign_in("홍길동", PIN)
+            hub.add_user("kim", "officer")
+            hub.register("B07A")
+            sync_link.enrol(store, store.officer, hub_url=proxy.url, username="kim",
+                            password=PASSWORD)
+            add_cases(store, 1)  # a photo and a signature
+        window = open_window()
+        sign_in(qtbot, window)
+        qtbot.waitUntil(lambda: not window.sync.status.running
+                        and window.sync.status.last_attempt is not None, timeout=60_000)
+        assert window.sync.status.files_pending == 2
+        assert window.outbox_label.text() == "오프라인 · 첨부 2개 대기"
+        assert window.outbox_label.text() != "모두 동기화됨"
+        proxy.fault = lambda n, method, path: None
+        window.sync.sync_now()
+        qtbot.waitUntil(lambda: window.outbox_label.text() == "모두 동기화됨", timeout=60_000)
+        assert window.sync.status.files_pending == 0
+    finally:
+        proxy.stop()
+
+
 # -- the longer line still fits the laptop's screen --------------------------------------
 
 

@@ -158,7 +158,8 @@ def day(code: Path, scale: float, limit: float, out: Path) -> None:
                 "first_case": first[0] - started if first else None,
                 "cases_at_hub": len(numbers), "cases": len(saved),
                 "files_at_hub": sum(1 for sha, data in files.items() if held.get(sha) == data),
-                "files": len(files), "payload": payload, "files_bytes": sum(map(len, files.values())),
+                "files": len(files), "payload": payload,
+                "files_bytes": sum(map(len, files.values())),
                 "bytes_up": link.bytes_up, "bytes_down": link.bytes_down, "cuts": link.cuts,
                 "offered_up": link.offered_up,
                 "connections": link.connections, "up_bps": profile.up_bps, "rtt": profile.rtt,
@@ -258,21 +259,22 @@ def _profile(result: dict) -> str:
             f"{result['files']} files, {result['files_bytes'] / 1e6:,.1f} MB of them.")
 
 
-NOTES = """How to read it. The floor is what no client can beat on this link: the payload —
-the files and the push bodies as sent (gzipped JSON) — at the uplink's rate, plus one round
-trip for each request that cannot be avoided (hello, the push, the pull, the audit head's
-two calls, one request per file, and the connection's handshake); it does not count the
-time a cut costs, which the measured figure pays (the bytes in flight are lost, the
-connection is made again, the hub is asked what it holds). Bytes on the wire are what the
-link delivered both ways: the payload, HTTP headers, the answers and the bytes sent again
-after a cut; the bytes the link took from the laptop but lost in a cut (at most what it
-buffers, about 80 kB a cut) are beside it. *Before* is the code from before protocol 2 on the same link with its own
-hub: each attachment a single PUT, which a cut restarts from zero — a file that needs
-longer than the link holds (an 8 MB scan takes 64 s at 1 Mbit/s; the link drops every 60
-s) never arrives, so it is stopped after the first run that ends past 1.5× the floor (a
-run retries a cut upload several times with back-off before it gives up). The laptop runs again as soon as a
-run stops (the app waits 30 s after a run that could not reach the hub: that wait is not
-counted here)."""
+NOTES = """How to read it. The floor is what no client can beat on this link: the
+payload — the files and the push bodies as sent (gzipped JSON) — at the uplink's rate,
+plus one round trip for each request that cannot be avoided (hello, the push, the pull,
+the audit head's two calls, one request per file, and the connection's handshake — which
+the simulator does not charge, nor a reconnection's); it does not count the time a cut costs, which the measured figure pays (the bytes in flight
+are lost, the connection is made again, the hub is asked what it holds). Bytes on the
+wire are what the link delivered both ways: the payload, HTTP headers, the answers and
+the bytes sent again after a cut; the bytes the link took from the laptop but lost in a
+cut (at most what it buffers: about 170 kB a cut in this run) are beside it. *Before* is
+the code from before protocol 2 on the same link with its own hub: each attachment a
+single PUT, which a cut restarts from zero — a file that needs longer than the link
+holds (an 8 MB scan takes 64 s at 1 Mbit/s; the link drops every 60 s) never arrives, so
+it is stopped after the first run that ends past 1.5× the floor (a run retries a cut
+upload several times with back-off before it gives up). The laptop runs again as soon as
+a run stops (the app waits 30 s after a run that could not reach the hub: that wait is
+not counted here)."""
 
 
 if __name__ == "__main__":

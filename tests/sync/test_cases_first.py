@@ -115,3 +115,20 @@ def test_a_hub_from_the_future_is_refused_with_what_to_update(make_laptop, hub, 
     assert result.error_code == "protocol" and result.pending == 1
     assert "update this laptop's Fieldbus" in result.error
     assert hub_cases(hub) == []
+
+
+def test_batches_shrink_after_the_link_drops_a_push_and_grow_again(make_laptop, hub, proxy):
+    import json
+
+    from tests.sync.faults import on_pushes, plain
+
+    store = make_laptop()
+    add_cases(store, 120, files=False)
+    proxy.fault = on_pushes("cut_before", None)  # the first push is lost on the way once
+    result = sync_through(store, proxy)
+    assert (result.pushed, result.pending, result.error) == (120, 0, None)
+    sizes = [len(json.loads(plain(body))["records"])
+             for (m, p, _), body in zip(proxy.seen, proxy.bodies, strict=True)
+             if p == protocol.PUSH]
+    # 50 first (lost, then sent again), halved after the drop, doubled after a clean one.
+    assert sizes == [50, 50, 25, 45]

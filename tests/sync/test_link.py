@@ -240,7 +240,8 @@ def test_a_cut_every_n_bytes_counts_over_all_connections():
     try:
         with Link("127.0.0.1", peer.port, LinkProfile(cut_after_bytes=50_000)) as link:
             with connect(link) as sock:
-                with pytest.raises((ConnectionResetError, BrokenPipeError)):
+                # reset, broken pipe or not connected, as the race with the RST falls
+                with pytest.raises(OSError):
                     sock.sendall(os.urandom(400_000))
                     sock.recv(1)
             assert link.cuts == 1 and link.bytes_up == 50_000
@@ -251,7 +252,7 @@ def test_a_cut_every_n_bytes_counts_over_all_connections():
                 assert sock.recv(1) == b""
             assert link.cuts == 1 and link.bytes_up == 80_000
             with connect(link) as sock:  # 100,000: the second cut
-                with pytest.raises((ConnectionResetError, BrokenPipeError)):
+                with pytest.raises(OSError):
                     sock.sendall(os.urandom(30_000))
                     sock.shutdown(socket.SHUT_WR)
                     sock.recv(1)

@@ -108,8 +108,9 @@ def idle(qtbot, page):
 
 
 def open_case(qtbot, page, receipt_no):
+    # After a refresh the queue's first page may still be on its way.
+    qtbot.waitUntil(lambda: page.model.row_of(receipt_no) is not None, timeout=10_000)
     row = page.model.row_of(receipt_no)
-    assert row is not None
     page.table.selectRow(row)
     qtbot.waitUntil(lambda: page.case_view.file is not None
                     and page.case_view.file.receipt_no == receipt_no

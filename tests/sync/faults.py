@@ -158,6 +158,11 @@ def plain(body: bytes) -> bytes:
     return gzip.decompress(body) if body[:2] == b"\x1f\x8b" else body
 
 
+def uploads_cut(n: int, method: str, path: str) -> str | None:
+    """Every tus upload lost on the way; everything else goes through."""
+    return "cut_before" if path.startswith("/api/v1/uploads") else None
+
+
 def every(k: int, what: str) -> Fault:
     """``what`` on every ``k``-th request."""
     return lambda n, method, path: what if n % k == 0 else None

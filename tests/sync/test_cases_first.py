@@ -14,16 +14,13 @@ from fieldbus.store import complaints, retention
 from fieldbus.store import sync as store_sync
 from sync import protocol
 from tests.sync.conftest import add_cases, hub_blob, hub_cases, photo, sync_through
-
-
-def _uploads_cut(n: int, method: str, path: str) -> str | None:
-    return "cut_before" if path.startswith(protocol.UPLOADS) else None
+from tests.sync.faults import uploads_cut
 
 
 def test_cases_reach_the_hub_while_their_files_cannot(make_laptop, hub, proxy, tmp_path):
     store = make_laptop()
     saved = add_cases(store, 4)
-    proxy.fault = _uploads_cut
+    proxy.fault = uploads_cut
     result = sync_through(store, proxy)
 
     assert result.protocol == 2 and result.pushed == 4 and result.pending == 0
@@ -77,7 +74,7 @@ def test_a_creation_whose_answer_was_lost_is_found_again_not_sent_twice(make_lap
 def test_a_damaged_file_on_the_laptop_is_set_aside_not_sent(make_laptop, hub, proxy):
     store = make_laptop()
     [case] = add_cases(store, 1)
-    proxy.fault = _uploads_cut
+    proxy.fault = uploads_cut
     sync_through(store, proxy)
     sha = hashlib.sha256(photo(0)).hexdigest()
     with store.write():

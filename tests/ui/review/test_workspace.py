@@ -434,15 +434,13 @@ def test_a_case_whose_files_are_still_arriving_says_so(qtbot, workspace, buses, 
     """Protocol 2: the case reached the hub before its photo (the link let no upload
     through); the supervisor sees "첨부 수신 중" in the queue and the case, and the photo
     cannot be opened until it arrives — then it can."""
-    from sync import protocol
     from tests.sync.conftest import sync_through
-    from tests.sync.faults import Proxy
+    from tests.sync.faults import Proxy, uploads_cut
 
     page = workspace
     laptop, _ = buses["B07A"]
     number = with_photo(laptop, "#a81f1f")  # a photo the hub has not seen
-    proxy = Proxy(hub.url, fault=lambda n, method, path:
-                  "cut_before" if path.startswith(protocol.UPLOADS) else None)
+    proxy = Proxy(hub.url, fault=uploads_cut)
     proxy.start()
     try:
         assert sync_through(laptop, proxy).files_pending == 1

@@ -134,15 +134,20 @@ def test_reports_show_in_the_status_bar_and_the_panel(qtbot, open_window, data_d
 # -- a real run against a hub on loopback -------------------------------------------------
 
 
-def test_a_real_run_reports_then_ends_with_its_progress_cleared(qtbot, open_window,  # noqa: F811
-                                                                 data_dir, hub):
+def _enrolled(data_dir, hub, url: str, cases: int) -> None:
+    """A laptop store enrolled at ``url`` (the hub, or a proxy before it), with ``cases``
+    cases each with a photo and a signature."""
     with Store.create(data_dir, device="B07A", officer="홍길동", pin=PIN) as store:
         store.officer = store.sign_in("홍길동", PIN)
         hub.add_user("kim", "officer")
         hub.register("B07A")
-        sync_link.enrol(store, store.officer, hub_url=hub.url, username="kim",
-                        password=PASSWORD)
-        add_cases(store, 3)  # each with a photo and a signature
+        sync_link.enrol(store, store.officer, hub_url=url, username="kim", password=PASSWORD)
+        add_cases(store, cases)
+
+
+def test_a_real_run_reports_then_ends_with_its_progress_cleared(qtbot, open_window,  # noqa: F811
+                                                                 data_dir, hub):
+    _enrolled(data_dir, hub, hub.url, 3)
     window = open_window()
     seen: list[SyncStatus] = []
     lines: list[str] = []
@@ -165,20 +170,12 @@ def test_a_real_run_reports_then_ends_with_its_progress_cleared(qtbot, open_wind
 def test_files_still_waiting_are_said_not_all_synced(qtbot, open_window, data_dir, hub):  # noqa: F811
     """The cases went to the centre but the link let no file through: the status bar says
     the files wait, never "모두 동기화됨"; once they are sent it does."""
-    from sync import protocol
-    from tests.sync.faults import Proxy
+    from tests.sync.faults import Proxy, uploads_cut
 
-    proxy = Proxy(hub.url, fault=lambda n, method, path:
-                  "cut_before" if path.startswith(protocol.UPLOADS) else None)
+    proxy = Proxy(hub.url, fault=uploads_cut)
     proxy.start()
     try:
-        with Store.create(data_dir, device="B07A", officer="홍길동", pin=PIN) as store:
-            store.officer = store.sign_in("홍길동", PIN)
-            hub.add_user("kim", "officer")
-            hub.register("B07A")
-            sync_link.enrol(store, store.officer, hub_url=proxy.url, username="kim",
-                            password=PASSWORD)
-            add_cases(store, 1)  # a photo and a signature
+        _enrolled(data_dir, hub, proxy.url, 1)
         window = open_window()
         sign_in(qtbot, window)
         qtbot.waitUntil(lambda: not window.sync.status.running

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -53,15 +54,24 @@ def audit_rows(store) -> list[dict]:
     return rows
 
 
+#: Identifiers and digests the store makes up: random hex that may hold any run of digits
+#: (a UUID ending in ...1951 once failed a check that the birth year 1951 was not kept).
+_MADE_UP = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{64}")
+
+
 def all_text(store) -> str:
-    """Every value in every ordinary table of the decrypted store, as one string."""
+    """Every value in every ordinary table of the decrypted store, as one string.
+
+    UUIDs and SHA-256 digests are blanked out: they are not the citizen's data, and their
+    random digits would make a search for a phone number or a year fail by chance.
+    """
     parts = []
     tables = [r[0] for r in store.db.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'complaints_fts%' "
         "AND name NOT LIKE 'sqlite_%'").fetchall()]
     for table in tables:
         for row in store.db.execute(f"SELECT * FROM {table}").fetchall():
-            parts.append(repr(row))
+            parts.append(_MADE_UP.sub("…", repr(row)))
     return "\n".join(parts)
 
 

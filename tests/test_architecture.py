@@ -66,9 +66,10 @@ LAYERS: dict[str, Layer] = {
          "sync"),
         "Qt-free use cases shared by the window and the CLI: they cannot import either."),
     "fieldbus.ui": Layer(
-        ("fieldbus.domain", "fieldbus.store", "fieldbus.receipts", "fieldbus.services",
-         "fieldbus.ui", "sync"),
-        "The window works through the same services the CLI uses, never through the CLI."),
+        ("fieldbus", "fieldbus.domain", "fieldbus.store", "fieldbus.receipts",
+         "fieldbus.services", "fieldbus.ui", "sync"),
+        "The window works through the same services the CLI uses, never through the CLI; "
+        "from the top package it takes the version and the application's identity."),
     "fieldbus.cli": Layer(
         ("fieldbus", "fieldbus.domain", "fieldbus.store", "fieldbus.receipts",
          "fieldbus.services", "fieldbus.cli", "sync"),
@@ -77,7 +78,8 @@ LAYERS: dict[str, Layer] = {
         lazily=("fieldbus.ui",)),
     "fieldbus": Layer(
         ("fieldbus.cli",),
-        "The top package holds the version; `python -m fieldbus` runs the command line."),
+        "The top package holds the version and the application's identity (constants, "
+        "no import); `python -m fieldbus` runs the command line."),
     "sync": Layer(
         ("sync",),
         "The protocol and the client are shared with the hub and never import fieldbus "

@@ -46,6 +46,12 @@ def cmd_status(args: argparse.Namespace) -> int:
     and what to do next."""
     data_dir = store_dir(args)
     if display_available():
+        from fieldbus.cli.display_check import unreachable_display
+
+        gone = unreachable_display() if sys.platform.startswith("linux") else None
+        if gone:
+            print(f"error: {gone}", file=sys.stderr)
+            return EXIT_ERROR
         from fieldbus.ui.shell.app import run  # Qt only now: other commands stay light
 
         return run(sys.argv[:1], data_dir=data_dir, training=args.training)
@@ -57,7 +63,8 @@ def cmd_status(args: argparse.Namespace) -> int:
               "Create one: fieldbus setup --officer NAME --device CODE")
     else:
         print(f"Fieldbus {__version__}: store in {data_dir}.")
-        print("Commands: fieldbus --help")
+        print("No display here, so no window: start it from the desktop. "
+              "Commands: fieldbus --help")
     return EXIT_OK
 
 
@@ -121,7 +128,8 @@ def _report(exc: Exception) -> int:
         ValidationError,
     )
 
-    wrong_printer = getattr(exc, "code", "") in ("printer_not_found", "page_size_unsupported")
+    wrong_printer = getattr(exc, "code", "") in ("printer_not_found", "page_size_unsupported",
+                                                  "no_printer")
     if isinstance(exc, (ValidationError, NotFound)) or wrong_printer:  # before store imports
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_INVALID

@@ -13,12 +13,15 @@ from __future__ import annotations
 from functools import cache
 
 from fieldbus.domain import appeal, receipt_content
-from sync import rule_tables
+from sync import resources, rule_tables
 
 
 @cache
 def check_rule_tables() -> None:
-    """Read and check every rule table once (cached); raises ``RuleTableError``."""
+    """Read and check every rule table once (cached); raises ``RuleTableError``. A frozen
+    build first checks that each of its resource files is there, whole
+    (``InstallationDamaged``): a missing font or schema is named at the start too."""
+    resources.check_installation()
     rule_tables.check_all()
     appeal.counsel_rules()
     receipt_content.table()

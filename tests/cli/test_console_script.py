@@ -154,3 +154,24 @@ def test_usage_errors_are_exit_2_without_a_traceback(data_dir):
         assert proc.returncode == 2, (argv, proc)
         assert b"Traceback" not in proc.stderr
         assert b"usage:" in proc.stderr
+
+
+def test_with_no_printer_set_up_printing_says_so_in_one_line_and_records_nothing(data_dir,
+                                                                                 tmp_path):
+    # A process of its own: printing makes the Qt application a test process must not get.
+    # The laptop's print system knows no printer: CUPS is asked on a socket with no server.
+    env = cli_env(data_dir, CUPS_SERVER=str(tmp_path / "no-cups.sock"))
+    assert run(["setup", "--officer", "홍길동", "--device", "B07A"], env).returncode == 0
+    intake = tmp_path / "complaint.json"
+    intake.write_text(json.dumps(sample("complaint-01.json"), ensure_ascii=False), "utf-8")
+    number = text(run(["complaint", "add", intake], env).stdout).strip()
+    audit = text(run(["audit", "verify"], env).stdout)
+    assert "audit chain holds" in audit
+
+    proc = run(["receipt", number, "--printer", "default"], env)
+
+    assert proc.returncode == 2, proc
+    assert error_lines(proc) == ["error: this laptop has no printer set up: add it in the "
+                                 "system's printer settings, or save the receipt as a PDF "
+                                 "(--out)"]
+    assert text(run(["audit", "verify"], env).stdout) == audit  # no entry: nothing printed

@@ -227,6 +227,10 @@ def deliver_to_printer(name: str | None, *, roll80: bool):
                                                      or os.environ.get("WAYLAND_DISPLAY")):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         deliver_to_printer.app = QGuiApplication(["fieldbus"])  # kept alive while printing
+    if name is None and default_printer_name() is None:
+        # Said before the receipt is made and audited, not as Qt's "did not begin the job".
+        raise PrintFailed("this laptop has no printer set up: add it in the system's printer "
+                          "settings, or save the receipt as a PDF (--out)", code="no_printer")
 
     def deliver(pdf: bytes) -> None:
         print_pdf(pdf, printer_for(name, roll80=roll80, pdf=pdf))

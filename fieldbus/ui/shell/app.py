@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+import signal
+import socket
 import sys
 from pathlib import Path
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import QSocketNotifier, QTimer
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
+import fieldbus
 from fieldbus.services import settings
 from sync.resources import resource_path
 from fieldbus.ui.shell import display
@@ -46,8 +50,13 @@ GIL_SWITCH_SECONDS = 0.001
 def prepare_application(argv: list[str] | None = None) -> QApplication:
     sys.setswitchinterval(GIL_SWITCH_SECONDS)
     app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
-    app.setApplicationName("Fieldbus")
-    app.setApplicationDisplayName("Fieldbus")
+    app.setApplicationName(fieldbus.APP_NAME)
+    app.setApplicationDisplayName(fieldbus.APP_NAME)
+    app.setApplicationVersion(fieldbus.__version__)
+    app.setOrganizationName(fieldbus.ORGANISATION)
+    app.setOrganizationDomain(fieldbus.ORGANISATION_DOMAIN)
+    app.setDesktopFileName(fieldbus.APP_ID)  # the desktop entry the .deb installs
+    app.setWindowIcon(QIcon(str(resource_path("icons", "fieldbus.svg"))))
     family = load_fonts()
     if family:
         font = QFont(app.font())
@@ -57,6 +66,34 @@ def prepare_application(argv: list[str] | None = None) -> QApplication:
     display.install_language(settings.language(chosen))
     display.apply_text_scale(chosen.text_scale)
     return app  # type: ignore[return-value]
+
+
+_kept_alive: list = []
+
+
+def close_on_signals(app: QApplication) -> None:
+    """SIGTERM (a log-out, a shutdown, IT's ``kill``) and SIGINT close every window as its
+    close button does: the window's place is kept and the store closed on its thread,
+    instead of the process dying mid-write.
+
+    Python runs a signal's handler only between bytecodes, and Qt's event loop is C code:
+    Python's C-level handler writes the signal number to a socket (``set_wakeup_fd``) whose
+    notifier wakes the loop, and the close itself waits for the loop (a zero-time timer),
+    so a signal during start-up closes the window once it is shown.
+    """
+    receive, send = socket.socketpair()
+    for end in (receive, send):
+        end.setblocking(False)
+    signal.set_wakeup_fd(send.fileno())
+    notifier = QSocketNotifier(receive.fileno(), QSocketNotifier.Type.Read, app)
+    notifier.activated.connect(lambda *_: receive.recv(64))
+    _kept_alive[:] = [receive, send, notifier]  # as long as the application runs
+
+    def close(*_) -> None:
+        QTimer.singleShot(0, app.closeAllWindows)
+
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, close)
 
 
 def make_window(data_dir: Path, *, training: bool = False) -> MainWindow:
@@ -74,6 +111,7 @@ def run(argv: list[str] | None = None, *, data_dir: Path | None = None,
 
         data_dir = default_data_dir(None, training=training)
     app = prepare_application(argv)
+    close_on_signals(app)
     window = make_window(data_dir, training=training)
     window.freeze_gc_when_built = True
     window.show_in_place()  # maximised the first time, then where it was left

@@ -45,6 +45,7 @@ def test_the_receipt_reaches_the_printer_through_qt(qapp, ready, tmp_path, monke
         return printer
 
     monkeypatch.setattr(printing, "printer_for", pdf_printer)
+    monkeypatch.setattr(printing, "default_printer_name", lambda: "Roll80")  # one is set up
     number = ready.add("complaint-01.json").out.strip()
 
     result = ready("receipt", number, "--printer", "default", "--layout", "roll80")

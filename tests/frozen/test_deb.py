@@ -27,10 +27,17 @@ def installed(frozen_build, tmp_path_factory) -> Path:
         (root / folder).mkdir(parents=True)
     for name in ("status", "available"):
         (root / "var/lib/dpkg" / name).touch()
-    done = subprocess.run(["dpkg", f"--root={root}", "--force-depends", "--force-not-root",
-                           "-i", str(DEB)], capture_output=True, text=True)
+    done = dpkg(f"--root={root}", "--force-depends", "--force-not-root", "-i", str(DEB))
     assert done.returncode == 0, done.stderr
     return root
+
+
+def dpkg(*args: str) -> subprocess.CompletedProcess:
+    """dpkg as root's shell runs it: it refuses to start without ldconfig and
+    start-stop-daemon on PATH, which live in the sbin folders."""
+    path = os.environ.get("PATH", "/usr/bin:/bin") + ":/usr/local/sbin:/usr/sbin:/sbin"
+    return subprocess.run(["dpkg", *args], capture_output=True, text=True,
+                          env={**os.environ, "PATH": path})
 
 
 def field(name: str) -> str:
@@ -55,8 +62,7 @@ def test_dpkg_installs_the_program_its_command_its_menu_entry_and_icon(installed
     program = installed / "opt" / "fieldbus" / "fieldbus"
     assert program.is_file() and os.access(program, os.X_OK)
     assert os.readlink(installed / "usr" / "bin" / "fieldbus") == "/opt/fieldbus/fieldbus"
-    status = subprocess.run(["dpkg", f"--root={installed}", "--status", "fieldbus"],
-                            capture_output=True, text=True, check=True).stdout
+    status = dpkg(f"--root={installed}", "--status", "fieldbus").stdout
     assert "Status: install ok installed" in status
 
     entry = installed / DESKTOP
@@ -99,8 +105,7 @@ def test_removing_the_package_leaves_the_officers_data(installed, laptop):
     assert frozen(program, "setup", "--officer", "홍길동", "--device", "B07A",
                   env={**laptop, "FIELDBUS_DATA_DIR": str(data)}).returncode == 0
 
-    done = subprocess.run(["dpkg", f"--root={installed}", "--force-not-root", "--remove",
-                           "fieldbus"], capture_output=True, text=True)
+    done = dpkg(f"--root={installed}", "--force-not-root", "--remove", "fieldbus")
 
     assert done.returncode == 0, done.stderr
     assert not (installed / "opt" / "fieldbus").exists()

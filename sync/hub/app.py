@@ -13,6 +13,7 @@ annotations of functions defined inside :func:`create_app`, which must be real o
 
 import functools
 import logging
+import re
 import time
 from collections.abc import Callable
 from contextlib import asynccontextmanager
@@ -61,9 +62,14 @@ def _error(status: int, code: str, message: str, headers: dict[str, str] | None 
                    status_code=status, headers=headers)
 
 
+#: A receipt number anywhere in a path (``/r/B07A-…``, ``/api/v1/cases/B07A-…/history``),
+#: in any case: the access log shows it as ``…``.
+_RECEIPT_IN_PATH = re.compile(r"[A-Z0-9]{2,6}-\d{6}-\d{4}-[0-9A-Z]", re.IGNORECASE)
+
+
 class AccessLog:
     """Pure ASGI middleware: one line per request, with no query string and no receipt
-    number (status page paths are logged as ``/r/…``)."""
+    number (status page paths are logged as ``/r/…``, a case's as ``/api/v1/cases/…``)."""
 
     def __init__(self, app):
         self.app = app
@@ -82,7 +88,7 @@ class AccessLog:
             await self.app(scope, receive, sending)
         finally:
             path = scope["path"]
-            shown = "/r/…" if path.startswith("/r/") else path[:80]
+            shown = "/r/…" if path.startswith("/r/") else _RECEIPT_IN_PATH.sub("…", path)[:80]
             log.info("%s %s %s %.1fms", scope["method"], shown, status[0],
                      (time.perf_counter() - started) * 1000)
 

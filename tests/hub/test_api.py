@@ -452,11 +452,19 @@ def test_the_log_holds_no_token_password_or_receipt(bus):
     code = protocol.status_code(content["receipt_no"], bus.qr_secret)
     httpx.get(protocol.status_link(content["receipt_no"], code, bus.url))
     httpx.post(bus.url + protocol.LOGIN, json={"username": "kim", "password": "wrong-pw-123"})
+    # A supervisor reading the case and its history: the receipt number is in the path.
+    boss = {"Authorization": f"Bearer {bus.supervisor_token}"}
+    for path in (protocol.CASE, protocol.CASE_HISTORY):
+        read = httpx.get(bus.url + path.format(receipt_no=content["receipt_no"]), headers=boss)
+        assert read.status_code == 200, read.text
+    httpx.get(bus.url + protocol.CASE.format(receipt_no=content["receipt_no"].lower()),
+              headers=boss)
     bus.hub.stop()
     log = bus.hub.log_path.read_text(encoding="utf-8")
     assert "POST /api/v1/push 200" in log  # the log is written …
+    assert "GET /api/v1/cases/…/history 200" in log
     for secret in (bus.device_token, bus.officer_token, PASSWORD, "wrong-pw-123",
-                   content["receipt_no"], code, "김영수"):
+                   content["receipt_no"], content["receipt_no"].lower(), code, "김영수"):
         assert secret not in log  # … without secrets or personal data
     bus.hub.start()
 

@@ -457,7 +457,7 @@
         <location filename="../../fieldbus/ui/cases/model.py" line="103"/>
         <location filename="../../fieldbus/ui/cases/page.py" line="629"/>
         <location filename="../../fieldbus/ui/counsel/form.py" line="318"/>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="153"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="174"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
@@ -2654,219 +2654,255 @@
         <translation>Training store</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="47"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="68"/>
         <source>동기화하지 않음 (교육용)</source>
         <translation>Not synced (training)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="73"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="94"/>
         <source>동기화 중…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="51"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="72"/>
         <source>확인 필요 {0}건 · 대기 {1}건</source>
         <translation>{0} need attention · {1} waiting</translation>
     </message>
     <message>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="47"/>
+        <source>허브에 연결할 수 없습니다. 연결되면 다시 보냅니다.</source>
+        <extracomment>Why the last run stopped, in the officer&apos;s words, by the engine&apos;s code (:mod:`sync.failures`); the engine&apos;s own sentence (English, for IT and scripts) is the line&apos;s tooltip.</extracomment>
+        <translation>The hub cannot be reached. Records go when a connection is back.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="48"/>
+        <source>허브의 보안 인증서를 확인할 수 없습니다. 관리자에게 알리십시오.</source>
+        <translation>The hub&apos;s security certificate cannot be verified. Tell IT.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="50"/>
+        <source>허브가 아닌 곳이 응답했습니다 (와이파이 로그인 화면?). 인터넷 연결을 확인하십시오.</source>
+        <translation>Something other than the hub answered (a Wi-Fi sign-in page?). Check the internet connection.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="52"/>
+        <source>허브가 이 노트북의 인증을 받지 않습니다.</source>
+        <translation>The hub does not accept this laptop&apos;s credentials.</translation>
+    </message>
+    <message>
         <location filename="../../fieldbus/ui/sync/panel.py" line="53"/>
+        <source>허브가 요청을 거절했습니다. 관리자에게 알리십시오.</source>
+        <translation>The hub refused the request. Tell IT.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="54"/>
+        <source>허브와 이 노트북의 Fieldbus 버전이 맞지 않습니다. 관리자에게 업데이트를 요청하십시오.</source>
+        <translation>The hub and this laptop run Fieldbus versions that do not match. Ask IT to update.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="61"/>
+        <source>동기화하지 못했습니다.</source>
+        <translation>Sync did not complete.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="74"/>
         <source>허브가 거부함 · 대기 {0}건</source>
         <translation>Refused by the hub · {0} waiting</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="55"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="76"/>
         <source>허브 미등록 · 대기 {0}건</source>
         <translation>Not enrolled · {0} waiting</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="56"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="77"/>
         <source>허브 미등록</source>
         <translation>Not enrolled with a hub</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="57"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="78"/>
         <source> · 첨부 {0}개</source>
         <translation> · {0} file(s)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="60"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="81"/>
         <source>오프라인 · 첨부 {0}개 대기</source>
         <translation>Offline · {0} file(s) waiting</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="61"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="82"/>
         <source>오프라인 · 대기 {0}건</source>
         <translation>Offline · {0} waiting</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="64"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="85"/>
         <source>첨부 전송 대기 {0}개</source>
         <translation>{0} file(s) waiting to send</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="65"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="86"/>
         <source>동기화 대기 {0}건</source>
         <translation>{0} waiting to sync</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="66"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="87"/>
         <source>모두 동기화됨</source>
         <translation>All synced</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="74"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="95"/>
         <source>동기화 중</source>
         <translation>Syncing</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="76"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="97"/>
         <source>기록 {0}/{1}</source>
         <translation>Records {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="80"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="101"/>
         <source>받는 중 {0}건</source>
         <translation>Pulling {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="81"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="102"/>
         <source>받는 중</source>
         <translation>Pulling</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="95"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="116"/>
         <source>1분 미만 남음</source>
         <translation>Under a minute left</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="98"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="119"/>
         <source>약 {0}분 남음</source>
         <translation>About {0} min left</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="99"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="120"/>
         <source>약 {0}시간 {1}분 남음</source>
         <translation>About {0} h {1} min left</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="103"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="124"/>
         <source>대기</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="103"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="124"/>
         <source>전송 중</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="103"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="124"/>
         <source>완료</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="104"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="125"/>
         <source>실패</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="114"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="135"/>
         <source>이 노트북은 허브에 등록되지 않아 동기화하지 않습니다. 기록은 이 노트북에 안전하게 남아 있고, 관리자가 `fieldbus enrol`로 등록하면 보냅니다.</source>
         <translation>This laptop is not enrolled with a hub, so it does not sync. Records stay safely on this laptop and are sent once an administrator enrols it with `fieldbus enrol`.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="118"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="139"/>
         <source>허브가 이 노트북을 받지 않습니다. 기록은 이 노트북에 남아 있습니다. 관리자에게 다시 등록을 요청하십시오.</source>
         <translation>The hub does not accept this laptop. Records stay on this laptop. Ask an administrator to enrol it again.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="120"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="141"/>
         <source>동기화 현황 보기 (Ctrl+Shift+Y)</source>
         <translation>Show sync status (Ctrl+Shift+Y)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="150"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="171"/>
         <source>전체 전송량</source>
         <translation>Overall transfer</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="153"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="174"/>
         <source>첨부 파일</source>
         <translation>Attachment</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="153"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="174"/>
         <source>크기</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="153"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="174"/>
         <source>진행</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="154"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="175"/>
         <source>보내는 첨부 파일</source>
         <translation>Attachments being sent</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="189"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="210"/>
         <source>{0} 전송 진행</source>
         <translation>{0} transfer progress</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="200"/>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="201"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="221"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="222"/>
         <source>동기화 현황</source>
         <translation>Sync status</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="205"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="226"/>
         <source>동기화 상태</source>
         <translation>Sync state</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="209"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="230"/>
         <source>동기화 자세히</source>
         <translation>Sync details</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="218"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="239"/>
         <source>지금 동기화</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="221"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="242"/>
         <source>닫기</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="248"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="270"/>
         <source>등록하려면 관리자가 이 노트북에서 `fieldbus enrol --hub 주소 --user 이름 --password-stdin`을 실행합니다.</source>
         <translation>To enrol it, an administrator runs `fieldbus enrol --hub ADDRESS --user NAME --password-stdin` on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="112"/>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="244"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="133"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="266"/>
         <source>교육용 저장소는 허브에 등록하지 않고 동기화하지도 않습니다.</source>
         <translation>A training store is never enrolled with a hub and never synced.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="251"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="273"/>
         <source>마지막 동기화: {0}</source>
         <translation>Last synced: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="254"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="276"/>
         <source>마지막 시도 실패: {0}</source>
         <translation>Last attempt failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="256"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="278"/>
         <source>허브가 이 노트북의 인증을 받지 않습니다 (등록 취소?). 관리자에게 다시 등록을 요청하십시오. 기록은 지워지지 않습니다.</source>
         <translation>The hub no longer accepts this laptop&apos;s credentials (enrolment revoked?). Ask an administrator to enrol it again. Nothing is deleted.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/sync/panel.py" line="265"/>
+        <location filename="../../fieldbus/ui/sync/panel.py" line="287"/>
         <source>대기 목록을 불러오지 못했습니다.</source>
         <translation>Could not load the waiting list.</translation>
     </message>

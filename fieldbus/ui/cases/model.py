@@ -78,6 +78,16 @@ def review_names() -> dict[str | None, str]:
             "forwarded": tr("기관 전달"), "closed": tr("처리 완료")}
 
 
+def review_word(reviews: dict[str | None, str], review_state: str | None,
+                sync_state: str) -> str:
+    """A case's review word as the centre says it: a case the hub holds and no supervisor
+    has acted on is "received" there (검토 중 in the supervisor's queue), though the laptop
+    knows no review state for it yet; 검토 전 is only for a case still on the laptop."""
+    if review_state is None and sync_state == "synced":
+        review_state = "received"
+    return reviews.get(review_state, review_state or "")
+
+
 def short_time(iso: str, *, this_year: int | None = None) -> str:
     """``2026-11-26T10:30:00+09:00`` → ``2026-11-26 10:30`` (stored in KST already).
 
@@ -177,7 +187,7 @@ def line(row: CaseRow, names: Names, today: date) -> Line:
         "masked_name": names.sealed if row.kind == "report" else
         row.masked_name or names.anonymous,
         "status": names.statuses.get(row.status, row.status),
-        "review_state": names.reviews.get(row.review_state, row.review_state or ""),
+        "review_state": review_word(names.reviews, row.review_state, row.sync_state),
         "sync_state": names.syncs.get(row.sync_state, row.sync_state),
         "deadline": names.overdue.format(row.deadline) if overdue else row.deadline or "",
     }

@@ -627,7 +627,7 @@ def render_detail(detail: Detail, officer, today: date, *, revealed: bool = Fals
         (tr("접수일시"), _esc(c.received_at.strftime("%Y-%m-%d %H:%M"))),
         (tr("종류"), _esc(kinds.get(d.kind, d.kind))),
         (tr("상태"), _esc(statuses.get(c.status, c.status))),
-        (tr("검토"), _esc(reviews.get(c.review_state, c.review_state))),
+        (tr("검토"), _esc(cases_model.review_word(reviews, c.review_state, c.sync_state))),
         (tr("동기화"), _esc(syncs.get(c.sync_state, c.sync_state))),
         (tr("처리기한"), deadline),
         (tr("민원인"), person),

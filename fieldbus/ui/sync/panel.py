@@ -11,7 +11,7 @@ with its own bar.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -38,6 +38,27 @@ COLOURS = {Phase.ATTENTION: "#b00020", Phase.REFUSED: "#b00020", Phase.OFFLINE: 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate(_CTX, text)
+
+
+#: Why the last run stopped, in the officer's words, by the engine's code
+#: (:mod:`sync.failures`); the engine's own sentence (English, for IT and scripts) is
+#: the line's tooltip.
+FAILURE_REASONS = {
+    "unreachable": QT_TR_NOOP("허브에 연결할 수 없습니다. 연결되면 다시 보냅니다."),
+    "certificate": QT_TR_NOOP("허브의 보안 인증서를 확인할 수 없습니다. 관리자에게 "
+                              "알리십시오."),
+    "not_the_hub": QT_TR_NOOP("허브가 아닌 곳이 응답했습니다 (와이파이 로그인 화면?). "
+                              "인터넷 연결을 확인하십시오."),
+    "token_refused": QT_TR_NOOP("허브가 이 노트북의 인증을 받지 않습니다."),
+    "hub_refused": QT_TR_NOOP("허브가 요청을 거절했습니다. 관리자에게 알리십시오."),
+    "protocol": QT_TR_NOOP("허브와 이 노트북의 Fieldbus 버전이 맞지 않습니다. 관리자에게 "
+                           "업데이트를 요청하십시오."),
+}
+
+
+def failure_reason(code: str) -> str:
+    """The officer's line for a failure ``code``; an unknown one says only that it failed."""
+    return tr(FAILURE_REASONS.get(code, QT_TR_NOOP("동기화하지 못했습니다.")))
 
 
 def headline(status: SyncStatus) -> str:
@@ -230,6 +251,7 @@ class SyncPanel(QDialog):
         self.headline.setText(headline(status))
         self.headline.setStyleSheet(f"color: {colour(status)};" if colour(status) else "")
         self.detail.setText(self._detail(status))
+        self.detail.setToolTip(status.error or "")  # the engine's own words, for IT
         self.progress.setVisible(status.running)
         if status.running:
             self.progress.show_progress(status.progress)
@@ -251,7 +273,7 @@ class SyncPanel(QDialog):
             lines.append(tr("마지막 동기화: {0}").format(
                 status.last_success.strftime("%Y-%m-%d %H:%M:%S")))
         if status.error_code is not None:
-            lines.append(tr("마지막 시도 실패: {0}").format(status.error or status.error_code))
+            lines.append(tr("마지막 시도 실패: {0}").format(failure_reason(status.error_code)))
         if status.phase is Phase.REFUSED:
             lines.append(tr("허브가 이 노트북의 인증을 받지 않습니다 (등록 취소?). 관리자에게 "
                             "다시 등록을 요청하십시오. 기록은 지워지지 않습니다."))

@@ -87,3 +87,21 @@ def test_the_note_changes_when_the_state_does(qtbot):
     assert untrue(box.note.text()) == [] and "등록되지 않" in box.note.text()
     box.set_sync(SyncStatus(enrolled=True, pending=2))
     assert "연결되면 자동으로 보냅니다" in box.note.text()
+
+
+@pytest.mark.parametrize("code", ["unreachable", "certificate", "not_the_hub", "hub_refused",
+                                  "protocol", "something_new"])
+def test_why_the_last_run_failed_is_said_in_korean_with_the_engines_words_beside(
+        qtbot, open_window, data_dir, code):  # noqa: F811
+    make_store(data_dir, cases=1)
+    window = open_window()
+    sign_in(qtbot, window)
+    panel = window.open_sync_panel()
+    engine = ("the hub could not be reached (GET / failed 6 times); the rest stays pending "
+              "for the next sync")
+
+    panel.show_status(SyncStatus(enrolled=True, pending=1, error_code=code, error=engine))
+
+    (line,) = [line for line in panel.detail.text().splitlines() if "마지막 시도 실패" in line]
+    assert engine not in line and not any("a" <= ch <= "z" for ch in line.replace("Fieldbus", ""))
+    assert line != "마지막 시도 실패: " and panel.detail.toolTip() == engine

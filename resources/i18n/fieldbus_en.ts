@@ -137,30 +137,30 @@
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/model.py" line="149"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="159"/>
         <location filename="../../fieldbus/ui/cases/page.py" line="619"/>
         <source>익명</source>
         <extracomment>The row&apos;s kind code: a complaint&apos;s, or ``case_list.COUNSEL`` for a counsel session. Pages kept (least recently used dropped first): 4,000 rows, whatever was scrolled past. Pages asked for in one operation: the viewport spans at most two, plus one to spare. What a row shows until its page has arrived.</extracomment>
         <translation>Anonymous</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/model.py" line="150"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="160"/>
         <source>{0} (지남)</source>
         <translation>{0} (overdue)</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/model.py" line="150"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="160"/>
         <location filename="../../fieldbus/ui/review/queue_model.py" line="233"/>
         <source>상담</source>
         <translation>Counsel</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/model.py" line="155"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="165"/>
         <source>선정 신청</source>
         <translation>Applied for counsel</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/model.py" line="156"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="166"/>
         <source>법률구조공단 안내</source>
         <translation>Referred to legal aid</translation>
     </message>
@@ -434,7 +434,7 @@
         <translation>Destroyed after the retention period</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/model.py" line="98"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="108"/>
         <location filename="../../fieldbus/ui/cases/page.py" line="626"/>
         <location filename="../../fieldbus/ui/intake/form.py" line="161"/>
         <source>접수번호</source>
@@ -442,19 +442,19 @@
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/model.py" line="99"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="109"/>
         <location filename="../../fieldbus/ui/cases/page.py" line="627"/>
         <source>접수일시</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/model.py" line="100"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="110"/>
         <location filename="../../fieldbus/ui/cases/page.py" line="628"/>
         <source>종류</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/model.py" line="103"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="113"/>
         <location filename="../../fieldbus/ui/cases/page.py" line="629"/>
         <location filename="../../fieldbus/ui/counsel/form.py" line="318"/>
         <location filename="../../fieldbus/ui/sync/panel.py" line="174"/>
@@ -462,20 +462,20 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/model.py" line="104"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="114"/>
         <location filename="../../fieldbus/ui/cases/page.py" line="630"/>
         <source>검토</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/model.py" line="105"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="115"/>
         <location filename="../../fieldbus/ui/cases/page.py" line="631"/>
         <location filename="../../fieldbus/ui/widgets/counsel_fields.py" line="139"/>
         <source>동기화</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/model.py" line="106"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="116"/>
         <location filename="../../fieldbus/ui/cases/page.py" line="632"/>
         <source>처리기한</source>
         <translation>Deadline</translation>
@@ -487,7 +487,7 @@
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="156"/>
-        <location filename="../../fieldbus/ui/cases/model.py" line="102"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="112"/>
         <location filename="../../fieldbus/ui/cases/page.py" line="559"/>
         <location filename="../../fieldbus/ui/cases/page.py" line="633"/>
         <source>민원인</source>
@@ -545,7 +545,7 @@
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/model.py" line="150"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="160"/>
         <location filename="../../fieldbus/ui/cases/page.py" line="640"/>
         <location filename="../../fieldbus/ui/widgets/complaint_fields.py" line="34"/>
         <source>비공개</source>
@@ -687,7 +687,7 @@
         <translation>Applied for state-appointed counsel</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/model.py" line="155"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="165"/>
         <location filename="../../fieldbus/ui/widgets/counsel_fields.py" line="50"/>
         <source>상담만</source>
         <translation>Advice only</translation>
@@ -698,7 +698,7 @@
         <translation>Referred to Legal Aid Corporation</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/cases/model.py" line="156"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="166"/>
         <location filename="../../fieldbus/ui/widgets/counsel_fields.py" line="52"/>
         <source>기타 안내</source>
         <translation>Other referral</translation>
@@ -1336,7 +1336,7 @@
     <message>
         <location filename="../../fieldbus/ui/cases/page.py" line="521"/>
         <location filename="../../fieldbus/ui/counsel/detail.py" line="164"/>
-        <location filename="../../fieldbus/ui/printing/choices.py" line="203"/>
+        <location filename="../../fieldbus/ui/printing/choices.py" line="206"/>
         <location filename="../../fieldbus/ui/shell/settings_dialog.py" line="117"/>
         <location filename="../../fieldbus/ui/shell/settings_dialog.py" line="124"/>
         <source>프린터</source>
@@ -1999,7 +1999,7 @@
     </message>
     <message>
         <location filename="../../fieldbus/ui/cases/editor.py" line="75"/>
-        <location filename="../../fieldbus/ui/cases/model.py" line="101"/>
+        <location filename="../../fieldbus/ui/cases/model.py" line="111"/>
         <location filename="../../fieldbus/ui/intake/form.py" line="272"/>
         <source>제목</source>
         <translation>Title</translation>
@@ -2332,57 +2332,62 @@
     </message>
     <message>
         <location filename="../../fieldbus/ui/printing/choices.py" line="89"/>
+        <source>이 노트북에 설정된 프린터가 없습니다. 시스템 설정에서 프린터를 추가하거나 PDF로 저장하십시오.</source>
+        <translation>This laptop has no printer set up. Add one in the system settings, or save as PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldbus/ui/printing/choices.py" line="92"/>
         <source>프린터 ‘{0}’가 인쇄를 시작하지 못했습니다. 전원·용지·연결을 확인하고 다시 인쇄하십시오.</source>
         <translation>Printer ‘{0}’ could not start printing. Check its power, paper and cable, then print again.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/printing/choices.py" line="92"/>
+        <location filename="../../fieldbus/ui/printing/choices.py" line="95"/>
         <source>인쇄가 중간에 멈췄습니다. 프린터의 용지·전원을 확인하고 다시 인쇄하십시오.</source>
         <translation>Printing stopped part-way. Check the printer&apos;s paper and power, then print again.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/printing/choices.py" line="95"/>
+        <location filename="../../fieldbus/ui/printing/choices.py" line="98"/>
         <source>프린터 ‘{0}’가 이 용지를 지원하지 않습니다. 용지(A4·80 mm 롤)나 프린터를 바꾸십시오.</source>
         <translation>Printer ‘{0}’ does not take this paper. Change the paper (A4 or 80 mm roll) or the printer.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/printing/choices.py" line="98"/>
+        <location filename="../../fieldbus/ui/printing/choices.py" line="101"/>
         <source>PDF 파일을 저장하지 못했습니다. 다른 폴더를 고르십시오.</source>
         <translation>The PDF file could not be saved. Choose another folder.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/printing/choices.py" line="99"/>
+        <location filename="../../fieldbus/ui/printing/choices.py" line="102"/>
         <source>인쇄하지 못했습니다.</source>
         <translation>Could not print.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/printing/choices.py" line="193"/>
+        <location filename="../../fieldbus/ui/printing/choices.py" line="196"/>
         <source>인쇄할 사본</source>
         <translation>Copy to print</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/printing/choices.py" line="196"/>
+        <location filename="../../fieldbus/ui/printing/choices.py" line="199"/>
         <source>기관 보관용 (서명)은 언제나 A4로 인쇄합니다.</source>
         <translation>The office copy (signature) is always printed on A4.</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/printing/choices.py" line="199"/>
+        <location filename="../../fieldbus/ui/printing/choices.py" line="202"/>
         <source>용지</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/printing/choices.py" line="204"/>
+        <location filename="../../fieldbus/ui/printing/choices.py" line="207"/>
         <source>프린터 선택…</source>
         <translation>Choose printer…</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/printing/choices.py" line="205"/>
-        <location filename="../../fieldbus/ui/printing/choices.py" line="250"/>
+        <location filename="../../fieldbus/ui/printing/choices.py" line="208"/>
+        <location filename="../../fieldbus/ui/printing/choices.py" line="253"/>
         <source>프린터 선택</source>
         <translation>Choose printer</translation>
     </message>
     <message>
-        <location filename="../../fieldbus/ui/printing/choices.py" line="233"/>
+        <location filename="../../fieldbus/ui/printing/choices.py" line="236"/>
         <source>프린터: {0}</source>
         <translation>Printer: {0}</translation>
     </message>

@@ -85,6 +85,9 @@ def failure_reason(exc: Exception, printer: str | None = None) -> str:
     if code == "printer_not_found":
         return tr("프린터 ‘{0}’를 찾을 수 없습니다. 설정에서 프린터를 고르거나 PDF로 "
                   "저장하십시오.").format(name)
+    if code == "no_printer":
+        return tr("이 노트북에 설정된 프린터가 없습니다. 시스템 설정에서 프린터를 추가하거나 "
+                  "PDF로 저장하십시오.")
     if code == "printer_not_ready":
         return tr("프린터 ‘{0}’가 인쇄를 시작하지 못했습니다. 전원·용지·연결을 확인하고 "
                   "다시 인쇄하십시오.").format(name)

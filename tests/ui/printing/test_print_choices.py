@@ -322,3 +322,13 @@ def test_a_counsel_reprint_on_the_roll(qtbot, open_window, data_dir, exports, mo
     qtbot.waitUntil(lambda: "발행했습니다" in detail.message.text(), timeout=15_000)
     assert page_width_mm(detail.last_pdf) == pytest.approx(80, abs=0.5)
     assert number in squashed(pdf_words(detail.last_pdf))
+
+
+def test_no_printer_set_up_is_said_in_korean_with_what_to_do(qapp):
+    from fieldbus.domain.errors import PrintFailed
+    from fieldbus.ui.printing.choices import failure_reason
+
+    line = failure_reason(PrintFailed("this laptop has no printer set up", code="no_printer"),
+                          "default")
+    assert line == ("이 노트북에 설정된 프린터가 없습니다. 시스템 설정에서 프린터를 추가하거나 "
+                    "PDF로 저장하십시오.")

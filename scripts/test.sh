@@ -8,14 +8,14 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 # and D-Bus; mesa and a font come in as their dependencies), CUPS for Qt's print support,
 # poppler-utils to read PDFs back (pdfinfo, pdftoppm, pdfimages), and Debian's Chromium with
 # its driver to open the hub's public pages in a real browser, and desktop-file-utils to
-# check the .deb's menu entry (tests/frozen; the build itself needs dpkg-deb and
-# readelf, both on every Debian with Python's build tools). Each is "package:what shows
+# check the .deb's menu entry and binutils' readelf to read the bundled libraries
+# (tests/frozen; dpkg-deb is on every Debian). Each is "package:what shows
 # it is there". Keep this the one list: add a package here, not a second apt block.
 needs=(libegl1:libEGL.so.1 libgl1:libGL.so.1 libx11-6:libX11.so.6 libxkbcommon0:libxkbcommon.so.0
        libfontconfig1:libfontconfig.so.1 libfreetype6:libfreetype.so.6
        libglib2.0-0:libglib-2.0.so.0 libdbus-1-3:libdbus-1.so.3 libcups2:libcups.so.2
        poppler-utils:pdftoppm chromium:chromium chromium-driver:chromedriver
-       desktop-file-utils:desktop-file-validate)
+       desktop-file-utils:desktop-file-validate binutils:readelf)
 # The hub's PostgreSQL tests start a real server with initdb/pg_ctl (Debian keeps them in
 # /usr/lib/postgresql/*/bin). Elsewhere they are skipped with a loud reason when it is
 # missing; in CI it is installed and FIELDBUS_REQUIRE_POSTGRES turns that skip into a failure.

@@ -119,6 +119,19 @@ def main(out_dir: str) -> int:
         while not deadline.hasExpired():
             qt.processEvents()
 
+    def sign_in(window, name: str | None = None, *, shot: str | None = None) -> None:
+        """Pick ``name`` (the only officer of a one-person store needs none), type the PIN,
+        take the picture ``shot`` if asked, then sign in and wait for the work area."""
+        signin = window.signin_page
+        until(lambda: window.pages.currentWidget() is signin, what="sign-in")
+        if name is not None:
+            signin.officer.setCurrentText(name)
+        QTest.keyClicks(signin.pin, PIN)
+        if shot:
+            shoot(window, shot)
+        QTest.keyClick(signin.pin, Qt.Key.Key_Return)
+        until(lambda: window.pages.currentWidget() is window.work_page, what="work area")
+
     def open_window(data_dir: Path):
         window = ui_app.make_window(data_dir)
         window.setGeometry(0, 0, *SIZE)
@@ -236,13 +249,7 @@ def main(out_dir: str) -> int:
 
         # 1. Sign-in: the officer picks her name and types her PIN.
         window = open_window(laptop)
-        signin = window.signin_page
-        until(lambda: window.pages.currentWidget() is signin, what="sign-in")
-        signin.officer.setCurrentText(OFFICER)
-        QTest.keyClicks(signin.pin, PIN)
-        shoot(window, "signin")
-        QTest.keyClick(signin.pin, Qt.Key.Key_Return)
-        until(lambda: window.pages.currentWidget() is window.work_page, what="work area")
+        sign_in(window, OFFICER, shot="signin")
         until(lambda: synced(window), 60_000, "first sync")
 
         # 2. The visit: the form filled in, before 방문 시작.
@@ -295,11 +302,7 @@ def main(out_dir: str) -> int:
 
         # 5. The centre: the supervisor signs in to the hub, returns the booked case.
         review_window = open_window(centre)
-        until(lambda: review_window.pages.currentWidget() is review_window.signin_page)
-        QTest.keyClicks(review_window.signin_page.pin, PIN)
-        QTest.keyClick(review_window.signin_page.pin, Qt.Key.Key_Return)
-        until(lambda: review_window.pages.currentWidget() is review_window.work_page,
-              what="centre signed in")
+        sign_in(review_window)
         page = review_window.review_page
         review_window.tabs.setCurrentWidget(page)
         page.sign_in.address.setText(hub.url)
@@ -435,12 +438,7 @@ def main(out_dir: str) -> int:
 
         # 10. The counsel signs in and records a session: the appeal deadline near.
         window = open_window(laptop)
-        signin = window.signin_page
-        until(lambda: window.pages.currentWidget() is signin, what="counsel sign-in")
-        signin.officer.setCurrentText(COUNSEL)
-        QTest.keyClicks(signin.pin, PIN)
-        QTest.keyClick(signin.pin, Qt.Key.Key_Return)
-        until(lambda: window.pages.currentWidget() is window.work_page, what="counsel in")
+        sign_in(window, COUNSEL)
         until(lambda: synced(window), 60_000, "counsel's first sync")
         counsel = window.counsel_page
         window.tabs.setCurrentWidget(counsel)

@@ -11,6 +11,7 @@ import os
 import subprocess
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -97,8 +98,10 @@ def window_threads(pid: int) -> set[str]:
     return names
 
 
+@contextmanager
 def open_window(program: Path, env: dict[str, str], wait: float = 60) -> Iterator:
-    """Start the window offscreen and wait for its store worker; yields the process."""
+    """Start the window offscreen and wait for its store worker; the process, killed at
+    the end if it is still running."""
     env = {**env, "QT_QPA_PLATFORM": "offscreen", "DISPLAY": ":fieldbus-test"}
     proc = subprocess.Popen([str(program)], env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)

@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import stat
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -23,8 +24,8 @@ def no_traceback(proc) -> None:
     assert proc.returncode >= 0, f"killed by signal {-proc.returncode}: {proc.stderr}"
 
 
-def setup(laptop, program: Path = PROGRAM, prefix=()) -> None:
-    proc = frozen(program, "setup", "--officer", "홍길동", "--device", "B07A", env=laptop)
+def setup(laptop) -> None:
+    proc = frozen(PROGRAM, "setup", "--officer", "홍길동", "--device", "B07A", env=laptop)
     assert proc.returncode == 0, proc
 
 
@@ -80,8 +81,6 @@ def test_the_build_runs_from_a_folder_it_cannot_write(read_only_install, laptop,
                         for p in read_only_install.rglob("*"))
 
         def run(*args):
-            import subprocess
-
             proc = subprocess.run([*program, *args], capture_output=True, text=True, env=env,
                                   timeout=120)
             no_traceback(proc)
